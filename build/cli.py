@@ -1,0 +1,54 @@
+"""The `wegwijzer` command: a thin layer over the core modules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .checker import CheckResult
+from .dataset import DataFolderMissing, load_dataset
+
+DEFAULT_DATA_DIR = "voorzieningen"
+
+
+def run_check(data_dir: Path) -> CheckResult:
+    dataset, collector = load_dataset(data_dir)
+    return CheckResult(dataset, collector)
+
+
+def cmd_check(args) -> int:
+    result = run_check(Path(args.data_dir))
+    print(result.as_json() if args.format == "json" else result.as_text())
+    return 0 if result.passes(strict=args.strict) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wegwijzer",
+        description="Wegwijzer: sociale kaart en zelfhulpportaal uit YAML-records.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="Controleer alle records en meld fouten en waarschuwingen.")
+    check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA_DIR, metavar="DATA_DIR",
+                       help="map met gemeente.yaml, records en gezichten/ (standaard: voorzieningen/)")
+    check.add_argument("--strict", action="store_true", help="waarschuwingen tellen ook als fout")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except DataFolderMissing as err:
+        print(f"wegwijzer: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
