@@ -19,6 +19,8 @@ def run_check(data_dir: Path) -> CheckResult:
 
 def cmd_check(args) -> int:
     result = run_check(Path(args.data_dir))
+    from .search.synonyms import check_synonyms  # the search synonyms file is checked too
+    check_synonyms(result.collector)
     print(result.as_json() if args.format == "json" else result.as_text())
     return 0 if result.passes(strict=args.strict) else 1
 
@@ -36,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen ook als fout")
     check.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
     check.set_defaults(handler=cmd_check)
+
+    from .search.cli import register as register_index  # `wegwijzer index`
+    register_index(commands)
     return parser
 
 

@@ -1,0 +1,48 @@
+"""The index settings: search/settings.yaml plus the synonyms, as Meilisearch wants them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from .synonyms import SYNONYMS_FILE, expand, load_synonyms
+
+SETTINGS_FILE = Path(__file__).with_name("settings.yaml")
+
+# Keys of settings.yaml that are not index settings but index options.
+INDEX_OPTIONS = ("primaryKey",)
+
+
+class SettingsProblem(Exception):
+    pass
+
+
+def load_base_settings(path: Path = SETTINGS_FILE) -> dict:
+    """settings.yaml as a dict (written by developers, read with the safe loader)."""
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise SettingsProblem(f"{path}: dit moet een mapping van instellingen zijn.")
+    return data
+
+
+def primary_key(path: Path = SETTINGS_FILE) -> str:
+    return load_base_settings(path).get("primaryKey", "id")
+
+
+def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Path = SYNONYMS_FILE,
+                   collector=None) -> dict:
+    """The body for PATCH /indexes/{uid}/settings: settings.yaml + expanded synonyms.
+
+    Raises SettingsProblem when the synonyms file has errors (run `wegwijzer check`).
+    """
+    base = load_base_settings(settings_path)
+    groups, found = load_synonyms(synonyms_path, collector, stop_words=base.get("stopWords", []))
+    if found.errors:
+        details = "; ".join(d.format() for d in found.errors[:5])
+        raise SettingsProblem(f"Het synoniemenbestand heeft fouten: {details}. Los ze op (wegwijzer check).")
+    settings = {k: v for k, v in base.items() if k not in INDEX_OPTIONS}
+    settings["synonyms"] = expand(groups)
+    return settings
