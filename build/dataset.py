@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 import re
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -19,6 +22,9 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 GEMEENTE_FILE = "gemeente.yaml"
 FACES_DIR = "gezichten"
 STALE_AFTER_DAYS = 365
+
+
+PARALLEL_FROM = 400  # below this many records, starting worker processes costs more than it saves
 
 
 class DataFolderMissing(Exception):
@@ -38,20 +44,20 @@ class _Loader:
     def __init__(self, root: Path, today: date, cwd: Path):
         self.root = root
         self.today = today
-        self.cwd = cwd
+        self.cwd = cwd.resolve()
         self.collector = Collector()
         self.files_read = 0
         self.kernen = None
         self._paths = {}  # id(mapping) -> file, for checks that run after loading
 
     def shown(self, path: Path) -> str:
-        return display_path(path, self.cwd)
+        return display_path(path, self.cwd)  # cheap: both sides are resolved once
 
     def run(self) -> Dataset:
         gemeente = self._load_gemeente()
         self.kernen = gemeente.kernen if gemeente else None
         record_files = self._record_files(self.root)
-        records = [r for r, _ in self._load_all(record_files, self._voorziening) if r]
+        records = self._load_records(record_files)
         ids = {path.stem for path in record_files}  # an invalid record is reported on its own
         faces = []
         for face, mapping in self._load_all(self._record_files(self.root / FACES_DIR), self._face):
@@ -95,6 +101,22 @@ class _Loader:
         except OSError as err:
             self.collector.error(self.shown(path), 1, "", f"Het bestand kan niet worden gelezen: {err.strerror}.")
         return None
+
+    def _load_records(self, paths) -> list:
+        """Valid voorzieningen; large folders are read on every core."""
+        workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_FROM)
+        if workers < 2 or threading.active_count() > 1:  # fork is only safe single-threaded
+            return [r for r, _ in self._load_all(paths, self._voorziening) if r]
+        chunks = [paths[i::workers] for i in range(workers)]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            parts = pool.map(_load_records_chunk, [(self, chunk) for chunk in chunks])
+        records = []
+        for part_records, diagnostics, files_read in parts:
+            records.extend(part_records)
+            self.collector.diagnostics.extend(diagnostics)
+            self.files_read += files_read
+        return records
 
     def _load_all(self, paths, load_one) -> list:
         """(item or None, mapping) for every readable file."""
@@ -218,6 +240,16 @@ class _Loader:
         return self._paths[id(mapping)]
 
     def _split_published(self, records):
-        published = [r for r in records if not (r.geldig_tot and r.geldig_tot < self.today)]
-        unpublished = [r for r in records if r not in published]
+        expired = [bool(r.geldig_tot and r.geldig_tot < self.today) for r in records]
+        published = [r for r, gone in zip(records, expired) if not gone]
+        unpublished = [r for r, gone in zip(records, expired) if gone]
         return sorted(published, key=lambda r: r.id), unpublished
+
+
+def _load_records_chunk(job):
+    """Worker: load some record files with a copy of the parent's loader state."""
+    loader, paths = job
+    loader.collector = Collector()
+    loader.files_read = 0
+    records = [r for r, _ in loader._load_all(paths, loader._voorziening) if r]
+    return records, loader.collector.diagnostics, loader.files_read

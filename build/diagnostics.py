@@ -55,7 +55,8 @@ class Collector:
 
 def display_path(path: Path, base: Path) -> str:
     """The path as an editor typed it: relative to the working folder when possible."""
+    absolute = path if path.is_absolute() else base / path
     try:
-        return str(path.resolve().relative_to(base.resolve()))
+        return str(absolute.relative_to(base))
     except ValueError:
         return str(path)

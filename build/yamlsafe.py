@@ -9,38 +9,61 @@ file cannot hang the run or exhaust the stack. libyaml's C parser is used when p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 try:  # libyaml is about 15x faster; PyYAML falls back to pure Python without it.
-    from yaml import CBaseLoader as _Loader
+    from yaml import CBaseLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import BaseLoader as _Loader
+    from yaml import BaseLoader as _BaseLoader
+
+_TEXT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_BaseLoader):
+    """Every scalar is text, so tag resolution (a Python call per node) is skipped."""
+
+    def resolve(self, kind, value, implicit):
+        return _TEXT_TAGS[kind]
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
 
 
-@dataclass
 class Scalar:
-    value: str
-    line: int
-    plain: bool = True  # written without quotes or block style
+    __slots__ = ("value", "line", "plain")
+
+    def __init__(self, value: str, line: int, plain: bool = True):
+        self.value = value
+        self.line = line
+        self.plain = plain  # written without quotes or block style
 
 
-@dataclass
 class Sequence:
-    items: list
-    line: int
+    __slots__ = ("items", "line")
+
+    def __init__(self, items: list, line: int):
+        self.items = items
+        self.line = line
 
 
-@dataclass
 class Mapping:
-    # key -> (key line, value node); insertion order is the editor's order.
-    entries: dict = field(default_factory=dict)
-    line: int = 1
+    __slots__ = ("entries", "line")
+
+    def __init__(self, line: int = 1):
+        self.entries = {}  # key -> (key line, value node), in the editor's order
+        self.line = line
 
     def get(self, key):
         entry = self.entries.get(key)
@@ -104,7 +127,83 @@ def _decode(data: bytes) -> str:
     return text
 
 
+# libyaml's C composer recurses on the C stack: it crashes somewhere past 10,000 levels
+# of nesting. It is used only when a cheap scan proves the file cannot nest deeper than
+# this; anything else goes through the slower, iterative event builder.
+_COMPOSER_SAFE_DEPTH = 1000
+
+
 def _build_tree(text: str):
+    if _nesting_bound(text) <= _COMPOSER_SAFE_DEPTH:
+        return _build_from_composer(text)
+    return _build_from_events(text)
+
+
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _nesting_bound(text: str) -> int:
+    """A loose upper bound on nesting depth: every indicator that can open a level."""
+    indicators = sum(text.count(mark) for mark in ("[", "{", "- ", "? ", ": "))
+    deepest_indent = max(map(len, _INDENT.findall(text)), default=0)
+    return indicators + deepest_indent
+
+
+def _build_from_composer(text: str):
+    if _has_anchor(text):
+        raise YamlProblem("Ankers (&) en verwijzingen (*) zijn niet toegestaan. Schrijf de waarde voluit.",
+                          _anchor_line(text))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        raise YamlProblem(_explain(err), _mark_line(err)) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"Het bestand is geen geldige YAML: {err}") from None
+    if node is None:
+        raise YamlProblem("Het bestand is leeg. Vul de velden in of verwijder het bestand.")
+    return _convert_node(node, 0)
+
+
+def _convert_node(node, depth):
+    # No aliases can reach here (refused above), so every node is visited once.
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(node.value, line, plain=node.style in (None, ""))
+    if depth >= MAX_DEPTH:
+        raise YamlProblem("De gegevens zijn te diep genest.", line)
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence([_convert_node(item, depth + 1) for item in node.value], line)
+    mapping = Mapping(line=line)
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlProblem("Een veldnaam moet gewone tekst zijn.", key_node.start_mark.line + 1)
+        key, key_line = key_node.value, key_node.start_mark.line + 1
+        if key in mapping.entries:
+            raise YamlProblem(
+                f"Het veld '{key}' staat twee keer in het bestand "
+                f"(ook op regel {mapping.entries[key][0]}). Houd er één over.",
+                key_line,
+            )
+        mapping.entries[key] = (key_line, _convert_node(value_node, depth + 1))
+    return mapping
+
+
+def _has_anchor(text: str) -> bool:
+    """Anchors are refused even when unused; the parser's events tell for sure."""
+    if "&" not in text and "*" not in text:
+        return False
+    return any(getattr(e, "anchor", None) or isinstance(e, yaml.AliasEvent)
+               for e in yaml.parse(text, Loader=_Loader))
+
+
+def _anchor_line(text: str) -> int:
+    for event in yaml.parse(text, Loader=_Loader):
+        if getattr(event, "anchor", None) or isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return 1
+
+
+def _build_from_events(text: str):
     """Build our own node tree from parser events (iterative: no deep recursion)."""
     stack: list = []  # containers being filled; a Mapping carries a pending key
     pending_keys: list = []

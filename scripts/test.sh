@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Run the whole test suite, installing what it needs: the venv, Debian's chromium
+# (Playwright cannot download browsers here) and axe-core from npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update && apt-get install -y chromium
+  else
+    sudo apt-get update && sudo apt-get install -y chromium
+  fi
+fi
+if [ -f tests/package.json ]; then
+  (cd tests && npm ci --silent --no-audit --no-fund)
+fi
+exec .venv/bin/python -m pytest "$@"
