@@ -7,7 +7,7 @@ from typing import Optional
 
 import yaml
 
-from .synonyms import SYNONYMS_FILE, expand, load_synonyms
+from .synonyms import expand, load_synonyms
 
 SETTINGS_FILE = Path(__file__).with_name("settings.yaml")
 
@@ -32,13 +32,16 @@ def primary_key(path: Path = SETTINGS_FILE) -> str:
     return load_base_settings(path).get("primaryKey", "id")
 
 
-def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Path = SYNONYMS_FILE,
+def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[Path] = None,
                    collector=None) -> dict:
     """The body for PATCH /indexes/{uid}/settings: settings.yaml + expanded synonyms.
 
     Raises SettingsProblem when the synonyms file has errors (run `wegwijzer check`).
     """
     base = load_base_settings(settings_path)
+    from . import synonyms as _synonyms  # looked up now, so tests can point it elsewhere
+
+    synonyms_path = synonyms_path if synonyms_path is not None else _synonyms.SYNONYMS_FILE
     groups, found = load_synonyms(synonyms_path, collector, stop_words=base.get("stopWords", []))
     if found.errors:
         details = "; ".join(d.format() for d in found.errors[:5])

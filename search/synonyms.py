@@ -116,9 +116,11 @@ def expand(groups) -> dict:
     return dict(sorted(synonyms.items()))
 
 
-def check_synonyms(collector: Collector, path: Path = SYNONYMS_FILE, cwd: Optional[Path] = None) -> list:
+def check_synonyms(collector: Collector, path: Optional[Path] = None, cwd: Optional[Path] = None) -> list:
     """For `wegwijzer check`: report every problem of the synonyms file; return its groups."""
     from .settings import load_base_settings
+
+    path = path if path is not None else SYNONYMS_FILE
 
     stop_words = load_base_settings().get("stopWords", [])
     groups, _ = load_synonyms(path, collector, stop_words=stop_words, cwd=cwd)

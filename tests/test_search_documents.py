@@ -1,0 +1,203 @@
+"""Search documents against Meilisearch's documented limits (no server needed).
+
+Limits from Meilisearch's documentation: a document id is a string of a-z A-Z 0-9 - _
+of at most 511 bytes; `_geo` is {"lat": number, "lng": number}; every single value of a
+filterable attribute is at most 468 bytes.
+"""
+
+import json
+import re
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from search_support import DEMO_DATA, ROOT, model_dataset, synthetic_module
+from wegwijzer import vocab
+from wegwijzer.cli import main
+from wegwijzer.dataset import load_dataset
+from wegwijzer.search import documents as D
+from wegwijzer.search.settings import load_base_settings
+
+ID_RULE = re.compile(r"^[a-zA-Z0-9_-]{1,}$")
+FILTERABLE = [f for f in load_base_settings()["filterableAttributes"] if f != "_geo"]
+
+
+def assert_within_limits(docs):
+    ids = [d["id"] for d in docs]
+    assert len(ids) == len(set(ids)), "document ids must be unique"
+    for doc in docs:
+        assert ID_RULE.match(doc["id"]), doc["id"]
+        assert len(doc["id"].encode("utf-8")) <= 511
+        if "_geo" in doc:
+            geo = doc["_geo"]
+            assert set(geo) == {"lat", "lng"}
+            assert all(isinstance(geo[k], float) for k in geo)
+            assert -90 <= geo["lat"] <= 90 and -180 <= geo["lng"] <= 180
+        for name in FILTERABLE:
+            value = doc.get(name)
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, str):
+                    assert len(v.encode("utf-8")) <= 468, (doc["id"], name)
+        json.dumps(doc)  # JSON-ready
+    assert D.document_problems(docs, FILTERABLE + ["_geo"]) == []
+
+
+# --- the model dataset -----------------------------------------------------------------------
+
+
+def test_one_document_per_record_face_and_article():
+    article = SimpleNamespace(slug="hulp-bij-schulden", title="Hulp bij schulden", samenvatting="Wat je zelf doet.",
+                              themas=("geld", "onbekend"), body="# Kop\n\nBel **snel** [ons](https://x.example).")
+    docs = D.build_documents(model_dataset(), [article])
+    assert [d["id"] for d in docs] == ["voorziening-hoeskamer-schinveld", "voorziening-schuldhulp",
+                                       "gezicht-anne-voorbeeld", "artikel-hulp-bij-schulden"]
+    assert [d["soort"] for d in docs] == ["voorziening", "voorziening", "gezicht", "artikel"]
+    art = docs[3]
+    assert art["url"] == "artikelen/hulp-bij-schulden/"
+    assert art["themas"] == ["geld"]  # unknown themes are not filter values
+    assert "**" not in art["beschrijving"] and "https" not in art["beschrijving"]
+    assert "ons" in art["beschrijving"]
+    assert_within_limits(docs)
+
+
+def test_urls_match_the_site():
+    docs = {d["id"]: d for d in D.build_documents(model_dataset())}
+    assert docs["voorziening-hoeskamer-schinveld"]["url"] == "samen-doen/hoeskamer-schinveld/"
+    assert docs["voorziening-schuldhulp"]["url"] == "laten-doen/schuldhulp/"
+    assert docs["gezicht-anne-voorbeeld"]["url"] == "gezichtenkaart/#anne-voorbeeld"
+
+
+def test_geo_comes_from_the_first_location_with_coordinates():
+    docs = {d["id"]: d for d in D.build_documents(model_dataset())}
+    assert docs["voorziening-hoeskamer-schinveld"]["_geo"] == {"lat": 50.9704, "lng": 5.9801}
+    assert "_geo" not in docs["voorziening-schuldhulp"]  # no location: no _geo at all (not null)
+
+
+def test_facet_values_are_slugs_with_labels_for_display():
+    doc = D.build_documents(model_dataset())[0]
+    assert doc["route"] == "samen" and doc["route_label"] == "Samen doen"
+    assert doc["themas"] == ["ontmoeten"] and doc["themas_labels"] == [vocab.THEMAS["ontmoeten"]]
+    assert doc["kernen"] == ["schinveld"] and doc["kernen_labels"] == ["Schinveld"]
+    assert doc["toegang"] == "vrij" and doc["kosten"] == "gratis" and doc["status"] == "actief"
+
+
+def test_absent_kernen_and_doelgroepen_mean_everyone():
+    doc = D.build_documents(model_dataset())[1]  # schuldhulp: no kernen, no doelgroepen
+    assert doc["kernen"] == ["nuth", "sint-joost", "schinveld"] and doc["hele_gemeente"] is True
+    assert doc["doelgroepen"] == list(vocab.DOELGROEPEN) and doc["voor_iedereen"] is True
+    assert doc["kosten"] == "onbekend"
+
+
+def test_phone_and_postcode_are_searchable_as_people_type_them():
+    doc = D.build_documents(model_dataset())[0]
+    assert doc["telefoon"] == ["045 123 45 67", "0451234567"]
+    assert doc["postcodes"] == ["6451 AA", "6451AA"]
+
+
+def test_markdown_and_raw_html_become_plain_text():
+    doc = D.build_documents(model_dataset())[0]
+    assert doc["beschrijving"] == "Elke dinsdag koffie. Zie de website. raw"
+
+
+def test_face_borrows_themes_of_its_voorziening():
+    face = D.build_documents(model_dataset())[2]
+    assert face["themas"] == ["geld"]
+    assert face["voorziening"] == "voorziening-schuldhulp"
+    assert face["trefwoorden"] == ["Schulden", "Post"]
+    assert face["telefoon"] == ["06 12345678", "0612345678"]
+
+
+def test_truncate_bytes_never_splits_a_character():
+    value = "é" * 300  # 600 bytes
+    cut = D.truncate_bytes(value)
+    assert len(cut.encode("utf-8")) <= 468 and cut == "é" * 234
+    assert D.truncate_bytes("kort") == "kort"
+
+
+def test_long_filter_values_are_truncated_to_468_bytes():
+    record = model_dataset().voorzieningen[0]
+    from dataclasses import replace
+    long_kern = "Ä" + "x" * 600
+    dataset = model_dataset()
+    dataset.voorzieningen[0] = replace(record, kernen=(long_kern,), talen=("ł" * 400,))
+    doc = D.build_documents(dataset)[0]
+    assert len(doc["kernen"][0].encode()) <= 468 and len(doc["talen"][0].encode()) <= 468
+    assert doc["kernen_labels"] == [long_kern]  # display text is kept whole
+    assert_within_limits([doc])
+
+
+@pytest.mark.parametrize("bad, fragment", [
+    ({"id": "voorziening-café"}, "a-z, A-Z"),
+    ({"id": "a b"}, "a-z, A-Z"),
+    ({"id": "x" * 512}, "511 bytes"),
+    ({"id": "ok", "_geo": {"lat": 50.9, "lon": 5.9}}, "_geo"),
+    ({"id": "ok", "_geo": {"lat": "50.9", "lng": 5.9}}, "_geo"),
+    ({"id": "ok", "_geo": {"lat": 95.0, "lng": 5.9}}, "_geo"),
+    ({"id": "ok", "themas": ["x" * 469]}, "468 bytes"),
+])
+def test_document_problems_catch_every_limit(bad, fragment):
+    problems = D.document_problems([bad], FILTERABLE)
+    assert problems and fragment in problems[0]
+
+
+def test_document_problems_catch_duplicate_ids():
+    assert "twee keer" in D.document_problems([{"id": "a"}, {"id": "a"}])[0]
+
+
+# --- the demo data and generated data -------------------------------------------------------------
+
+needs_demo = pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(),
+                                reason="the demo data folder voorzieningen/ is not there yet")
+
+
+@needs_demo
+def test_demo_data_documents_are_within_limits():
+    dataset, collector = load_dataset(DEMO_DATA)
+    assert not collector.errors
+    docs = D.build_documents(dataset)
+    assert len(docs) == len(dataset.voorzieningen) + len(dataset.gezichten)
+    for record in dataset.voorzieningen:
+        assert any(d["url"] == f"{vocab.ROUTE_SLUGS[record.route]}/{record.id}/" for d in docs)
+    assert any("_geo" in d for d in docs), "the demo has coordinates; some documents must have _geo"
+    assert_within_limits(docs)
+
+
+@needs_demo
+def test_index_dry_run_writes_documents_and_settings_for_the_demo(tmp_path, capsys):
+    out = tmp_path / "zoek"
+    assert main(["index", "--dry-run", str(out), str(DEMO_DATA), "--content", str(ROOT / "content")]) == 0
+    docs = json.loads((out / "documents.json").read_text(encoding="utf-8"))
+    settings = json.loads((out / "settings.json").read_text(encoding="utf-8"))
+    assert isinstance(docs, list) and docs
+    assert_within_limits(docs)
+    assert "_geo" in settings["filterableAttributes"] and "_geo" in settings["sortableAttributes"]
+    assert settings["synonyms"]
+    assert "geen server" in capsys.readouterr().out
+
+
+def test_index_dry_run_refuses_data_with_errors(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "gemeente.yaml").write_text("naam: X\n", encoding="utf-8")  # misses required fields
+    assert main(["index", "--dry-run", str(tmp_path / "out"), str(data)]) == 1
+    assert not (tmp_path / "out" / "documents.json").exists()
+    assert "niets geïndexeerd" in capsys.readouterr().err
+
+
+synthetic = synthetic_module()
+
+
+@pytest.mark.skipif(synthetic is None, reason="benchmarks/synthetic.py (write_dataset) is not there yet")
+def test_index_dry_run_for_500_generated_records(tmp_path):
+    """10,000 records take longer than a unit test should (loading dominates): see
+    benchmarks/bench_search_documents.py, which checks the same limits at 10,000."""
+    synthetic.write_dataset(tmp_path / "data", 500, 40, seed=7)
+    started = time.perf_counter()
+    assert main(["index", "--dry-run", str(tmp_path / "out"), str(tmp_path / "data"), "--content",
+                 str(tmp_path / "geen-content")]) == 0
+    assert time.perf_counter() - started < 10
+    docs = json.loads((tmp_path / "out" / "documents.json").read_text(encoding="utf-8"))
+    assert sum(d["soort"] == "voorziening" for d in docs) <= 500
+    assert sum(d["soort"] == "gezicht" for d in docs) == 40
+    assert_within_limits(docs)
