@@ -1,0 +1,46 @@
+"""The Meilisearch master key must never appear in the built site.
+
+The build is run the way an operator would after `wegwijzer index`: with MEILI_URL,
+MEILI_SEARCH_KEY and (carelessly) MEILI_MASTER_KEY in its environment, and with the
+.wegwijzer/meili.json that `wegwijzer index` writes in the folder it runs from. Every
+byte of every built file is searched for the master key.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from search_support import DEMO_DATA, ROOT
+from wegwijzer.cli import build_parser
+
+MASTER = "meester-sleutel-" + "9f3c" * 8
+SEARCH = "zoek-sleutel-" + "a1b2" * 8
+
+
+def has_build_command() -> bool:
+    subparsers = [a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction"]
+    return any("build" in a.choices for a in subparsers)
+
+
+@pytest.mark.skipif(not has_build_command(), reason="`wegwijzer build` is not there yet")
+@pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
+def test_master_key_never_reaches_the_built_site(tmp_path):
+    work = tmp_path / "work"
+    (work / ".wegwijzer").mkdir(parents=True)
+    (work / ".wegwijzer" / "meili.json").write_text(
+        json.dumps({"url": "http://127.0.0.1:9", "index": "wegwijzer", "search_key": SEARCH}), encoding="utf-8")
+    site = tmp_path / "site"
+    env = dict(os.environ, MEILI_URL="http://127.0.0.1:9", MEILI_SEARCH_KEY=SEARCH, MEILI_MASTER_KEY=MASTER)
+    done = subprocess.run(
+        [sys.executable, "-m", "wegwijzer", "build", str(DEMO_DATA), "-f", str(ROOT / "mkdocs.yml"),
+         "--site-dir", str(site)],
+        cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert MASTER not in done.stdout + done.stderr
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert files, "the build wrote nothing"
+    leaks = [str(p.relative_to(site)) for p in files if MASTER.encode() in p.read_bytes()]
+    assert leaks == []
