@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .search.cli import register as register_index  # `wegwijzer index`
     register_index(commands)
+
+    from .sitebuild import register as register_site  # `wegwijzer build` and `wegwijzer serve`
+    register_site(commands)
     return parser
 
 

@@ -1,0 +1,125 @@
+"""The glossary (content/begrippen.yaml): jargon explained wherever it appears.
+
+The file is a list of {term, uitleg, afkorting_van?}. It is read with the same safe
+YAML reader as records and reported in the same file:line: field style.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from . import schema
+from .diagnostics import Collector, display_path
+from .yamlsafe import Mapping, Sequence, YamlProblem, _build_tree, _decode, _read_bounded
+
+GLOSSARY_FILE = "begrippen.yaml"
+
+FIELDS = {
+    "term": schema.Field(schema.text(60), required=True),
+    "uitleg": schema.Field(schema.text(400), required=True),
+    "afkorting_van": schema.Field(schema.text(120)),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    uitleg: str
+    afkorting_van: Optional[str] = None
+
+    @property
+    def anchor(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+
+    @property
+    def tooltip(self) -> str:
+        if self.afkorting_van:
+            return f"{self.afkorting_van}: {self.uitleg}"
+        return self.uitleg
+
+
+def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) -> list:
+    """Terms from ``path``; problems go to ``collector``. A missing file is no error."""
+    path = Path(path)
+    if not path.is_file():
+        return []
+    shown = display_path(path, cwd or Path.cwd())
+    try:
+        root = _build_tree(_decode(_read_bounded(path)))
+    except YamlProblem as problem:
+        collector.error(shown, problem.line, "", problem.message)
+        return []
+    if not isinstance(root, Sequence):
+        collector.error(shown, getattr(root, "line", 1), "",
+                        "begrippen.yaml moet een lijst zijn: elk begrip begint met '- term: ...'.")
+        return []
+    ctx = schema.Context(collector, shown)
+    terms, seen = [], {}
+    for item in root.items:
+        if not isinstance(item, Mapping):
+            collector.error(shown, item.line, "",
+                            "Elk begrip heeft velden: '- term: ...' en daaronder 'uitleg: ...'.")
+            continue
+        values, ok = schema.convert_fields(item, FIELDS, ctx)
+        if not ok:
+            continue
+        key = values["term"].lower()
+        if key in seen:
+            collector.error(shown, item.line, "term",
+                            f"Het begrip '{values['term']}' staat er twee keer in (ook op regel {seen[key]}). Houd er één over.")
+            continue
+        seen[key] = item.line
+        terms.append(Term(**values))
+    return sorted(terms, key=lambda t: t.term.lower())
+
+
+class Annotator:
+    """Wraps the first occurrence of each term in already-escaped HTML in <abbr>.
+
+    Works on text between tags only, and never inside links, headings or abbr, so
+    the markup we generated stays intact.
+    """
+
+    _SKIP = ("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary")
+
+    def __init__(self, terms, glossary_url: str = "begrippen/"):
+        self.terms = {html.escape(t.term, quote=False).lower(): t for t in terms}
+        self.glossary_url = glossary_url
+        if self.terms:
+            alternatives = sorted(self.terms, key=len, reverse=True)
+            self.pattern = re.compile(
+                r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])",
+                re.IGNORECASE)
+        else:
+            self.pattern = None
+
+    def annotate(self, fragment: str) -> str:
+        if not self.pattern:
+            return fragment
+        done = set()
+        out = []
+        skip_depth = 0
+        for part in re.split(r"(<[^>]*>)", fragment):
+            if part.startswith("<"):
+                m = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+                if m and m.group(2).lower() in self._SKIP and not part.endswith("/>"):
+                    skip_depth += -1 if m.group(1) else 1
+                    skip_depth = max(skip_depth, 0)
+                out.append(part)
+            elif skip_depth or not part:
+                out.append(part)
+            else:
+                out.append(self.pattern.sub(lambda m: self._wrap(m, done), part))
+        return "".join(out)
+
+    def _wrap(self, match, done):
+        key = match.group(1).lower()
+        term = self.terms.get(key)
+        if term is None or key in done:
+            return match.group(0)
+        done.add(key)
+        return f'<abbr title="{html.escape(term.tooltip)}">{match.group(1)}</abbr>'

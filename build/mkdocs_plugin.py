@@ -1,0 +1,193 @@
+"""The thin MkDocs layer: load the data folder, add generated pages, inject their HTML.
+
+All logic lives in pages.py/render.py; this file only connects it to MkDocs' events.
+Editor text never passes through MkDocs' Markdown or Jinja: generated pages get their
+pre-rendered HTML in on_page_content, content/ pages are re-rendered with safe_markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from . import render, safe_markdown
+from .articles import load_articles
+from .dataset import DataFolderMissing, load_dataset
+from .glossary import GLOSSARY_FILE, load_glossary
+from .pages import NAV, Page, SiteContext, build_pages
+from .photos import resize_photo
+from .vcard import face_vcard
+
+log = logging.getLogger("mkdocs.plugins.wegwijzer")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+THEME_DIR = PACKAGE_DIR / "theme"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSET_PREFIX = "assets/wegwijzer/"
+ENV_DATA_DIR = "WEGWIJZER_DATA_DIR"
+
+_photo_cache: dict = {}  # (path, mtime, size) -> PhotoSet; keeps `serve` rebuilds fast
+
+
+class WegwijzerConfig(Config):
+    data_dir = c.Type(str, default="voorzieningen")
+    pagefind = c.Type(bool, default=True)
+    search = c.Type(dict, default={})  # filled by the Meilisearch backend later
+
+
+class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
+    # `wegwijzer build` has already loaded and checked the data: it hands it over here.
+    preloaded = None
+
+    def data_root(self, config) -> Path:
+        wanted = os.environ.get(ENV_DATA_DIR) or self.config.data_dir
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        return (base / wanted).resolve()
+
+    # --- configuration and data -------------------------------------------------
+
+    def on_config(self, config):
+        root = self.data_root(config)
+        if self.preloaded is not None:
+            dataset, collector = self.preloaded
+        else:
+            try:
+                dataset, collector = load_dataset(root)
+            except DataFolderMissing as err:
+                raise PluginError(str(err))
+        docs = Path(config.docs_dir)
+        terms = load_glossary(docs / GLOSSARY_FILE, collector)
+        articles = load_articles(docs, collector)
+        for d in collector.warnings:
+            log.info(d.format())
+        if collector.errors or dataset.gemeente is None:
+            raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n"
+                              + "\n".join(d.format() for d in collector.sorted() if d.severity == "error"))
+        self.root = root
+        g = dataset.gemeente
+
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        config.theme["font"] = False  # Google Fonts would be a third-party request
+        config.theme["language"] = "nl"
+        if config.site_name in (None, "", "Wegwijzer"):
+            config.site_name = f"Wegwijzer {g.naam}"
+        config.extra["wegwijzer_demo"] = bool(g.demo)
+        config.extra["wegwijzer_gemeente"] = g.naam
+        config.extra_css.append(ASSET_PREFIX + "wegwijzer.css")
+        config.extra_javascript.append(ASSET_PREFIX + "wegwijzer.js")
+        if not config.nav:
+            config.nav = [{title: (url + "index.md") if url else "index.md"} for title, url in NAV]
+            config.nav.append({"Toegankelijkheid": "toegankelijkheid.md"})
+        try:  # 10,000 record pages are deliberately outside the nav; don't list them all.
+            config.validation.nav.omitted_files = logging.DEBUG
+        except AttributeError:  # pragma: no cover
+            pass
+
+        photos = {}
+        for face in dataset.gezichten:
+            if face.foto:
+                stat = face.foto.stat()
+                key = (str(face.foto), stat.st_mtime_ns, stat.st_size)
+                if key not in _photo_cache:
+                    _photo_cache[key] = resize_photo(face.foto, face.id)
+                photos[face.id] = _photo_cache[key]
+        self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), dict(self.config.search))
+        self.pages = build_pages(self.ctx)
+        self.by_src = {p.src_uri: p for p in self.pages}
+        self.articles = {a.src_uri: a for a in articles}
+        return config
+
+    # --- files ------------------------------------------------------------------
+
+    def on_files(self, files, config):
+        for f in list(files):
+            # The glossary source is data, not a page; an editor's index.md would
+            # shadow the generated home page.
+            if f.src_uri == GLOSSARY_FILE or (f.src_uri in self.by_src):
+                if f.src_uri != GLOSSARY_FILE:
+                    log.warning("content/%s wordt niet gebruikt: deze pagina wordt gemaakt uit de gegevens.", f.src_uri)
+                files.remove(f)
+        if files.get_file_from_path("toegankelijkheid.md") is None:
+            page = Page("toegankelijkheid/", "Toegankelijkheid", "toegankelijkheid",
+                        lambda: render.ACCESSIBILITY_SKELETON)
+            self.by_src["toegankelijkheid.md"] = page
+            files.append(File.generated(config, "toegankelijkheid.md", content=""))
+        for page in self.pages:
+            files.append(File.generated(config, page.src_uri, content=""))
+        for name in ("wegwijzer.css", "wegwijzer.js", "zoeken.js"):
+            files.append(File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS_DIR / name)))
+        self._add_face_files(files, config)
+        return files
+
+    def _add_face_files(self, files, config):
+        cards = []
+        site_url = config.site_url or ""
+        for face in self.ctx.dataset.gezichten:
+            ps = self.ctx.photos.get(face.id)
+            if ps:
+                for name, data in ps.files.items():
+                    files.append(File.generated(config, "fotos/" + name, content=data))
+            jpeg = ps.files[ps.jpeg[min(ps.jpeg)]] if ps else None
+            url = (site_url.rstrip("/") + "/" + render.face_url(face)) if site_url else None
+            card = face_vcard(face, url=url, photo_jpeg=jpeg)
+            cards.append(card)
+            files.append(File.generated(config, f"vcard/{face.id}.vcf", content=card))
+        files.append(File.generated(config, "vcard/alle-gezichten.vcf", content="".join(cards)))
+
+    # --- pages ------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown, page, config, files):
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            page.meta = {"title": html.escape(generated.title), "hide": list(generated.hide)}
+            return ""
+        # An editor's page: keep only the front matter we understand (no `template:`
+        # pointing at another template, no raw titles in the theme's unescaped slots).
+        title = str(page.meta.get("title") or page.title or "")
+        page.meta = {"title": html.escape(title), "hide": ["toc"]}
+        self._content_title = title
+        return markdown
+
+    def on_page_content(self, output, page, config, files):
+        page.toc = []  # the theme would print heading texts unescaped; lists are short anyway
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            return generated.html(self.ctx.annotator)
+        body = safe_markdown.render(page.markdown or "", shift_headings=0)
+        article = self.articles.get(page.file.src_uri)
+        if article is not None:
+            body = render.article_page(article, page.file.url, safe_markdown.render(article.body, shift_headings=1))
+        elif "<h1" not in body:
+            body = f"<h1>{html.escape(html.unescape(page.meta.get('title', '')))}</h1>" + body
+        return self.ctx.annotator.annotate(body)
+
+    # --- search index and preview ------------------------------------------------
+
+    def on_post_build(self, config):
+        if self.config.pagefind:
+            run_pagefind(Path(config.site_dir))
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root))
+        return server
+
+
+def run_pagefind(site_dir: Path):
+    """Index the built site with the Pagefind binary shipped in the `pagefind` package."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
+           "--force-language", "nl", "--quiet"]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError("Pagefind kon de zoekindex niet maken:\n" + result.stdout[-2000:] + result.stderr[-2000:])
+    log.debug(result.stdout)

@@ -1,0 +1,112 @@
+"""`wegwijzer build` and `wegwijzer serve`: check first, build aside, swap atomically.
+
+The live site is only touched by two renames at the very end, so a bad record, a
+crashing theme or a failing Pagefind run leaves the existing site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .checker import CheckResult
+from .dataset import load_dataset
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _load_config(config_file: str, site_dir=None, data_dir=None):
+    from mkdocs.config import load_config
+
+    overrides = {"site_dir": str(site_dir)} if site_dir else {}
+    cfg = load_config(config_file, **overrides)
+    plugin = cfg.plugins.get("wegwijzer")
+    if plugin is None:
+        raise SystemExit(f"wegwijzer: {config_file} gebruikt de wegwijzer-plugin niet (plugins: - wegwijzer).")
+    if data_dir:
+        plugin.config.data_dir = str(Path(data_dir).resolve())
+    return cfg, plugin
+
+
+def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, out=sys.stdout) -> int:
+    """Check, build into a temporary folder next to the target, index, swap. Returns exit code."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    cfg, plugin = _load_config(config_file, site_dir, data_dir)
+    root = plugin.data_root(cfg)
+    dataset, collector = load_dataset(root)
+    result = CheckResult(dataset, collector)
+    print(result.as_text(), file=out)
+    if not result.ok:
+        print("Er is niets gebouwd; de bestaande site is niet veranderd.", file=out)
+        return 1
+
+    target = Path(cfg.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Same parent folder: the final renames stay on one file system, so they are atomic.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
+    cfg.site_dir = str(tmp)
+    plugin.preloaded = (dataset, collector)
+    try:
+        build(cfg)
+    except (MkDocsException, Exception) as err:  # any failure: leave the live site alone
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"De site kon niet worden gebouwd: {err}\nDe bestaande site is niet veranderd.", file=out)
+        return 1
+    finally:
+        plugin.preloaded = None
+    _swap(tmp, target)
+    pages = sum(1 for _ in target.rglob("index.html"))
+    print(f"Site gebouwd in {target} ({pages} pagina's, zoekindex in pagefind/).", file=out)
+    return 0
+
+
+def _swap(new: Path, target: Path):
+    new.chmod(0o755)  # mkdtemp makes the folder private; a web server must read it
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-oud-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.rename(target, old)
+    os.rename(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_build(args) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    return build_site(args.config_file, args.data_dir, args.site_dir)
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    if args.data_dir:
+        # mkdocs serve reloads the config on each rebuild; the plugin reads this.
+        os.environ["WEGWIJZER_DATA_DIR"] = str(Path(args.data_dir).resolve())
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    print(f"Voorbeeld op http://{args.dev_addr}/ (stoppen: Ctrl+C). "
+          "De site wordt opnieuw gebouwd als je een record, foto of pagina wijzigt.")
+    serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def register(commands):
+    build = commands.add_parser("build", help="Controleer de gegevens en bouw de website.")
+    build.add_argument("data_dir", nargs="?", default=None, metavar="DATA_DIR",
+                       help="map met de gegevens (standaard: data_dir uit mkdocs.yml)")
+    build.add_argument("--site-dir", default=None, help="map voor de website (standaard: site_dir uit mkdocs.yml)")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml", help="het mkdocs.yml-bestand")
+    build.set_defaults(handler=cmd_build)
+
+    serve = commands.add_parser("serve", help="Bekijk de website op je eigen computer; ververst bij elke wijziging.")
+    serve.add_argument("data_dir", nargs="?", default=None, metavar="DATA_DIR")
+    serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="het mkdocs.yml-bestand")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:POORT")
+    serve.set_defaults(handler=cmd_serve)

@@ -1,0 +1,47 @@
+"""The glossary: loaded with file:line errors, and explained where terms occur."""
+
+from wegwijzer.diagnostics import Collector
+from wegwijzer.glossary import Annotator, Term, load_glossary
+
+from conftest import REPO, write
+
+
+def test_demo_glossary_loads():
+    collector = Collector()
+    terms = load_glossary(REPO / "content" / "begrippen.yaml", collector)
+    assert not collector.errors, [d.format() for d in collector.errors]
+    assert {"Wmo", "CJG"} <= {t.term for t in terms}
+
+
+def test_bad_entries_name_file_line_and_field(tmp_path):
+    path = write(tmp_path, "begrippen.yaml", """
+        - term: Wmo
+          uitleg: Een wet.
+        - term: CJG
+        - term: Wmo
+          uitleg: Nog eens.
+        - trem: X
+          uitleg: Y
+    """)
+    collector = Collector()
+    terms = load_glossary(path, collector, cwd=tmp_path)
+    assert [t.term for t in terms] == ["Wmo"]
+    found = {(d.line, d.field) for d in collector.errors}
+    assert (3, "uitleg") in found  # missing uitleg
+    assert (4, "term") in found  # duplicate
+    assert any(d.line == 6 and "trem" in d.field for d in collector.errors)
+    assert all(d.path == "begrippen.yaml" for d in collector.errors)
+
+
+def test_not_a_list_is_an_error(tmp_path):
+    collector = Collector()
+    load_glossary(write(tmp_path, "begrippen.yaml", "term: Wmo\n"), collector, cwd=tmp_path)
+    assert collector.errors and "lijst" in collector.errors[0].message
+
+
+def test_annotate_first_occurrence_outside_links():
+    ann = Annotator([Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning"), Term("POH-GGZ", "Hulp bij de huisarts.")])
+    out = ann.annotate('<h1>Wmo</h1><p>De Wmo en de Wmo. <a href="x">Wmo</a> Vraag de POH-GGZ.</p>')
+    assert out.count("<abbr") == 2
+    assert '<h1>Wmo</h1>' in out and '<a href="x">Wmo</a>' in out
+    assert 'title="Wet maatschappelijke ondersteuning: Een wet."' in out

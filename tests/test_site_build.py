@@ -1,0 +1,168 @@
+"""`wegwijzer build`: the pages and URLs it makes, what it leaves out, and atomic swaps."""
+
+import hashlib
+from html.parser import HTMLParser
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO_DATA, REPO, write
+from site_support import build, injection_dataset, small_dataset
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("small")
+    data = small_dataset(tmp / "voorzieningen")
+    site = tmp / "site"
+    assert build(data, site) == 0, build.last_output
+    return site
+
+
+def test_small_site_pages_and_urls(small_site):
+    for path in ["index.html", "samen-doen/index.html", "samen-doen/hoeskamer/index.html",
+                 "laten-doen/schuldhulp/index.html", "thema/geld/index.html", "doelgroep/ouderen/index.html",
+                 "kern/amstenrade/index.html", "gezichtenkaart/index.html", "gezichtenkaart/anne-voorbeeld/index.html",
+                 "zoeken/index.html", "begrippen/index.html", "toegankelijkheid/index.html",
+                 "vcard/anne-voorbeeld.vcf", "vcard/alle-gezichten.vcf", "pagefind/pagefind.js"]:
+        assert (small_site / path).is_file(), path
+
+
+def test_expired_record_is_not_published(small_site):
+    assert not (small_site / "zelf-doen" / "verlopen").exists()
+    assert "Oude Zomeractie" not in (small_site / "thema/geld/index.html").read_text()
+
+
+def test_no_lunr_index_and_no_google_fonts(small_site):
+    assert not list(small_site.rglob("search_index.json"))
+    for html in small_site.rglob("*.html"):
+        text = html.read_text()
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, html
+
+
+def test_record_pages_are_not_in_the_nav(small_site):
+    home = (small_site / "index.html").read_text()
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[:nav.index("</nav>")]
+    assert "hoeskamer" not in nav and "Zelf doen" in nav
+
+
+def test_links_are_relative(small_site):
+    for rel in ["index.html", "samen-doen/hoeskamer/index.html", "zoeken/index.html"]:
+        text = (small_site / rel).read_text()
+        assert not re.findall(r'(?:href|src|action)="/(?!/)', text), rel
+
+
+def test_record_page_content(small_site):
+    text = (small_site / "samen-doen/hoeskamer/index.html").read_text()
+    assert 'href="tel:+31451234567"' in text
+    assert "Vrij toegankelijk" in text and "Je kunt zo binnenlopen of bellen." in text
+    assert "Klopt er iets niet?" in text and "mailto:socialekaart@gemeente.example?subject=" in text
+    assert "Gecontroleerd op" in text and "Anne Voorbeeld" in text
+    assert 'lang="nl"' in text
+    assert "voorbeeldsite" in text  # demo notice
+    closed = (small_site / "samen-doen/gesloten/index.html").read_text()
+    assert "Tijdelijk gesloten." in closed
+
+
+def test_samen_doen_points_to_marktplaats(small_site):
+    assert "https://voorelkaar.example" in (small_site / "samen-doen/index.html").read_text()
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def test_injection_is_escaped_in_html(tmp_path):
+    data = injection_dataset(tmp_path / "voorzieningen")
+    site = tmp_path / "site"
+    assert build(data, site) == 0, build.last_output
+    for rel in ["samen-doen/injectie/index.html", "gezichtenkaart/index.html",
+                "gezichtenkaart/injectie-gezicht/index.html", "samen-doen/index.html",
+                "kern/amstenrade/index.html"]:
+        text = (site / rel).read_text()
+        parser = _Elements()
+        parser.feed(text)
+        for tag, attrs in parser.found:
+            assert not [a for a in attrs if a.startswith("on")], (rel, tag, attrs)
+            assert not (attrs.get("href") or "").lower().startswith("javascript:"), (rel, attrs)
+            if tag == "script":  # only our own scripts and JSON islands
+                assert attrs.get("src") or attrs.get("type") == "application/json" or "__pwned" not in text.split("<script")[1][:200]
+            if tag == "img":
+                assert attrs.get("src", "").startswith("../") or attrs.get("src", "").startswith("../../"), (rel, attrs)
+        assert "window.__pwned=1</script>" not in text, rel
+        assert "evil.example" not in text, rel
+        assert "&lt;img src=x" in text, rel
+    assert "{{ 7*7 }}" in (site / "samen-doen/injectie/index.html").read_text()
+
+
+def _digest(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failing_build_leaves_existing_site_intact(tmp_path):
+    data = small_dataset(tmp_path / "voorzieningen")
+    site = tmp_path / "site"
+    assert build(data, site) == 0
+    before = _digest(site)
+    write(data, "kapot.yaml", "naam: Kapot\nroute: ergens\n")
+    assert build(data, site) == 1
+    assert "kapot.yaml" in build.last_output and "niet veranderd" in build.last_output
+    assert _digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "voorzieningen"]  # no temp folders left
+
+
+def test_failing_step_after_check_leaves_site_intact(tmp_path, monkeypatch):
+    data = small_dataset(tmp_path / "voorzieningen")
+    site = tmp_path / "site"
+    assert build(data, site) == 0
+    before = _digest(site)
+    import wegwijzer.mkdocs_plugin as plugin
+
+    def broken(site_dir):
+        raise RuntimeError("pagefind stuk")
+    monkeypatch.setattr(plugin, "run_pagefind", broken)
+    assert build(data, site) == 1
+    assert _digest(site) == before
+
+
+def test_build_demo_data(tmp_path):
+    site = tmp_path / "site"
+    assert build(DEMO_DATA, site) == 0, build.last_output
+    from wegwijzer.dataset import load_dataset
+    from wegwijzer.render import record_url
+    dataset, _ = load_dataset(DEMO_DATA)
+    for v in dataset.voorzieningen:
+        assert (site / record_url(v) / "index.html").is_file(), v.id
+    for face in dataset.gezichten:
+        assert (site / "gezichtenkaart" / face.id / "index.html").is_file()
+    assert len(list((site / "artikelen").glob("*/index.html"))) >= 6
+    vcf = (site / "vcard/alle-gezichten.vcf").read_text()
+    assert vcf.count("BEGIN:VCARD") == len(dataset.gezichten)
+
+
+def test_mkdocs_build_from_repo_root(tmp_path):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
+                          cwd=REPO, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out/index.html").is_file() and (tmp_path / "out/pagefind/pagefind.js").is_file()
+
+
+def test_cli_build_reports_errors(tmp_path):
+    data = small_dataset(tmp_path / "voorzieningen")
+    write(data, "kapot.yaml", "naam: Kapot\n")
+    proc = subprocess.run([sys.executable, "-m", "wegwijzer", "build", str(data), "--site-dir", str(tmp_path / "site")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "kapot.yaml" in proc.stdout
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,44 @@
+"""vCards: escaping, CRLF line ends and folding at 75 octets."""
+
+from datetime import date
+
+from wegwijzer.model import Face, Phone
+from wegwijzer.vcard import escape, face_vcard, fold
+
+
+def make_face(**kw):
+    values = dict(id="anne", naam="Anne van der Berg", functie="Ouderenadviseur; team Noord",
+                  organisatie="Welzijn, Zorg & Co", telefoon=Phone("06 12345678", "+31612345678"),
+                  toestemming=date(2026, 3, 14), gecontroleerd=date(2026, 9, 1))
+    values.update(kw)
+    return Face(**values)
+
+
+def test_escape_special_characters():
+    assert escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def test_fold_at_75_octets_without_splitting_characters():
+    line = "NOTE:" + "é" * 100
+    folded = fold(line)
+    for part in folded.split("\r\n"):
+        assert len(part.encode("utf-8")) <= 75
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_vcard_structure():
+    card = face_vcard(make_face(vragen=("Eenzaamheid", "Vervoer")), url="https://x.nl/gezichtenkaart/anne/")
+    assert card.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and card.endswith("END:VCARD\r\n")
+    assert "\n" not in card.replace("\r\n", "")
+    assert "FN:Anne van der Berg\r\n" in card
+    assert "N:van der Berg;Anne;;;\r\n" in card
+    assert "ORG:Welzijn\\, Zorg & Co\r\n" in card
+    assert "TITLE:Ouderenadviseur\\; team Noord\r\n" in card
+    assert "TEL;TYPE=WORK,VOICE:+31612345678\r\n" in card
+    assert "NOTE:Bel over: Eenzaamheid\\, Vervoer" in card
+
+
+def test_vcard_with_photo_is_folded():
+    card = face_vcard(make_face(), photo_jpeg=b"\xff\xd8" + b"x" * 500)
+    for line in card.split("\r\n"):
+        assert len(line.encode()) <= 75
