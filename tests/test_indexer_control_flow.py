@@ -286,3 +286,21 @@ def test_command_without_url_or_key_explains(monkeypatch, tmp_path, demo_folder,
     from wegwijzer.cli import main
     assert main(["index", str(demo_folder), "--content", str(tmp_path / "c")]) == 2
     assert "MEILI_URL" in capsys.readouterr().err
+
+
+def test_real_client_against_a_closed_port_fails_cleanly(monkeypatch, tmp_path, demo_folder, capsys):
+    """No double here: the installed meilisearch client against a loopback port nobody listens on."""
+    import socket
+
+    from wegwijzer.cli import main
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again when the block ends
+    monkeypatch.setenv("MEILI_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("MEILI_MASTER_KEY", MASTER)
+    config = tmp_path / "meili.json"
+    code = main(["index", str(demo_folder), "--site-config", str(config), "--content", str(tmp_path / "c")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert f"niet bereikbaar op http://127.0.0.1:{port}" in err
+    assert MASTER not in out + err and not config.exists()
