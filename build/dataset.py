@@ -55,7 +55,6 @@ class _Loader:
 
     def run(self) -> Dataset:
         gemeente = self._load_gemeente()
-        self.kernen = gemeente.kernen if gemeente else None
         record_files = self._record_files(self.root)
         records = self._load_records(record_files)
         ids = {path.stem for path in record_files}  # an invalid record is reported on its own
@@ -77,9 +76,14 @@ class _Loader:
             return []
         files = []
         for path in sorted(folder.iterdir()):
-            if path.name.startswith(".") or path.is_dir() or path.name == GEMEENTE_FILE:
-                continue
-            if path.suffix == ".yml":
+            if path.name.startswith(".") or path.name == GEMEENTE_FILE or path.suffix not in (".yaml", ".yml"):
+                continue  # photos, notes, the gezichten/ folder
+            if not path.is_file():  # a folder, a dangling link, a pipe: never open it
+                what = "een map" if path.is_dir() else "geen gewoon bestand"
+                self.collector.error(self.shown(path), 1, "",
+                                     f"'{path.name}' is {what}, dus er kan geen record in staan. "
+                                     "Geef het een andere naam of verwijder het.")
+            elif path.suffix == ".yml":
                 self.collector.error(self.shown(path), 1, "",
                                      f"Dit bestand wordt niet gelezen. Hernoem het naar {path.stem}.yaml.")
             elif path.suffix == ".yaml":
@@ -141,9 +145,10 @@ class _Loader:
             return None
         ctx = self.context(path)
         values, ok = schema.convert_fields(mapping, schema.GEMEENTE_FIELDS, ctx)
-        if ok and not values["kernen"]:
+        if values.get("kernen") == ():  # also when other fields are wrong: report everything
             ctx.error(mapping.get("kernen"), "kernen", "Noem minstens één kern (dorp of wijk).")
             ok = False
+        self.kernen = values.get("kernen") or None  # records are checked against valid kernen
         return Municipality(**values) if ok else None
 
     # --- records --------------------------------------------------------------------
@@ -151,7 +156,7 @@ class _Loader:
     def _voorziening(self, path: Path, mapping: Mapping):
         ctx = self.context(path)
         values, ok = schema.convert_fields(mapping, schema.VOORZIENING_FIELDS, ctx)
-        if ok and not values["themas"]:
+        if values.get("themas") == ():
             ctx.error(mapping.get("themas"), "themas", "Noem minstens één thema.")
             ok = False
         if not ok:
@@ -199,18 +204,23 @@ class _Loader:
 
     def _photo(self, card: Path, named: Optional[str], mapping: Mapping, ctx):
         folder = card.parent
+        data_root = self.root.resolve()
         if named is None:
             for suffix in PHOTO_SUFFIXES:
                 candidate = folder / f"{card.stem}{suffix}"
                 if candidate.is_file():
-                    return candidate
+                    if not candidate.resolve().is_relative_to(data_root):  # a link to elsewhere
+                        ctx.error(mapping, "foto",
+                                  f"De foto '{candidate.name}' is een snelkoppeling naar een bestand buiten de "
+                                  "gegevensmap. Zet de foto zelf in de map gezichten/.")
+                        return schema.INVALID
+                    return candidate.resolve()
             ctx.warning(mapping, "foto",
                         f"Er is geen foto. De kaart toont nu initialen. Zet een foto naast de kaart als "
                         f"{card.stem}.jpg (alleen met toestemming).")
             return None
         node = mapping.get("foto")
         candidate = (folder / named).resolve()
-        data_root = self.root.resolve()
         if named.startswith(("/", "\\")) or ":" in named or not candidate.is_relative_to(data_root):
             ctx.error(node, "foto", f"De foto '{named}' staat buiten de gegevensmap. Zet de foto in de map gezichten/ en schrijf alleen de bestandsnaam.")
             return schema.INVALID

@@ -249,7 +249,7 @@ def parse_phone(value: str) -> Optional[Phone]:
         digits = "0" + digits[4:].lstrip("0")
     if not digits.isdigit():
         return None
-    if digits.startswith("14") and len(digits) in (5, 6):  # municipal short number 14 0xx(x)
+    if digits.startswith("140") and len(digits) in (5, 6):  # municipal short number 14 0xx(x)
         return Phone(f"14 {digits[2:]}", digits)
     if digits[:4] in ("0800", "0900", "0906", "0909") and len(digits) in (8, 11):
         rest = digits[4:]
@@ -303,17 +303,21 @@ def list_of(item_convert, allow_single: bool = True, unique: bool = True):
     return convert
 
 
-def record(fields: dict, build: Callable, label: str):
-    """A nested mapping (contact, a location, an opening time)."""
+def record(fields: dict, model: Callable, label: str, check: Optional[Callable] = None):
+    """A nested mapping (contact, a location, an opening time).
+
+    ``check(node, values, ctx, name) -> bool`` reports rules between fields. It runs on
+    the fields that converted, even when others did not, so every problem is reported.
+    """
 
     def convert(node, ctx, name):
         if not isinstance(node, Mapping):
             ctx.error(node, name, f"Hier horen de velden van {label}, ieder op een eigen regel ingesprongen.")
             return INVALID
         values, ok = convert_fields(node, fields, ctx, prefix=f"{name}.")
-        if not ok:
-            return INVALID
-        return build(node, values, ctx, name)
+        if check is not None:
+            ok = check(node, values, ctx, name) and ok
+        return model(**values) if ok else INVALID
 
     convert.fields = fields  # lets an unknown-field message point into nested records
     return convert
@@ -384,11 +388,7 @@ CONTACT_FIELDS = {
 }
 
 
-def _build_contact(node, values, ctx, name):
-    return Contact(**values)
-
-
-contact = record(CONTACT_FIELDS, _build_contact, "het contact (telefoon, whatsapp, email, website)")
+contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website)")
 
 LOCATION_FIELDS = {
     "naam": Field(text(120)),
@@ -401,15 +401,16 @@ LOCATION_FIELDS = {
 }
 
 
-def _build_location(node, values, ctx, name):
-    if ("lat" in values) != ("lon" in values):
-        ctx.error(node, f"{name}.{'lon' if 'lat' in values else 'lat'}",
-                  "Geef lat én lon, of laat ze allebei weg.")
-        return INVALID
-    return Location(**values)
+def _check_location(node, values, ctx, name):
+    given = {key for key in ("lat", "lon") if _reported(node, key)}
+    if len(given) == 1:
+        missing = "lon" if "lat" in given else "lat"
+        ctx.error(node, f"{name}.{missing}", "Geef lat én lon, of laat ze allebei weg.")
+        return False
+    return True
 
 
-location = record(LOCATION_FIELDS, _build_location, "een locatie (naam, adres, postcode, plaats, ...)")
+location = record(LOCATION_FIELDS, Location, "een locatie (naam, adres, postcode, plaats, ...)", _check_location)
 
 OPENING_FIELDS = {
     "dagen": Field(list_of(choice(vocab.DAGEN, "dag")), required=True),
@@ -419,20 +420,21 @@ OPENING_FIELDS = {
 }
 
 
-def _build_opening(node, values, ctx, name):
-    if values["van"] == "24:00" or values["van"] >= values["tot"]:
-        tot_node = node.get("tot")
-        ctx.error(tot_node, f"{name}.tot",
-                  f"De eindtijd {values['tot']} ligt niet na de begintijd {values['van']}. "
+def _check_opening(node, values, ctx, name):
+    ok = True
+    van, tot = values.get("van"), values.get("tot")
+    if van and tot and (van == "24:00" or van >= tot):
+        ctx.error(node.get("tot"), f"{name}.tot",
+                  f"De eindtijd {tot} ligt niet na de begintijd {van}. "
                   "Zet 'van' vóór 'tot' (sluiten om middernacht schrijf je als 24:00).")
-        return INVALID
-    if not values["dagen"]:
+        ok = False
+    if values.get("dagen") == ():
         ctx.error(node, f"{name}.dagen", "Noem minstens één dag, bijvoorbeeld [ma, wo].")
-        return INVALID
-    return OpeningHours(**values)
+        ok = False
+    return ok
 
 
-opening_hours = record(OPENING_FIELDS, _build_opening, "een openingstijd (dagen, van, tot)")
+opening_hours = record(OPENING_FIELDS, OpeningHours, "een openingstijd (dagen, van, tot)", _check_opening)
 
 
 def kern(node, ctx, name):

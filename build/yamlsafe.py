@@ -9,6 +9,7 @@ file cannot hang the run or exhaust the stack. libyaml's C parser is used when p
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -70,6 +71,10 @@ class Mapping:
         return entry[1] if entry else None
 
 
+_EMPTY = "Het bestand is leeg. Vul de velden in of verwijder het bestand."
+_MULTIPLE_DOCUMENTS = "Het bestand bevat meer dan één document (---). Zet één record in een bestand."
+
+
 class YamlProblem(Exception):
     """A file that cannot be read as a YAML mapping; ``line`` is 1-based."""
 
@@ -86,8 +91,10 @@ def read_mapping(path: Path) -> Mapping:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise YamlProblem("Het bestand is leeg. Vul de velden in of verwijder het bestand.")
+        raise YamlProblem(_EMPTY)
     root = _build_tree(text)
+    if isinstance(root, Scalar) and root.plain and not root.value.strip():  # only '---'
+        raise YamlProblem(_EMPTY)
     if not isinstance(root, Mapping):
         kind = "een lijst" if isinstance(root, Sequence) else "losse tekst"
         raise YamlProblem(
@@ -124,7 +131,20 @@ def _decode(data: bytes) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise YamlProblem("Het bestand bevat een NUL-teken. Is dit wel een tekstbestand?", line)
+    control = _CONTROL.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise YamlProblem(
+            f"Er staat een onzichtbaar stuurteken (U+{ord(control.group()):04X}) in het bestand. "
+            "Verwijder het; zo'n teken komt vaak mee bij kopiëren en plakken.",
+            line,
+        )
     return text
+
+
+# Characters YAML does not allow (tab, line feed and carriage return are fine), plus the
+# C1 controls: libyaml reads U+0085 as a line break, which would shift every line after it.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 # libyaml's C composer recurses on the C stack: it crashes somewhere past 10,000 levels
@@ -150,17 +170,13 @@ def _nesting_bound(text: str) -> int:
 
 
 def _build_from_composer(text: str):
-    if _has_anchor(text):
-        raise YamlProblem("Ankers (&) en verwijzingen (*) zijn niet toegestaan. Schrijf de waarde voluit.",
-                          _anchor_line(text))
-    try:
+    with _yaml_errors(text):
+        anchor_line = _anchor_line(text)
+        if anchor_line:
+            raise YamlProblem(_NO_ANCHORS, anchor_line)
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        raise YamlProblem(_explain(err), _mark_line(err)) from None
-    except yaml.YAMLError as err:
-        raise YamlProblem(f"Het bestand is geen geldige YAML: {err}") from None
     if node is None:
-        raise YamlProblem("Het bestand is leeg. Vul de velden in of verwijder het bestand.")
+        raise YamlProblem(_EMPTY)
     return _convert_node(node, 0)
 
 
@@ -188,19 +204,19 @@ def _convert_node(node, depth):
     return mapping
 
 
-def _has_anchor(text: str) -> bool:
-    """Anchors are refused even when unused; the parser's events tell for sure."""
-    if "&" not in text and "*" not in text:
-        return False
-    return any(getattr(e, "anchor", None) or isinstance(e, yaml.AliasEvent)
-               for e in yaml.parse(text, Loader=_Loader))
+_NO_ANCHORS = ("Ankers (&) en verwijzingen (*) zijn niet toegestaan. Schrijf de waarde voluit; "
+               "begint een tekst met * of &, zet hem dan tussen aanhalingstekens.")
 
 
 def _anchor_line(text: str) -> int:
+    """The line of the first anchor or alias, or 0. Anchors are refused even when unused;
+    the parser's events tell for sure (an '&' in a text is no anchor)."""
+    if "&" not in text and "*" not in text:
+        return 0
     for event in yaml.parse(text, Loader=_Loader):
         if getattr(event, "anchor", None) or isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1
-    return 1
+    return 0
 
 
 def _build_from_events(text: str):
@@ -208,20 +224,13 @@ def _build_from_events(text: str):
     stack: list = []  # containers being filled; a Mapping carries a pending key
     pending_keys: list = []
     root = None
-    try:
+    with _yaml_errors(text):
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(
-                    "Ankers (&) en verwijzingen (*) zijn niet toegestaan. "
-                    "Schrijf de waarde voluit.",
-                    line,
-                )
+                raise YamlProblem(_NO_ANCHORS, line)
             if isinstance(event, yaml.DocumentStartEvent) and root is not None:
-                raise YamlProblem(
-                    "Het bestand bevat meer dan één document (---). Zet één record in een bestand.",
-                    line,
-                )
+                raise YamlProblem(_MULTIPLE_DOCUMENTS, line)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem("De gegevens zijn te diep genest.", line)
@@ -235,12 +244,8 @@ def _build_from_events(text: str):
             elif isinstance(event, yaml.ScalarEvent):
                 node = Scalar(event.value, line, plain=event.style in (None, ""))
                 root = _attach(stack, pending_keys, node, root)
-    except yaml.MarkedYAMLError as err:
-        raise YamlProblem(_explain(err), _mark_line(err)) from None
-    except yaml.YAMLError as err:  # unmarked reader errors, e.g. control characters
-        raise YamlProblem(f"Het bestand is geen geldige YAML: {err}") from None
     if root is None:
-        raise YamlProblem("Het bestand is leeg. Vul de velden in of verwijder het bestand.")
+        raise YamlProblem(_EMPTY)
     return root
 
 
@@ -269,22 +274,47 @@ def _attach(stack, pending_keys, node, root):
     return root
 
 
+@contextmanager
+def _yaml_errors(text: str):
+    """Turn the parser's errors into a YamlProblem an editor can act on."""
+    try:
+        yield
+    except yaml.MarkedYAMLError as err:
+        raise YamlProblem(_explain(err, text), _mark_line(err)) from None
+    except yaml.YAMLError as err:  # unmarked errors; keep the report on one line
+        raise YamlProblem("Het bestand is geen geldige YAML: " + " ".join(str(err).split())) from None
+
+
+# For these the parser notices the problem only on a later line; the editor has to look
+# where the quote, the key or the bracket starts.
+_STARTED_EARLIER = re.compile(r"while scanning a (quoted scalar|simple key)|while parsing a flow")
+
+
 def _mark_line(err: yaml.MarkedYAMLError) -> int:
     mark = err.problem_mark or err.context_mark
+    if err.context_mark and _STARTED_EARLIER.search(err.context or ""):
+        mark = err.context_mark
     return mark.line + 1 if mark else 1
 
 
+_TAB = "Er staat een tab. Gebruik spaties om in te springen, geen tabs."
+
 _EXPLANATIONS = [
-    (re.compile(r"tab character|'\\t'"), "Er staat een tab. Gebruik spaties om in te springen, geen tabs."),
+    (re.compile(r"tab character|'\\t'"), _TAB),
+    (re.compile(r"single document|another document"), _MULTIPLE_DOCUMENTS),
     (re.compile(r"could not find expected ':'"),
      "Er mist een dubbele punt na de veldnaam, of een regel springt verkeerd in."),
     (re.compile(r"mapping values are not allowed"),
      "Er staat een dubbele punt midden in een waarde. Zet de waarde tussen aanhalingstekens, "
      "of controleer of er een dubbele punt mist op de regel ervoor."),
+    (re.compile(r"while scanning an? (alias|anchor)"), _NO_ANCHORS),
     (re.compile(r"quoted scalar"),
      "Er ontbreekt een afsluitend aanhalingsteken."),
-    (re.compile(r"expected <block end>"),
+    (re.compile(r"expected <block end>|expected <document start>"),
      "Deze regel springt verkeerd in. Zet velden van hetzelfde niveau recht onder elkaar."),
+    (re.compile(r"did not find expected key"),
+     "Deze regel is niet te lezen als 'veld: waarde'. Staat er tekst na een afsluitend "
+     "aanhalingsteken, of mist de veldnaam?"),
     (re.compile(r"flow (sequence|mapping)"),
      "Een lijst tussen [ ] of { } is niet goed afgesloten."),
     (re.compile(r"block sequence"),
@@ -292,9 +322,19 @@ _EXPLANATIONS = [
 ]
 
 
-def _explain(err: yaml.MarkedYAMLError) -> str:
+def _explain(err: yaml.MarkedYAMLError, text: str) -> str:
+    mark = err.problem_mark
+    if mark:  # libyaml does not always name the tab it stumbled on in the indentation
+        indentation = _line_at(text, mark.line)[: mark.column + 1]
+        if "\t" in indentation and not indentation.strip(" \t"):
+            return _TAB
     raw = f"{err.context or ''} {err.problem or ''}"
     for pattern, explanation in _EXPLANATIONS:
         if pattern.search(raw):
             return explanation
     return f"Het bestand is geen geldige YAML ({(err.problem or err.context or '').strip()})."
+
+
+def _line_at(text: str, index: int) -> str:
+    lines = text.split("\n", index + 1)
+    return lines[index] if index < len(lines) else ""
