@@ -108,7 +108,7 @@ def pager(from_url: str, base_url: str, number: int, total_pages: int) -> str:
 
 def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bij?", value: str = "") -> str:
     return (
-        f'<form class="ww-search" action="{rel(from_url, "zoeken/")}" method="get" role="search">'
+        f'<form class="ww-search" action="{rel(from_url, "zoeken/")}" method="get" role="search" aria-label="Zoek hulp">'
         f'<label for="{field_id}">{esc(label)}</label>'
         f'<div class="ww-search__row"><input id="{field_id}" name="q" type="search" value="{esc(value)}" '
         f'autocomplete="off" placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer">'
@@ -466,13 +466,13 @@ def search_page(ctx, url: str, search_config: dict) -> str:
     theme_links = "".join(f'<li><a href="{rel(url, "thema/" + s + "/")}">{esc(t)}</a></li>' for s, t in THEMAS.items())
     return (
         f'<div class="ww-zoeken" data-root="{rel(url, "")}"><h1>Zoeken</h1>'
-        f'<form class="ww-search ww-search--full" action="./" method="get" role="search" id="zoekformulier">'
+        f'<form class="ww-search ww-search--full" action="./" method="get" role="search" aria-label="Zoeken en filteren" id="zoekformulier">'
         f'<label for="zoek-q">Waar zoek je hulp bij?</label>'
         f'<div class="ww-search__row"><input id="zoek-q" name="q" type="search" autocomplete="off" '
         f'placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer"><button type="submit">Zoeken</button></div>'
         f'<fieldset class="ww-filters"><legend>Filters</legend>{selects}</fieldset></form>'
         f'<p id="zoek-status" class="ww-count" role="status" aria-live="polite" aria-atomic="true"></p>'
-        f'<ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
+        f'<h2 class="ww-sr">Resultaten</h2><ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
         f'<p><button type="button" id="zoek-meer" class="ww-button" hidden>Meer resultaten</button></p>'
         f'<noscript><div class="ww-callout"><p>Zoeken werkt alleen met JavaScript. Zonder JavaScript vind je alles via de thema\'s:</p>'
         f'<ul class="ww-links">{theme_links}</ul></div></noscript>'

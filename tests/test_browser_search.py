@@ -1,0 +1,72 @@
+"""The search page: shareable URLs, filters with counts, Dutch stemming, ranking."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def wait_for_results(page):
+    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+
+
+def count(page):
+    return int(page.inner_text("#zoek-status").split()[0])
+
+
+def test_url_params_prefill_the_form_and_filter(phone, demo_site):
+    phone.goto(demo_site + "zoeken/?q=hulp")
+    wait_for_results(phone)
+    all_hits = count(phone)
+    phone.goto(demo_site + "zoeken/?q=hulp&route=laten&toegang=vrij")
+    wait_for_results(phone)
+    assert phone.input_value("#zoek-q") == "hulp"
+    assert phone.input_value("#f-route") == "laten" and phone.input_value("#f-toegang") == "vrij"
+    assert 0 < count(phone) < all_hits
+    assert phone.locator("#zoek-resultaten .ww-badge--vrij").count() > 0
+    # Faces of matching voorzieningen are results too; no other access level may appear.
+    assert phone.locator("#zoek-resultaten .ww-badge--verwijzing, #zoek-resultaten .ww-badge--beschikking").count() == 0
+
+
+def test_changing_a_filter_updates_the_url(phone, demo_site):
+    phone.goto(demo_site + "zoeken/?q=geld")
+    wait_for_results(phone)
+    phone.select_option("#f-thema", "geld")
+    phone.wait_for_function("location.search.includes('thema=geld')")
+    wait_for_results(phone)
+    assert "q=geld" in phone.url
+    option = phone.locator("#f-thema option[value='geld']").inner_text()
+    assert "(" in option  # counts shown next to each value
+
+
+def test_filter_without_words(phone, demo_site):
+    phone.goto(demo_site + "zoeken/?kern=Heukelrade")
+    wait_for_results(phone)
+    assert count(phone) > 0
+
+
+def test_dutch_stemming_and_name_ranks_first(phone, demo_site):
+    phone.goto(demo_site + "zoeken/?q=schulden")
+    wait_for_results(phone)
+    plural = count(phone)
+    phone.goto(demo_site + "zoeken/?q=schuld")
+    wait_for_results(phone)
+    assert count(phone) > 0 and plural > 0
+    phone.goto(demo_site + "zoeken/?q=voedselbank")
+    wait_for_results(phone)
+    first = phone.locator("#zoek-resultaten li h3").first.inner_text()
+    assert "Voedselbank" in first
+
+
+def test_faces_and_articles_are_found(phone, demo_site):
+    phone.goto(demo_site + "zoeken/?q=mantelzorg")
+    wait_for_results(phone)
+    kinds = phone.locator("#zoek-resultaten .ww-route").all_inner_texts()
+    assert "Artikel" in kinds
+
+
+def test_header_search_leads_to_search_page(phone, demo_site):
+    phone.goto(demo_site + "thema/geld/")
+    phone.fill("#ww-header-q", "voedselbank")
+    phone.press("#ww-header-q", "Enter")
+    wait_for_results(phone)
+    assert "/zoeken/" in phone.url and "q=voedselbank" in phone.url
