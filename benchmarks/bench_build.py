@@ -1,0 +1,161 @@
+"""How long does `wegwijzer build` take, how much memory, and what does a phone download?
+(A benchmark, not a test.)
+
+    /work/venv/bin/python benchmarks/bench_build.py --sizes 1000 10000
+
+For each size: write a synthetic data folder (synthetic.py), run `wegwijzer build` in a
+fresh process (check, pages, Pagefind index) and report wall time and peak memory (the
+largest resident set of the build process and of its children, i.e. Pagefind), the site
+size, and what Chromium downloads for the first view of a record page and for one
+search, gzip-compressed as a web server would send it. As the ratio to beat it builds
+the same number of ordinary Markdown pages listed in the nav with plain `mkdocs build`
+(same theme, font: false, no search), under a time limit: that build is quadratic.
+Targets: 10,000 records in < 45 s and < 1 GiB; record page < 100 kB; one search < 150 kB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "tests"))
+
+from synthetic import write_dataset  # noqa: E402
+
+MEASURE = r"""
+import resource, sys, time
+from wegwijzer.sitebuild import build_site
+import io
+start = time.perf_counter()
+code = build_site(sys.argv[1], sys.argv[2], sys.argv[3], out=io.StringIO())
+wall = time.perf_counter() - start
+me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(code, wall, me, kids)
+"""
+
+BASELINE = r"""
+import resource, sys, time, os
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+start = time.perf_counter()
+build(load_config(sys.argv[1]))
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def build_once(data: Path, site: Path) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    out = subprocess.run([sys.executable, "-c", MEASURE, str(REPO / "mkdocs.yml"), str(data), str(site)],
+                         capture_output=True, text=True, env=env, cwd=REPO)
+    code, wall, me, kids = out.stdout.split()[-4:]
+    if code != "0":
+        raise SystemExit("build failed:\n" + out.stdout + out.stderr)
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return {"build_s": round(float(wall), 1), "peak_mib_python": int(me) // 1024,
+            "peak_mib_pagefind": int(kids) // 1024,
+            "site_mib": round(sum(p.stat().st_size for p in files) / 2**20, 1), "site_files": len(files)}
+
+
+def baseline(n: int, tmp: Path, limit: int) -> dict:
+    docs = tmp / "docs"
+    docs.mkdir()
+    nav = []
+    for i in range(n):
+        (docs / f"p{i}.md").write_text(f"# Pagina {i}\n\nEen gewone pagina met wat tekst.\n")
+        nav.append(f"  - 'Pagina {i}': p{i}.md")
+    (tmp / "mkdocs.yml").write_text(
+        "site_name: Baseline\ndocs_dir: docs\nsite_dir: site\ntheme:\n  name: material\n  font: false\n"
+        "plugins: []\nnav:\n" + "\n".join(nav) + "\n")
+    try:
+        out = subprocess.run([sys.executable, "-c", BASELINE, str(tmp / "mkdocs.yml")], capture_output=True,
+                             text=True, timeout=limit, cwd=tmp)
+        wall, rss = out.stdout.split()[-2:]
+        return {"build_s": round(float(wall), 1), "peak_mib": int(rss) // 1024}
+    except subprocess.TimeoutExpired:
+        return {"build_s": f"> {limit} (stopped)", "peak_mib": None}
+
+
+def transfer(site: Path, record_path: str, query: str) -> dict:
+    from site_support import serve
+    from playwright.sync_api import sync_playwright
+    base, server = serve(site)
+    results = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            for label, path in (("record_page_first_view_kb", record_path), ("search_first_view_kb", "zoeken/?q=" + query)):
+                ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+                page = ctx.new_page()
+                sizes = []  # (url, compressed bytes)
+
+                def on_response(r, sizes=sizes):
+                    try:
+                        body = r.body()
+                    except Exception:
+                        return
+                    # Pagefind's index files are gzipped already; servers send them as they are.
+                    packed = body if body[:2] == b"\x1f\x8b" else gzip.compress(body, 6)
+                    sizes.append((r.url, min(len(packed), len(body))))
+                page.on("response", on_response)
+                page.goto(base + path, wait_until="networkidle")
+                if path.startswith("zoeken/"):
+                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+                    page.wait_for_load_state("networkidle")
+                results[label] = round(sum(s for _, s in sizes) / 1000, 1)
+                if path.startswith("zoeken/"):
+                    results["search_pagefind_only_kb"] = round(sum(s for u, s in sizes if "/pagefind/" in u) / 1000, 1)
+                    # A second query on the same page: what each further search costs.
+                    before = len(sizes)
+                    page.fill("#zoek-q", "vervoer")
+                    page.press("#zoek-q", "Enter")
+                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+                    page.wait_for_load_state("networkidle")
+                    results["next_search_kb"] = round(sum(s for _, s in sizes[before:]) / 1000, 1)
+                ctx.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--baseline-limit", type=int, default=300, help="seconds before the nav baseline is stopped")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args(argv)
+    rows = []
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+            tmp = Path(tmp)
+            ds = write_dataset(tmp / "data", n, n_faces=max(20, n // 50), seed=1)
+            row = {"records": n, "faces": max(20, n // 50)}
+            row.update(build_once(tmp / "data", tmp / "site"))
+            from wegwijzer.dataset import load_dataset
+            from wegwijzer.render import record_url
+            dataset, _ = load_dataset(tmp / "data")
+            row.update(transfer(tmp / "site", record_url(dataset.voorzieningen[len(dataset.voorzieningen) // 2]), "koffie"))
+            if not args.no_baseline:
+                (tmp / "baseline").mkdir()
+                base = baseline(n, tmp / "baseline", args.baseline_limit)
+                row["nav_baseline_s"] = base["build_s"]
+                row["nav_baseline_peak_mib"] = base["peak_mib"]
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
