@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var FACETS = ["route", "thema", "doelgroep", "kern", "toegang"];
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;  // each result is one small fragment download
   var root = document.querySelector(".ww-zoeken");
   if (!root) return;
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
