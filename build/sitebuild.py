@@ -22,6 +22,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 def _load_config(config_file: str, site_dir=None, data_dir=None):
     from mkdocs.config import load_config
 
+    if not Path(config_file).is_file():
+        raise SystemExit(f"wegwijzer: {config_file} niet gevonden. Start het commando in de map met mkdocs.yml, "
+                         "of geef het bestand op met -f.")
     overrides = {"site_dir": str(site_dir)} if site_dir else {}
     cfg = load_config(config_file, **overrides)
     plugin = cfg.plugins.get("wegwijzer")
