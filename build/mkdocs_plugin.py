@@ -24,6 +24,7 @@ from mkdocs.structure.files import File
 from . import render, safe_markdown
 from .articles import load_articles
 from .dataset import DataFolderMissing, load_dataset
+from .diagnostics import Collector
 from .glossary import GLOSSARY_FILE, load_glossary
 from .pages import NAV, Page, SiteContext, build_pages
 from .photos import resize_photo
@@ -66,14 +67,13 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 dataset, collector = load_dataset(root)
             except DataFolderMissing as err:
                 raise PluginError(str(err))
-        docs = Path(config.docs_dir)
-        terms = load_glossary(docs / GLOSSARY_FILE, collector)
-        articles = load_articles(docs, collector)
-        for d in collector.warnings:
+        terms, articles, content = load_content(Path(config.docs_dir))
+        problems = Collector(collector.diagnostics + content.diagnostics)
+        for d in problems.warnings:
             log.info(d.format())
-        if collector.errors or dataset.gemeente is None:
+        if problems.errors or dataset.gemeente is None:
             raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n"
-                              + "\n".join(d.format() for d in collector.sorted() if d.severity == "error"))
+                              + "\n".join(d.format() for d in problems.sorted() if d.severity == "error"))
         self.root = root
         g = dataset.gemeente
 
@@ -181,6 +181,14 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
         return server
+
+
+def load_content(docs_dir: Path):
+    """Glossary and articles from the content folder: (terms, articles, Collector)."""
+    collector = Collector()
+    terms = load_glossary(docs_dir / GLOSSARY_FILE, collector)
+    articles = load_articles(docs_dir, collector)
+    return terms, articles, collector
 
 
 def run_pagefind(site_dir: Path):

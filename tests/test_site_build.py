@@ -166,3 +166,19 @@ def test_cli_build_reports_errors(tmp_path):
                           cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "kapot.yaml" in proc.stdout
     assert not (tmp_path / "site").exists()
+
+
+def test_bad_glossary_fails_the_build_with_file_and_line(tmp_path):
+    import shutil
+    data = small_dataset(tmp_path / "voorzieningen")
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "begrippen.yaml").write_text("- term: Wmo\n  uitleg: Een wet.\n- term: CJG\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((REPO / "mkdocs.yml").read_text().replace("data_dir: voorzieningen", f"data_dir: {data}"))
+    from wegwijzer.sitebuild import build_site
+    import io
+    out = io.StringIO()
+    assert build_site(str(config), None, str(tmp_path / "site"), out=out) == 1
+    assert "begrippen.yaml:3: uitleg: fout" in out.getvalue()
+    assert not (tmp_path / "site").exists()
