@@ -10,6 +10,7 @@ def test_print_hides_navigation_and_shows_date_and_address(phone, demo_site):
     phone.emulate_media(media="print")
     assert not phone.locator(".md-header").is_visible()
     assert not phone.locator(".md-sidebar--primary").is_visible()
+    assert not phone.locator("a[href$='alle-gezichten.vcf']").is_visible()  # buttons are for screens
     meta = phone.locator(".ww-print-only")
     assert meta.is_visible()
     text = meta.inner_text()
