@@ -102,7 +102,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 if key not in _photo_cache:
                     _photo_cache[key] = resize_photo(face.foto, face.id)
                 photos[face.id] = _photo_cache[key]
-        self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), dict(self.config.search))
+        self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), dict(self.config.search),
+                               config.site_url or "")
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}

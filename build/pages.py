@@ -28,6 +28,7 @@ class SiteContext:
     photos: dict = field(default_factory=dict)  # face id -> photos.PhotoSet
     built: date = field(default_factory=date.today)
     search_config: dict = field(default_factory=dict)
+    site_url: str = ""  # mkdocs.yml site_url, for absolute addresses in e-mails and vCards
 
     def __post_init__(self):
         self.annotator = Annotator(self.terms)

@@ -297,7 +297,8 @@ def report_block(name: str, url: str, checked: date, ctx) -> str:
     mail = ""
     if g:
         subject = quote(f"Klopt er iets niet? {name}")
-        body = quote(f"Het gaat om: {name}\nPagina: {url}\n\nWat klopt er niet?\n")
+        address = (ctx.site_url.rstrip("/") + "/" + url) if ctx.site_url else "/" + url
+        body = quote(f"Het gaat om: {name}\nPagina: {address}\n\nWat klopt er niet?\n")
         mail = (f'<p><a class="ww-report" href="mailto:{esc(g.meldadres)}?subject={subject}&amp;body={body}">'
                 f'Klopt er iets niet? Laat het ons weten</a></p>')
     return (f'<footer class="ww-checked" data-pagefind-ignore><p>Gecontroleerd op '
