@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import multiprocessing
 import os
 import re
 import threading
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -37,7 +39,22 @@ def load_dataset(root: Path, today: Optional[date] = None, cwd: Optional[Path] =
     if not root.is_dir():
         raise DataFolderMissing(f"De map '{root}' bestaat niet. Geef de map met de gegevens op.")
     loader = _Loader(root, today or date.today(), cwd or Path.cwd())
-    return loader.run(), loader.collector
+    with _no_cycle_collection():
+        return loader.run(), loader.collector
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Loading allocates millions of small objects and creates no reference cycles, so
+    Python's cycle collector would only rescan them, again and again (a fifth of the run
+    at 10,000 records). Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Loader:
@@ -75,11 +92,14 @@ class _Loader:
         if not folder.is_dir():
             return []
         files = []
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith(".") or path.name == GEMEENTE_FILE or path.suffix not in (".yaml", ".yml"):
-                continue  # photos, notes, the gezichten/ folder
-            if not path.is_file():  # a folder, a dangling link, a pipe: never open it
-                what = "een map" if path.is_dir() else "geen gewoon bestand"
+        with os.scandir(folder) as scan:  # scandir knows file types without a stat per file
+            entries = sorted((e for e in scan if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name)
+        for entry in entries:
+            path = folder / entry.name
+            if path.name.startswith(".") or path.name == GEMEENTE_FILE:
+                continue
+            if not entry.is_file():  # a folder, a dangling link, a pipe: never open it
+                what = "een map" if entry.is_dir() else "geen gewoon bestand"
                 self.collector.error(self.shown(path), 1, "",
                                      f"'{path.name}' is {what}, dus er kan geen record in staan. "
                                      "Geef het een andere naam of verwijder het.")

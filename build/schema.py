@@ -75,14 +75,15 @@ def multiline_text(node, ctx, name):
 
 def choice(allowed, label: str = "waarde", case_sensitive: bool = False):
     allowed = list(allowed)
+    lookup = {option if case_sensitive else option.lower(): option for option in allowed}
 
     def convert(node, ctx, name):
         value = _scalar_text(node, ctx, name)
         if value is INVALID:
             return INVALID
-        for option in allowed:
-            if value == option or (not case_sensitive and value.lower() == option.lower()):
-                return option
+        option = lookup.get(value if case_sensitive else value.lower())
+        if option is not None:
+            return option
         ctx.error(node, name, _not_allowed(value, allowed, label))
         return INVALID
 

@@ -131,20 +131,25 @@ def _decode(data: bytes) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise YamlProblem("Het bestand bevat een NUL-teken. Is dit wel een tekstbestand?", line)
-    control = _CONTROL.search(text)
-    if control:
-        line = text[: control.start()].count("\n") + 1
-        raise YamlProblem(
-            f"Er staat een onzichtbaar stuurteken (U+{ord(control.group()):04X}) in het bestand. "
-            "Verwijder het; zo'n teken komt vaak mee bij kopiëren en plakken.",
-            line,
-        )
+    if "\x85" in text:  # libyaml reads U+0085 as a line break: every line after it would shift
+        raise _control_character(text)
     return text
 
 
-# Characters YAML does not allow (tab, line feed and carriage return are fine), plus the
-# C1 controls: libyaml reads U+0085 as a line break, which would shift every line after it.
+# Characters YAML does not allow (tab, line feed and carriage return are fine) and U+0085.
+# The parser refuses the others itself; this finds them for a Dutch message with a line.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _control_character(text: str):
+    found = _CONTROL.search(text)
+    if not found:
+        return None
+    return YamlProblem(
+        f"Er staat een onzichtbaar stuurteken (U+{ord(found.group()):04X}) in het bestand. "
+        "Verwijder het; zo'n teken komt vaak mee bij kopiëren en plakken.",
+        text[: found.start()].count("\n") + 1,
+    )
 
 
 # libyaml's C composer recurses on the C stack: it crashes somewhere past 10,000 levels
@@ -154,19 +159,25 @@ _COMPOSER_SAFE_DEPTH = 1000
 
 
 def _build_tree(text: str):
-    if _nesting_bound(text) <= _COMPOSER_SAFE_DEPTH:
-        return _build_from_composer(text)
-    return _build_from_events(text)
+    if _may_nest_deeper(text, _COMPOSER_SAFE_DEPTH):
+        return _build_from_events(text)
+    return _build_from_composer(text)
 
 
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
-def _nesting_bound(text: str) -> int:
-    """A loose upper bound on nesting depth: every indicator that can open a level."""
-    indicators = sum(text.count(mark) for mark in ("[", "{", "- ", "? ", ": "))
-    deepest_indent = max(map(len, _INDENT.findall(text)), default=0)
-    return indicators + deepest_indent
+def _may_nest_deeper(text: str, depth: int) -> bool:
+    """False only if ``text`` surely nests at most ``depth`` levels. Every level opens
+    with an indicator ([, {, '- ', '? ', ': ') or a deeper indentation, so the count of
+    indicators plus the deepest indentation bounds the depth."""
+    room = depth - sum(text.count(mark) for mark in ("[", "{", "- ", "? ", ": "))
+    if room <= 0:
+        return True
+    if "\t" in text or "\u2028" in text or "\u2029" in text:  # rare: measure every line
+        return max(map(len, _INDENT.findall(text)), default=0) >= room
+    deep = " " * room  # fast path: is any line indented by `room` spaces or more?
+    return text.startswith(deep) or f"\n{deep}" in text or f"\r{deep}" in text
 
 
 def _build_from_composer(text: str):
@@ -180,27 +191,35 @@ def _build_from_composer(text: str):
     return _convert_node(node, 0)
 
 
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+
+
 def _convert_node(node, depth):
     # No aliases can reach here (refused above), so every node is visited once.
+    # This runs for every value of every file: plain `type() is` checks and locals.
+    kind = type(node)
     line = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(node.value, line, plain=node.style in (None, ""))
+    if kind is _ScalarNode:
+        return Scalar(node.value, line, not node.style)  # plain: style None or ''
     if depth >= MAX_DEPTH:
         raise YamlProblem("De gegevens zijn te diep genest.", line)
-    if isinstance(node, yaml.SequenceNode):
-        return Sequence([_convert_node(item, depth + 1) for item in node.value], line)
-    mapping = Mapping(line=line)
+    depth += 1
+    if kind is _SequenceNode:
+        return Sequence([_convert_node(item, depth) for item in node.value], line)
+    mapping = Mapping(line)
+    entries = mapping.entries
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlProblem("Een veldnaam moet gewone tekst zijn.", key_node.start_mark.line + 1)
-        key, key_line = key_node.value, key_node.start_mark.line + 1
-        if key in mapping.entries:
+        key_line = key_node.start_mark.line + 1
+        if type(key_node) is not _ScalarNode:
+            raise YamlProblem("Een veldnaam moet gewone tekst zijn.", key_line)
+        key = key_node.value
+        if key in entries:
             raise YamlProblem(
                 f"Het veld '{key}' staat twee keer in het bestand "
-                f"(ook op regel {mapping.entries[key][0]}). Houd er één over.",
+                f"(ook op regel {entries[key][0]}). Houd er één over.",
                 key_line,
             )
-        mapping.entries[key] = (key_line, _convert_node(value_node, depth + 1))
+        entries[key] = (key_line, _convert_node(value_node, depth))
     return mapping
 
 
@@ -208,10 +227,21 @@ _NO_ANCHORS = ("Ankers (&) en verwijzingen (*) zijn niet toegestaan. Schrijf de 
                "begint een tekst met * of &, zet hem dan tussen aanhalingstekens.")
 
 
+# libyaml reads '&' or '*' as an anchor or alias only at the start of a token (after a
+# space, a line break, a flow indicator, a quote or a ':') and only when a name character
+# follows. Texts like 'Zorg & Welzijn' or Markdown's '**vet**' never qualify, so most files
+# skip the second parse; a candidate is not proof, the parser's events decide.
+_ANCHOR_START = re.compile(r"[&*][0-9A-Za-z_-]")
+_TOKEN_BOUNDARY = frozenset(" \t\r\n\u2028\u2029[]{},\"':?-")
+
+
+def _may_have_anchor(text: str) -> bool:
+    return any(m.start() == 0 or text[m.start() - 1] in _TOKEN_BOUNDARY for m in _ANCHOR_START.finditer(text))
+
+
 def _anchor_line(text: str) -> int:
-    """The line of the first anchor or alias, or 0. Anchors are refused even when unused;
-    the parser's events tell for sure (an '&' in a text is no anchor)."""
-    if "&" not in text and "*" not in text:
+    """The line of the first anchor or alias, or 0. Anchors are refused even when unused."""
+    if not _may_have_anchor(text):
         return 0
     for event in yaml.parse(text, Loader=_Loader):
         if getattr(event, "anchor", None) or isinstance(event, yaml.AliasEvent):
@@ -281,8 +311,9 @@ def _yaml_errors(text: str):
         yield
     except yaml.MarkedYAMLError as err:
         raise YamlProblem(_explain(err, text), _mark_line(err)) from None
-    except yaml.YAMLError as err:  # unmarked errors; keep the report on one line
-        raise YamlProblem("Het bestand is geen geldige YAML: " + " ".join(str(err).split())) from None
+    except yaml.YAMLError as err:  # unmarked: the reader refused a character
+        problem = _control_character(text)
+        raise problem or YamlProblem("Het bestand is geen geldige YAML: " + " ".join(str(err).split())) from None
 
 
 # For these the parser notices the problem only on a later line; the editor has to look
