@@ -177,3 +177,18 @@ def phone(chromium):
     ctx = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     yield ctx.new_page()
     ctx.close()
+
+
+# --- Synthetic data (benchmarks/synthetic.py) -------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def synthetic():
+    """The benchmarks' generator module: ``synthetic.write_dataset(folder, n_records, n_faces, seed)``."""
+    import importlib.util
+    name = "wegwijzer_synthetic"  # the name tests/search_support.py loads it under, so it loads once
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "synthetic.py")
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
