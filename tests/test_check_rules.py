@@ -51,6 +51,26 @@ def test_unreadable_yaml_is_an_error_with_its_line(data_dir):
     assert dataset.voorzieningen == []
 
 
+def test_a_file_that_cannot_be_opened(data_dir, monkeypatch):
+    from wegwijzer import yamlsafe
+
+    real_read = yamlsafe._read_bounded
+
+    def refuse(path):
+        if path.name == "hoeskamer.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    write(data_dir, "hoeskamer.yaml", minimal_record())
+    monkeypatch.setattr(yamlsafe, "_read_bounded", refuse)
+    dataset, collector = load(data_dir)
+    assert [d.path for d in collector.diagnostics] == [R]
+    d = only_error(collector, R, "")
+    assert d.line == 1
+    assert d.message == "Het bestand kan niet worden gelezen: Permission denied."
+    assert dataset.voorzieningen == []
+
+
 def test_anchors_and_aliases_are_refused(data_dir):
     write(data_dir, "hoeskamer.yaml", minimal_record("""
         trefwoorden: &woorden [koffie, thee]

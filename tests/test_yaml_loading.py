@@ -120,7 +120,7 @@ def test_yaml_1_1_booleans_nulls_and_numbers_stay_text(data_dir):
     assert r.trefwoorden == ("on", "off", "null", "0x1F", "1e3", ".inf")
 
 
-def test_unquoted_phone_and_time_in_a_face_card(data_dir):
+def test_an_unquoted_mobile_number_in_a_face_card(data_dir):
     write(data_dir, "gezichten/anne.yaml", minimal_face().replace("06 12345678", "0612345678"))
     write(data_dir, "gezichten/anne.jpg", b"x")
     dataset, collector = load(data_dir)
