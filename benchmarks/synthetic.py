@@ -14,9 +14,11 @@ The same seed gives the same files, so runs can be compared. Dates are relative 
 from __future__ import annotations
 
 import argparse
+import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -65,17 +67,21 @@ ACHTERNAMEN = ["Voorbeeld", "Jansen", "Smeets", "Janssen", "Hendriks", "Kurvers"
 FUNCTIES = ["Ouderenadviseur", "Jongerenwerker", "Consulent Wmo", "Schuldhulpverlener",
             "Buurtcoach", "Mantelzorgconsulent", "Wijkverpleegkundige", "Opvoedcoach"]
 
-# A 1x1 JPEG: enough for the checker (it only looks whether a photo exists).
-TINY_JPEG = bytes.fromhex(
-    "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c"
-    "1912130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ffc0"
-    "000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bff"
-    "c400b5100002010303020403050504040000017d01020300041105122131410613516107227114328191a10823"
-    "42b1c11552d1f02433627282090a161718191a25262728292a3435363738393a434445464748494a535455565758"
-    "595a636465666768696a737475767778797a838485868788898a92939495969798999aa2a3a4a5a6a7a8a9aab2b3"
-    "b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9faff"
-    "da0008010100003f00fbd3ffd9"
-)
+PHOTO_SIZE = (800, 1000)  # a portrait as phones export it, so photo processing costs what it will
+
+
+@lru_cache(maxsize=None)
+def portrait_jpeg(size=PHOTO_SIZE, seed: int = 1) -> bytes:
+    """A JPEG with a gradient and some noise (compresses like a photo, not like a flat colour)."""
+    from PIL import Image
+
+    width, height = size
+    gradient = Image.linear_gradient("L").resize(size)
+    noise = Image.effect_noise((width // 4, height // 4), 40 + seed % 20).resize(size, Image.Resampling.BILINEAR)
+    image = Image.merge("RGB", (gradient, noise, gradient.transpose(Image.Transpose.FLIP_TOP_BOTTOM)))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
 
 
 @dataclass
@@ -107,7 +113,7 @@ def write_dataset(folder, n_records: int, n_faces: int = 0, seed: int = 1,
         face_id, text, photo = _face(rng, number, ids, today)
         (root / "gezichten" / f"{face_id}.yaml").write_text(text, encoding="utf-8")
         if photo:
-            (root / "gezichten" / photo).write_bytes(TINY_JPEG)
+            (root / "gezichten" / photo).write_bytes(portrait_jpeg())
             photos += 1
         face_ids.append(face_id)
     return SyntheticDataset(root, ids, face_ids, photos)
@@ -205,6 +211,7 @@ def _record(rng: random.Random, number: int, today: date):
     for _ in range(rng.randint(1, 3)):
         start = rng.randint(8, 14)
         end = start + rng.randint(1, 5)
+        # "- dagen" as the key: the first field of a new item in the list
         text += _flow_or_block(rng, "- dagen", sorted(rng.sample(DAGEN[:5], rng.randint(1, 3)), key=DAGEN.index), "  ")
         text += f"    van: {_time(start, rng.choice([0, 30]), rng)}\n"
         text += f"    tot: {_time(end, rng.choice([0, 15, 45]), rng)}\n"
