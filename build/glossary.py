@@ -84,42 +84,42 @@ class Annotator:
     the markup we generated stays intact.
     """
 
-    _SKIP = ("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary")
+    _SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary"))
 
     def __init__(self, terms, glossary_url: str = "begrippen/"):
         self.terms = {html.escape(t.term, quote=False).lower(): t for t in terms}
         self.glossary_url = glossary_url
+        self.pattern = None
         if self.terms:
             alternatives = sorted(self.terms, key=len, reverse=True)
+            # One pass: group 1 is a tag (tracked for skip elements), group 2 a term.
             self.pattern = re.compile(
-                r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])",
+                r"(<(/?)([a-zA-Z0-9]+)[^>]*>)|(?<![\w-])("
+                + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])",
                 re.IGNORECASE)
-        else:
-            self.pattern = None
 
     def annotate(self, fragment: str) -> str:
         if not self.pattern:
             return fragment
         done = set()
-        out = []
-        skip_depth = 0
-        for part in re.split(r"(<[^>]*>)", fragment):
-            if part.startswith("<"):
-                m = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
-                if m and m.group(2).lower() in self._SKIP and not part.endswith("/>"):
-                    skip_depth += -1 if m.group(1) else 1
-                    skip_depth = max(skip_depth, 0)
-                out.append(part)
-            elif skip_depth or not part:
-                out.append(part)
-            else:
-                out.append(self.pattern.sub(lambda m: self._wrap(m, done), part))
-        return "".join(out)
+        depth = [0]
+        skip = self._SKIP
+
+        def replace(m):
+            if m.group(1):
+                if m.group(3).lower() in skip and not m.group(1).endswith("/>"):
+                    depth[0] = max(0, depth[0] + (-1 if m.group(2) else 1))
+                return m.group(1)
+            if depth[0]:
+                return m.group(0)
+            return self._wrap(m, done)
+
+        return self.pattern.sub(replace, fragment)
 
     def _wrap(self, match, done):
-        key = match.group(1).lower()
+        key = match.group(4).lower()
         term = self.terms.get(key)
         if term is None or key in done:
             return match.group(0)
         done.add(key)
-        return f'<abbr title="{html.escape(term.tooltip)}">{match.group(1)}</abbr>'
+        return f'<abbr title="{html.escape(term.tooltip)}">{match.group(4)}</abbr>'

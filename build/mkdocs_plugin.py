@@ -10,8 +10,10 @@ from __future__ import annotations
 import html
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -109,6 +111,18 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.articles = {a.src_uri: a for a in articles}
         return config
 
+    def on_env(self, env, config, files):
+        cache = {}
+
+        def ww_cache(key, caller):
+            """Render the call block once per key (see theme/partials/nav.html)."""
+            if key not in cache:
+                cache[key] = caller()
+            return cache[key]
+
+        env.globals["ww_cache"] = ww_cache
+        return env
+
     # --- files ------------------------------------------------------------------
 
     def on_files(self, files, config):
@@ -152,6 +166,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
             page.meta = {"title": html.escape(generated.title), "hide": list(generated.hide)}
+            if not generated.in_nav:
+                page.meta["ww_nav_key"] = f"nav-{generated.url.count('/')}"
             return ""
         # An editor's page: keep only the front matter we understand (no `template:`
         # pointing at another template, no raw titles in the theme's unescaped slots).
@@ -164,20 +180,50 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         page.toc = []  # the theme would print heading texts unescaped; lists are short anyway
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
-            return generated.html(self.ctx.annotator)
+            body = generated.html(self.ctx.annotator)
+            if generated.kind in ("voorziening", "gezicht"):
+                self._stage_for_index(page.url, body)
+            return body
         body = safe_markdown.render(page.markdown or "", shift_headings=0)
         article = self.articles.get(page.file.src_uri)
         if article is not None:
             body = render.article_page(article, page.file.url, safe_markdown.render(article.body, shift_headings=1))
         elif "<h1" not in body:
             body = f"<h1>{html.escape(html.unescape(page.meta.get('title', '')))}</h1>" + body
-        return self.ctx.annotator.annotate(body)
+        body = self.ctx.annotator.annotate(body)
+        if article is not None:
+            self._stage_for_index(page.url, body)
+        return body
 
     # --- search index and preview ------------------------------------------------
 
+    index_dir = None
+
+    def on_pre_build(self, config):
+        # Pagefind indexes a staging copy holding only the searchable part of each record,
+        # face and article page: a fraction of the HTML the full site has to parse.
+        self.index_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-index-")) if self.config.pagefind else None
+
+    def _stage_for_index(self, url: str, body: str):
+        if self.index_dir is None:
+            return
+        target = self.index_dir / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>{body}</body></html>',
+                          encoding="utf-8")
+
     def on_post_build(self, config):
-        if self.config.pagefind:
-            run_pagefind(Path(config.site_dir))
+        staged, self.index_dir = self.index_dir, None
+        if staged is not None:
+            try:
+                run_pagefind(staged, Path(config.site_dir) / "pagefind")
+            finally:
+                shutil.rmtree(staged, ignore_errors=True)
+
+    def on_build_error(self, error):
+        staged, self.index_dir = self.index_dir, None
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
@@ -192,11 +238,10 @@ def load_content(docs_dir: Path):
     return terms, articles, collector
 
 
-def run_pagefind(site_dir: Path):
-    """Index the built site with the Pagefind binary shipped in the `pagefind` package."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
+def run_pagefind(source: Path, output: Path):
+    """Index ``source`` into ``output`` with the Pagefind binary from the `pagefind` package."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
            "--force-language", "nl", "--quiet"]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError("Pagefind kon de zoekindex niet maken:\n" + result.stdout[-2000:] + result.stderr[-2000:])
-    log.debug(result.stdout)

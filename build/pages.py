@@ -17,7 +17,8 @@ from .glossary import Annotator
 from .model import Dataset
 from .vocab import DOELGROEPEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, THEMAS
 
-PER_PAGE = 40
+PER_PAGE = 50
+LISTING_KINDS = {"route", "thema", "doelgroep", "kern"}
 
 
 @dataclass
@@ -49,7 +50,10 @@ class Page:
 
     def html(self, annotator: Optional[Annotator] = None) -> str:
         body = self.make_html()
-        return annotator.annotate(body) if annotator else body
+        # Lists repeat each record's summary; jargon is explained on the record page itself.
+        if annotator and self.kind not in LISTING_KINDS:
+            return annotator.annotate(body)
+        return body
 
 
 NAV = [  # (title, url) in the order residents need them

@@ -15,6 +15,9 @@ from . import safe_markdown
 from .vocab import (DAGEN, DOELGROEPEN, KOSTEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, STATUS,
                     TALEN, THEMAS, TOEGANG, TOEGANG_EXPLANATIONS, WETTEN)
 
+EVERYONE = "iedereen"  # filter value of records without doelgroepen
+WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
+
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
 
@@ -158,18 +161,20 @@ def hours_block(openingstijden) -> str:
         note = f' <span class="ww-muted">{esc(o.toelichting)}</span>' if o.toelichting else ""
         rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
     return (
-        f'<section class="ww-section" aria-labelledby="h-open"><h2 id="h-open">Openingstijden</h2>'
+        f'<section class="ww-section" aria-labelledby="h-open" data-pagefind-ignore><h2 id="h-open">Openingstijden</h2>'
         f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}" aria-live="polite" hidden></p>'
         f'<table class="ww-hours"><caption class="ww-sr">Openingstijden per dag</caption><tbody>{"".join(rows)}</tbody></table></section>'
     )
 
 
 def filter_tags(v, all_kernen) -> str:
-    """Hidden Pagefind filter/meta markers. 'Iedereen' and 'hele gemeente' match every value."""
+    """Hidden Pagefind filter/meta markers."""
     tags = [("filter", "soort", "voorziening"), ("filter", "route", v.route), ("filter", "toegang", v.toegang)]
     tags += [("filter", "thema", t) for t in v.themas]
-    tags += [("filter", "doelgroep", d) for d in (v.doelgroepen or tuple(DOELGROEPEN))]
-    tags += [("filter", "kern", k) for k in (v.kernen or tuple(all_kernen))]
+    # One marker value for "everyone" keeps the filter index small at 10,000 records;
+    # the search page asks for {any: [value, EVERYONE]}.
+    tags += [("filter", "doelgroep", d) for d in (v.doelgroepen or (EVERYONE,))]
+    tags += [("filter", "kern", k) for k in (v.kernen or (WHOLE_MUNICIPALITY,))]
     tags += [("meta", "soort", "voorziening"), ("meta", "toegang", v.toegang), ("meta", "route", v.route)]
     if v.status != "actief":
         tags.append(("meta", "status", v.status))
@@ -422,7 +427,8 @@ def face_page(face, ctx, url: str) -> str:
             ("meta", "telefoon", face.telefoon.display), ("meta", "tel", face.telefoon.tel),
             ("meta", "functie", face.functie + " · " + face.organisatie),
             ("meta", "samenvatting", "Bel over: " + ", ".join(face.vragen) if face.vragen else face.functie)]
-    tags += [("filter", "kern", k) for k in (face.kernen or (g.kernen if g else ()))]
+    tags += [("filter", "kern", k) for k in (face.kernen or (WHOLE_MUNICIPALITY,))]
+    tags.append(("filter", "doelgroep", EVERYONE))
     if face.voorziening and ctx.dataset.voorziening(face.voorziening):
         v = ctx.dataset.voorziening(face.voorziening)
         tags += [("filter", "route", v.route), ("filter", "toegang", v.toegang)]
@@ -466,7 +472,8 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         + "</select></div>" for key, label in names.items())
     theme_links = "".join(f'<li><a href="{rel(url, "thema/" + s + "/")}">{esc(t)}</a></li>' for s, t in THEMAS.items())
     return (
-        f'<div class="ww-zoeken" data-root="{rel(url, "")}"><h1>Zoeken</h1>'
+        f'<div class="ww-zoeken" data-root="{rel(url, "")}" data-everyone="{EVERYONE}" '
+        f'data-whole="{WHOLE_MUNICIPALITY}"><h1>Zoeken</h1>'
         f'<form class="ww-search ww-search--full" action="./" method="get" role="search" aria-label="Zoeken en filteren" id="zoekformulier">'
         f'<label for="zoek-q">Waar zoek je hulp bij?</label>'
         f'<div class="ww-search__row"><input id="zoek-q" name="q" type="search" autocomplete="off" '

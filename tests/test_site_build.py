@@ -129,7 +129,7 @@ def test_failing_step_after_check_leaves_site_intact(tmp_path, monkeypatch):
     before = _digest(site)
     import wegwijzer.mkdocs_plugin as plugin
 
-    def broken(site_dir):
+    def broken(source, output):
         raise RuntimeError("pagefind stuk")
     monkeypatch.setattr(plugin, "run_pagefind", broken)
     assert build(data, site) == 1

@@ -74,7 +74,7 @@ def test_record_page_has_pagefind_markup(data_dir):
     assert "data-pagefind-body" in html and 'data-pagefind-weight="10"' in html
     assert '<span data-pagefind-filter="route">samen</span>' in html
     assert '<span data-pagefind-filter="kern">Amstenrade</span>' in html
-    assert '<span data-pagefind-filter="doelgroep">ouderen</span>' in html  # everyone: every group
+    assert '<span data-pagefind-filter="doelgroep">iedereen</span>' in html  # no doelgroepen: everyone
     assert "Anne Voorbeeld" in html  # face card of this voorziening
     assert "data-hours=" in html
 

@@ -16,6 +16,7 @@
   var status = document.getElementById("zoek-status");
   var list = document.getElementById("zoek-resultaten");
   var more = document.getElementById("zoek-meer");
+  var ALSO = {doelgroep: root.getAttribute("data-everyone"), kern: root.getAttribute("data-whole")};
 
   var backends = {
     pagefind: {
@@ -29,7 +30,11 @@
       },
       search: function (params) {
         var pf = this.pf, filters = {};
-        FACETS.forEach(function (f) { if (params[f]) filters[f] = params[f]; });
+        FACETS.forEach(function (f) {
+          if (!params[f]) return;
+          // Records for everyone / the whole municipality match every group / kern.
+          filters[f] = ALSO[f] ? {any: [params[f], ALSO[f]]} : params[f];
+        });
         var term = params.q ? params.q : null;
         return pf.search(term, {filters: filters}).then(function (res) {
           var total = res.results.length;
@@ -113,7 +118,7 @@
       Array.prototype.forEach.call(form.elements[f].options, function (o) {
         if (!o.value) return;
         var base = (labels[f] && labels[f][o.value]) || o.value;
-        var n = counts[o.value] || 0;
+        var n = (counts[o.value] || 0) + (ALSO[f] ? counts[ALSO[f]] || 0 : 0);
         o.textContent = base + " (" + n + ")";
       });
     });
