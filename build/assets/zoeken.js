@@ -28,6 +28,9 @@
           return pf.options({baseUrl: siteRoot.pathname, excerptLength: 24}).then(function () { return pf.init(); });
         });
       },
+      // Filter counts need Pagefind's filter index: loaded on first use of a filter,
+      // so a plain word search stays small on a phone.
+      loadFacets: function () { return this.pf.filters(); },
       search: function (params) {
         var pf = this.pf, filters = {};
         FACETS.forEach(function (f) {
@@ -118,6 +121,7 @@
       Array.prototype.forEach.call(form.elements[f].options, function (o) {
         if (!o.value) return;
         var base = (labels[f] && labels[f][o.value]) || o.value;
+        if (!facetsLoaded && !Object.keys(counts).length) { o.textContent = base; return; }
         var n = (counts[o.value] || 0) + (ALSO[f] ? counts[ALSO[f]] || 0 : 0);
         o.textContent = base + " (" + n + ")";
       });
@@ -125,7 +129,7 @@
   }
 
   var backend = backends.pagefind;
-  var ready = null, current = null, shown = PAGE_SIZE;
+  var ready = null, current = null, shown = PAGE_SIZE, facetsLoaded = false;
 
   function run(p, limit) {
     if (!p.q && !FACETS.some(function (f) { return p[f]; })) {
@@ -158,6 +162,12 @@
     form.elements[f].addEventListener("change", function () {
       var p = paramsFromForm(); writeUrl(p); shown = PAGE_SIZE; run(p, shown);
     });
+  });
+  form.querySelector("fieldset").addEventListener("focusin", function () {
+    if (facetsLoaded || !backend.loadFacets) return;
+    facetsLoaded = true;
+    (ready || (ready = backend.init(config))).then(function () { return backend.loadFacets(); })
+      .then(function () { if (current) run(current, shown); });
   });
   more.addEventListener("click", function () { shown += PAGE_SIZE; run(current, shown); });
 
