@@ -29,7 +29,7 @@ from .dataset import DataFolderMissing, load_dataset
 from .diagnostics import Collector
 from .glossary import GLOSSARY_FILE, load_glossary
 from .pages import NAV, Page, SiteContext, build_pages
-from .photos import resize_photo
+from .photos import resize_all
 from .vcard import face_vcard
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -96,14 +96,14 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         except AttributeError:  # pragma: no cover
             pass
 
-        photos = {}
+        keys = {}
         for face in dataset.gezichten:
             if face.foto:
                 stat = face.foto.stat()
-                key = (str(face.foto), stat.st_mtime_ns, stat.st_size)
-                if key not in _photo_cache:
-                    _photo_cache[key] = resize_photo(face.foto, face.id)
-                photos[face.id] = _photo_cache[key]
+                keys[face.id] = (str(face.foto), stat.st_mtime_ns, stat.st_size, face.id)
+        missing = [(key, Path(key[0]), key[3]) for key in keys.values() if key not in _photo_cache]
+        _photo_cache.update(resize_all(missing))
+        photos = {face_id: _photo_cache[key] for face_id, key in keys.items()}
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), dict(self.config.search),
                                config.site_url or "")
         self.pages = build_pages(self.ctx)
