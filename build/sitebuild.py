@@ -81,7 +81,13 @@ def _swap(new: Path, target: Path):
         if old.exists():
             shutil.rmtree(old)
         os.rename(target, old)
-    os.rename(new, target)
+    try:
+        os.rename(new, target)
+    except OSError:
+        if old is not None:
+            os.rename(old, target)  # put the live site back before reporting
+        shutil.rmtree(new, ignore_errors=True)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
