@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
+from . import schema
 from .diagnostics import Collector, display_path
 from .vocab import THEMAS
+from .yamlsafe import Mapping, YamlProblem, expect_mapping, parse_text, read_text
 
 ARTICLES_DIR = "artikelen"
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n?", re.S)
@@ -35,13 +35,22 @@ class Article:
         return f"{ARTICLES_DIR}/{self.slug}.md"
 
 
+# Front matter is editor input like any record: the same safe loader and typed schema.
+FIELDS = {
+    "title": schema.Field(schema.text(120), required=True,
+                          required_message="Het artikel heeft geen titel. Zet 'title: ...' in de kop tussen --- en ---."),
+    "samenvatting": schema.Field(schema.text(200)),
+    "themas": schema.Field(schema.list_of(schema.choice(THEMAS, "thema"))),
+}
+
+
 def split_front_matter(text: str):
-    """(meta dict, body, body start line). Values stay text (BaseLoader)."""
+    """(front matter node or None, body, body start line)."""
     match = _FRONT.match(text)
     if not match:
-        return {}, text, 1
-    meta = yaml.load(match.group(1), Loader=yaml.BaseLoader) or {}
-    return meta, text[match.end():], match.group(0).count("\n") + 1
+        return None, text, 1
+    node = parse_text(match.group(1), first_line=2) if match.group(1).strip() else Mapping(line=2)
+    return node, text[match.end():], match.group(0).count("\n") + 1
 
 
 def load_articles(content_dir: Path, collector: Collector, cwd: Optional[Path] = None) -> list:
@@ -57,35 +66,17 @@ def load_articles(content_dir: Path, collector: Collector, cwd: Optional[Path] =
             collector.error(shown, 1, "", "Gebruik in de bestandsnaam alleen kleine letters, cijfers en streepjes.")
             continue
         try:
-            meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, yaml.YAMLError) as err:
-            line = getattr(getattr(err, "problem_mark", None), "line", 0) + 2
-            collector.error(shown, line, "", f"De kop tussen --- en --- is geen geldige YAML: {err}")
+            node, body, _ = split_front_matter(read_text(path))
+            meta = expect_mapping(node if node is not None else Mapping(line=1))
+        except YamlProblem as problem:
+            collector.error(shown, problem.line, "", problem.message)
             continue
-        if not isinstance(meta, dict):
-            collector.error(shown, 2, "", "De kop tussen --- en --- moet velden bevatten, zoals 'title: ...'.")
+        values, ok = schema.convert_fields(meta, FIELDS, schema.Context(collector, shown))
+        if not ok:
             continue
-        title = str(meta.get("title") or "").strip()
-        if not title:
-            collector.error(shown, 1, "title", "Het artikel heeft geen titel. Zet 'title: ...' in de kop tussen --- en ---.")
-            continue
-        themas = meta.get("themas") or []
-        if isinstance(themas, str):
-            themas = [themas]
-        bad = [t for t in themas if t not in THEMAS]
-        if bad:
-            collector.error(shown, _line_of(path, "themas"), "themas",
-                            f"Onbekend thema '{bad[0]}'. Kies uit: {', '.join(THEMAS)}.")
-            continue
-        samenvatting = str(meta.get("samenvatting") or "").strip()
-        if not samenvatting:
-            collector.warning(shown, 1, "samenvatting", "Het artikel heeft geen samenvatting. Die staat in de lijsten en zoekresultaten.")
-        articles.append(Article(path.stem, title, samenvatting, tuple(themas), body, path))
+        if not values.get("samenvatting"):
+            collector.warning(shown, meta.line, "samenvatting",
+                              "Het artikel heeft geen samenvatting. Die staat in de lijsten en zoekresultaten.")
+        articles.append(Article(path.stem, values["title"], values.get("samenvatting", ""),
+                                tuple(values.get("themas", ())), body, path))
     return articles
-
-
-def _line_of(path: Path, key: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

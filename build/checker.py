@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
 
 from .diagnostics import Collector
 from .model import Dataset
@@ -13,6 +15,9 @@ from .model import Dataset
 class CheckResult:
     dataset: Dataset
     collector: Collector
+    terms: tuple = ()  # glossary
+    articles: tuple = ()
+    synonyms: tuple = ()  # groups from search/synoniemen.yaml
 
     @property
     def ok(self) -> bool:
@@ -28,6 +33,7 @@ class CheckResult:
             "records": len(ds.voorzieningen) + len(ds.unpublished),
             "published": len(ds.voorzieningen),
             "faces": len(ds.gezichten),
+            "articles": len(self.articles),
             "errors": len(self.collector.errors),
             "warnings": len(self.collector.warnings),
         }
@@ -47,3 +53,22 @@ class CheckResult:
     def as_json(self) -> str:
         payload = dict(self.summary(), diagnostics=[d.as_dict() for d in self.collector.sorted()])
         return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def check_all(data_dir: Path, content_dir: Optional[Path] = None) -> CheckResult:
+    """Everything editors maintain, in one report: records, faces, glossary, articles, synonyms.
+
+    `wegwijzer check`, `build` and `index` all start here, so they agree on what is wrong.
+    """
+    from .articles import load_articles
+    from .dataset import load_dataset
+    from .glossary import GLOSSARY_FILE, load_glossary
+    from .search.synonyms import check_synonyms
+
+    dataset, collector = load_dataset(Path(data_dir))
+    terms, articles = [], []
+    if content_dir is not None:
+        terms = load_glossary(Path(content_dir) / GLOSSARY_FILE, collector)
+        articles = load_articles(Path(content_dir), collector)
+    synonyms = check_synonyms(collector)
+    return CheckResult(dataset, collector, tuple(terms), tuple(articles), tuple(synonyms))

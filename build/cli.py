@@ -6,21 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from .checker import CheckResult
-from .dataset import DataFolderMissing, load_dataset
+from .checker import check_all
+from .dataset import DataFolderMissing
 
 DEFAULT_DATA_DIR = "voorzieningen"
-
-
-def run_check(data_dir: Path) -> CheckResult:
-    dataset, collector = load_dataset(data_dir)
-    return CheckResult(dataset, collector)
+DEFAULT_CONTENT_DIR = "content"
 
 
 def cmd_check(args) -> int:
-    result = run_check(Path(args.data_dir))
-    from .search.synonyms import check_synonyms  # the search synonyms file is checked too
-    check_synonyms(result.collector)
+    content = Path(args.content)
+    result = check_all(Path(args.data_dir), content if content.is_dir() else None)
     print(result.as_json() if args.format == "json" else result.as_text())
     return 0 if result.passes(strict=args.strict) else 1
 
@@ -35,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="Controleer alle records en meld fouten en waarschuwingen.")
     check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA_DIR, metavar="DATA_DIR",
                        help="map met gemeente.yaml, records en gezichten/ (standaard: voorzieningen/)")
+    check.add_argument("--content", default=DEFAULT_CONTENT_DIR, metavar="DIR",
+                       help="map met artikelen en begrippen.yaml (standaard: content/)")
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen ook als fout")
     check.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
     check.set_defaults(handler=cmd_check)

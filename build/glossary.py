@@ -14,7 +14,7 @@ from typing import Optional
 
 from . import schema
 from .diagnostics import Collector, display_path
-from .yamlsafe import Mapping, Sequence, YamlProblem, _build_tree, _decode, _read_bounded
+from .yamlsafe import Mapping, Sequence, YamlProblem, read_node
 
 GLOSSARY_FILE = "begrippen.yaml"
 
@@ -49,7 +49,7 @@ def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) 
         return []
     shown = display_path(path, cwd or Path.cwd())
     try:
-        root = _build_tree(_decode(_read_bounded(path)))
+        root = read_node(path)
     except YamlProblem as problem:
         collector.error(shown, problem.line, "", problem.message)
         return []

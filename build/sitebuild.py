@@ -13,8 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .checker import CheckResult
-from .dataset import load_dataset
+from .checker import check_all
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -42,12 +41,9 @@ def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, ou
 
     cfg, plugin = _load_config(config_file, site_dir, data_dir)
     root = plugin.data_root(cfg)
-    dataset, collector = load_dataset(root)
-    from .mkdocs_plugin import load_content
-    # The glossary and articles are checked before anything is built, in the same report.
-    _, _, content = load_content(Path(cfg.docs_dir))
-    result = CheckResult(dataset, collector)
-    collector.diagnostics.extend(content.diagnostics)
+    # Records, glossary, articles and synonyms are checked before anything is built, in one report.
+    result = check_all(root, Path(cfg.docs_dir))
+    dataset, collector = result.dataset, result.collector
     print(result.as_text(), file=out)
     if not result.ok:
         print("Er is niets gebouwd; de bestaande site is niet veranderd.", file=out)

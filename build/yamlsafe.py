@@ -85,17 +85,53 @@ class YamlProblem(Exception):
         self.line = line
 
 
-def read_mapping(path: Path) -> Mapping:
-    """Return the top-level mapping of ``path`` or raise YamlProblem."""
-    data = _read_bounded(path)
-    text = _decode(data)
+def read_text(path: Path) -> str:
+    """The file's text: at most 1 MiB, UTF-8 (a BOM is fine), no NUL bytes."""
+    return _decode(_read_bounded(path))
+
+
+def parse_text(text: str, first_line: int = 1):
+    """The node tree of YAML ``text``; ``first_line`` is the file line the text starts on."""
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise YamlProblem(_EMPTY)
-    root = _build_tree(text)
+        raise YamlProblem(_EMPTY, first_line)
+    offset = first_line - 1
+    try:
+        root = _build_tree(text)
+    except YamlProblem as problem:
+        problem.line += offset
+        raise
     if isinstance(root, Scalar) and root.plain and not root.value.strip():  # only '---'
-        raise YamlProblem(_EMPTY)
+        raise YamlProblem(_EMPTY, first_line)
+    if offset:
+        _shift_lines(root, offset)
+    return root
+
+
+def _shift_lines(root, offset: int) -> None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node.line += offset
+        if isinstance(node, Sequence):
+            stack.extend(node.items)
+        elif isinstance(node, Mapping):
+            node.entries = {k: (line + offset, v) for k, (line, v) in node.entries.items()}
+            stack.extend(v for _, v in node.entries.values())
+
+
+def read_node(path: Path):
+    """The node tree of a whole YAML file (a mapping, a list or a scalar)."""
+    return parse_text(read_text(path))
+
+
+def read_mapping(path: Path) -> Mapping:
+    """Return the top-level mapping of ``path`` or raise YamlProblem."""
+    return expect_mapping(read_node(path))
+
+
+def expect_mapping(root) -> Mapping:
     if not isinstance(root, Mapping):
         kind = "een lijst" if isinstance(root, Sequence) else "losse tekst"
         raise YamlProblem(

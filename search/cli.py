@@ -7,13 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from wegwijzer.checker import CheckResult
-from wegwijzer.dataset import load_dataset
+from wegwijzer.checker import check_all
 
 from .documents import build_documents, document_problems
 from .settings import index_settings, load_base_settings
 from .siteconfig import DEFAULT_PATH, SecretLeak, write_site_config
-from .synonyms import check_synonyms
 
 DEFAULT_INDEX_UID = "wegwijzer"
 DEFAULT_CONTENT = Path("content")
@@ -53,22 +51,12 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _load_articles(content_dir: Path, collector) -> list:
-    try:
-        from wegwijzer.articles import load_articles
-    except ImportError:  # pragma: no cover - the site's article loader is not installed
-        return []
-    return load_articles(content_dir, collector)
-
-
 def prepare(data_dir: Path, content_dir: Path):
     """(documents, settings, CheckResult). Nothing is returned to index if the check fails."""
-    dataset, collector = load_dataset(data_dir)
-    check_synonyms(collector)
-    articles = _load_articles(content_dir, collector)
-    result = CheckResult(dataset, collector)
+    result = check_all(data_dir, content_dir if Path(content_dir).is_dir() else None)
     if not result.ok:
         return None, None, result
+    dataset, articles = result.dataset, list(result.articles)
     documents = build_documents(dataset, articles)
     settings = index_settings()
     return documents, settings, result
