@@ -54,17 +54,38 @@ def _scalar_text(node, ctx, name) -> object:
     return INVALID
 
 
-def text(max_len: Optional[int] = None):
+class Invalid(ValueError):
+    """Raised by a value parser; its text is the editor's message."""
+
+
+def scalar(parse):
+    """Make a field converter from ``parse(text) -> value``, which raises Invalid(message).
+
+    The frame every scalar field shares: it must be one text, and a problem is
+    reported on the value's line under the field's name.
+    """
+
     def convert(node, ctx, name):
         value = _scalar_text(node, ctx, name)
         if value is INVALID:
             return INVALID
-        if max_len and len(value) > max_len:
-            ctx.error(node, name, f"Deze tekst is {len(value)} tekens; het maximum is {max_len}. Maak hem korter.")
+        try:
+            return parse(value)
+        except Invalid as problem:
+            ctx.error(node, name, str(problem))
             return INVALID
-        return value
 
     return convert
+
+
+def text(max_len: Optional[int] = None):
+    @scalar
+    def parse(value):
+        if max_len and len(value) > max_len:
+            raise Invalid(f"Deze tekst is {len(value)} tekens; het maximum is {max_len}. Maak hem korter.")
+        return value
+
+    return parse
 
 
 def multiline_text(node, ctx, name):
@@ -77,17 +98,14 @@ def choice(allowed, label: str = "waarde", case_sensitive: bool = False):
     allowed = list(allowed)
     lookup = {option if case_sensitive else option.lower(): option for option in allowed}
 
-    def convert(node, ctx, name):
-        value = _scalar_text(node, ctx, name)
-        if value is INVALID:
-            return INVALID
+    @scalar
+    def parse(value):
         option = lookup.get(value if case_sensitive else value.lower())
-        if option is not None:
-            return option
-        ctx.error(node, name, _not_allowed(value, allowed, label))
-        return INVALID
+        if option is None:
+            raise Invalid(_not_allowed(value, allowed, label))
+        return option
 
-    return convert
+    return parse
 
 
 def _not_allowed(value, allowed, label):
@@ -105,128 +123,104 @@ def _nearest(value, options):
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-def date_value(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def date_value(value):
     match = _DATE.match(value)
     if match:
         try:
             return date(*map(int, match.groups()))
         except ValueError:
             pass
-    ctx.error(node, name, f"'{value}' is geen geldige datum. Schrijf jaar-maand-dag, bijvoorbeeld 2026-09-01.")
-    return INVALID
+    raise Invalid(f"'{value}' is geen geldige datum. Schrijf jaar-maand-dag, bijvoorbeeld 2026-09-01.")
 
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
-def time_value(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def time_value(value):
     match = _TIME.match(value)
     if match:
         hours, minutes = int(match.group(1)), int(match.group(2))
         if (hours < 24 and minutes < 60) or (hours == 24 and minutes == 0):
             return f"{hours:02d}:{minutes:02d}"
-    ctx.error(node, name, f"'{value}' is geen geldige tijd. Schrijf uren:minuten, bijvoorbeeld 9:00 of 17:30.")
-    return INVALID
+    raise Invalid(f"'{value}' is geen geldige tijd. Schrijf uren:minuten, bijvoorbeeld 9:00 of 17:30.")
 
 
 _POSTCODE = re.compile(r"^([1-9]\d{3})\s*([A-Za-z]{2})$")
 
 
-def postcode(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def postcode(value):
     match = _POSTCODE.match(value)
     if not match:
-        ctx.error(node, name, f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 6451 AA.")
-        return INVALID
+        raise Invalid(f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, bijvoorbeeld 6451 AA.")
     return f"{match.group(1)} {match.group(2).upper()}"
 
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
-def email(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def email(value):
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if not _EMAIL.match(value) or len(value) > 254:
-        ctx.error(node, name, f"'{value}' is geen geldig e-mailadres. Schrijf alleen het adres, bijvoorbeeld info@gemeente.nl.")
-        return INVALID
+        raise Invalid(f"'{value}' is geen geldig e-mailadres. Schrijf alleen het adres, bijvoorbeeld info@gemeente.nl.")
     return value
 
 
-def url(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def url(value):
     parts = urlsplit(value) if not re.search(r"[\s<>\"'`\\]", value) else None
     if not parts or parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
-        ctx.error(node, name, f"'{value}' is geen geldig webadres. Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl.")
-        return INVALID
+        raise Invalid(f"'{value}' is geen geldig webadres. Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl.")
     return value
 
 
-def phone(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def phone(value):
     parsed = parse_phone(value)
     if parsed is None:
-        ctx.error(node, name, f"'{value}' is geen geldig Nederlands telefoonnummer. Schrijf het zoals je het belt, bijvoorbeeld 045 123 45 67, 06 12345678 of 14 045.")
-        return INVALID
+        raise Invalid(f"'{value}' is geen geldig Nederlands telefoonnummer. Schrijf het zoals je het belt, "
+                      "bijvoorbeeld 045 123 45 67, 06 12345678 of 14 045.")
     return parsed
 
 
 def coordinate(low: float, high: float):
-    def convert(node, ctx, name):
-        value = _scalar_text(node, ctx, name)
-        if value is INVALID:
-            return INVALID
+    @scalar
+    def parse(value):
         try:
             number = float(value.replace(",", "."))
         except ValueError:
             number = None
         if number is None or not (low <= number <= high) or number != number:
-            ctx.error(node, name, f"'{value}' is geen geldige coördinaat. Schrijf een getal tussen {low:g} en {high:g}, bijvoorbeeld 50.9704.")
-            return INVALID
+            raise Invalid(f"'{value}' is geen geldige coördinaat. Schrijf een getal tussen {low:g} en {high:g}, "
+                          "bijvoorbeeld 50.9704.")
         return number
 
-    return convert
+    return parse
 
 
-def flag(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+_YES, _NO = ("ja", "yes", "true", "waar"), ("nee", "no", "false", "onwaar")
+
+
+@scalar
+def flag(value):
     lowered = value.lower()
-    if lowered in ("ja", "yes", "true", "waar"):
-        return True
-    if lowered in ("nee", "no", "false", "onwaar"):
-        return False
-    ctx.error(node, name, f"'{value}' is geen ja of nee. Schrijf ja of nee.")
-    return INVALID
+    if lowered in _YES or lowered in _NO:
+        return lowered in _YES
+    raise Invalid(f"'{value}' is geen ja of nee. Schrijf ja of nee.")
 
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
-def language(node, ctx, name):
-    value = _scalar_text(node, ctx, name)
-    if value is INVALID:
-        return INVALID
+@scalar
+def language(value):
     code = value.lower()
     if not _LANGUAGE.match(code):
-        ctx.error(node, name, f"'{value}' is geen taalcode. Gebruik een code van 2 of 3 letters, zoals nl, en, ar of tr.")
-        return INVALID
+        raise Invalid(f"'{value}' is geen taalcode. Gebruik een code van 2 of 3 letters, zoals nl, en, ar of tr.")
     return code
 
 
