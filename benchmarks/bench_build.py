@@ -87,6 +87,20 @@ def baseline(n: int, tmp: Path, limit: int) -> dict:
         return {"build_s": f"> {limit} (stopped)", "peak_mib": None}
 
 
+def _by_kind(sizes) -> dict:
+    """Pagefind's part of one search, kB per kind of file (files counted in brackets)."""
+    kinds = {}
+    for url, size in sizes:
+        if "/pagefind/" not in url:
+            continue
+        name = url.split("/pagefind/", 1)[1].split("?")[0]
+        kind = name.split("/")[0] if "/" in name else ("pf_meta" if name.endswith(".pf_meta") else
+                                                       "wasm" if name.startswith("wasm.") else name)
+        total, count = kinds.get(kind, (0, 0))
+        kinds[kind] = (total + size, count + 1)
+    return {k: f"{round(t / 1000, 1)} ({c})" for k, (t, c) in sorted(kinds.items())}
+
+
 def transfer(site: Path, record_path: str, query: str) -> dict:
     from site_support import serve
     from playwright.sync_api import sync_playwright
@@ -112,10 +126,14 @@ def transfer(site: Path, record_path: str, query: str) -> dict:
                 page.goto(base + path, wait_until="networkidle")
                 if path.startswith("zoeken/"):
                     page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+                    # The filter counts fill in after the results (Pagefind's filter index).
+                    page.wait_for_function("/\\(\\d+\\)$/.test(document.querySelector('#f-route option[value=laten]').textContent)")
                     page.wait_for_load_state("networkidle")
                 results[label] = round(sum(s for _, s in sizes) / 1000, 1)
                 if path.startswith("zoeken/"):
                     results["search_pagefind_only_kb"] = round(sum(s for u, s in sizes if "/pagefind/" in u) / 1000, 1)
+                    results["search_filter_counts_kb"] = round(sum(s for u, s in sizes if "/pagefind/filter/" in u) / 1000, 1)
+                    results["search_pagefind_files"] = _by_kind(sizes)
                     # A second query on the same page: what each further search costs.
                     before = len(sizes)
                     page.fill("#zoek-q", "vervoer")

@@ -1,5 +1,7 @@
 """The search page: shareable URLs, filters with counts, Dutch stemming, ranking."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -70,3 +72,29 @@ def test_header_search_leads_to_search_page(phone, demo_site):
     phone.press("#ww-header-q", "Enter")
     wait_for_results(phone)
     assert "/zoeken/" in phone.url and "q=voedselbank" in phone.url
+
+
+def option_count(page, select, value):
+    """The count shown next to a filter option, once it is there ("Laten doen (12)")."""
+    sel = f"#{select} option[value='{value}']"
+    page.wait_for_function(f"/\\(\\d+\\)$/.test(document.querySelector(\"{sel}\").textContent)")
+    text = page.locator(sel).inner_text()
+    return text, int(re.search(r"\((\d+)\)$", text).group(1))
+
+
+@pytest.mark.parametrize("select,value,label", [("f-route", "laten", "Laten doen"), ("f-thema", "geld", None),
+                                                 ("f-doelgroep", "ouderen", None), ("f-toegang", "vrij", None)])
+def test_every_search_shows_counts_that_match_the_filtered_results(phone, demo_site, select, value, label):
+    # Counts come with the first search, without touching a filter first.
+    phone.goto(demo_site + "zoeken/?q=hulp")
+    wait_for_results(phone)
+    text, n = option_count(phone, select, value)
+    if label:
+        assert text.startswith(label + " (")
+    assert n > 0
+    phone.select_option("#" + select, value)
+    phone.wait_for_function(f"location.search.includes('={value}')")
+    wait_for_results(phone)
+    assert count(phone) == n
+    # The counts follow the new search: the chosen value's count is now all results.
+    assert option_count(phone, select, value)[1] == n

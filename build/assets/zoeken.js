@@ -28,16 +28,30 @@
           return pf.options({baseUrl: siteRoot.pathname, excerptLength: 24}).then(function () { return pf.init(); });
         });
       },
-      // Filter counts need Pagefind's filter index: loaded on first use of a filter,
-      // so a plain word search stays small on a phone.
-      loadFacets: function () { return this.pf.filters(); },
-      search: function (params) {
-        var pf = this.pf, filters = {};
+      // Filter counts need Pagefind's filter index (one file per filter). The results
+      // come first; run() then asks for the counts: the same search again, naming every
+      // shown filter (an empty `none` matches all) so Pagefind loads just those files,
+      // not `soort`. Later searches get the counts directly.
+      filtersLoaded: false,
+      facets: function (params) {
+        var self = this, filters = self.filtersFor(params);
+        FACETS.forEach(function (f) { if (!filters[f]) filters[f] = {none: []}; });
+        return self.pf.search(params.q ? params.q : null, {filters: filters}).then(function (res) {
+          self.filtersLoaded = true;
+          return res.filters || {};
+        });
+      },
+      filtersFor: function (params) {
+        var filters = {};
         FACETS.forEach(function (f) {
           if (!params[f]) return;
           // Records for everyone / the whole municipality match every group / kern.
           filters[f] = ALSO[f] ? {any: [params[f], ALSO[f]]} : params[f];
         });
+        return filters;
+      },
+      search: function (params) {
+        var pf = this.pf, filters = this.filtersFor(params), loaded = this.filtersLoaded;
         var term = params.q ? params.q : null;
         return pf.search(term, {filters: filters}).then(function (res) {
           var total = res.results.length;
@@ -45,7 +59,7 @@
           return Promise.all(wanted.map(function (r) { return r.data(); })).then(function (datas) {
             return {
               total: total,
-              facets: res.filters || {},
+              facets: loaded ? res.filters || {} : null,  // null: ask facets() for the counts
               hits: datas.map(function (d) {
                 var m = d.meta || {};
                 return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
@@ -121,7 +135,7 @@
       Array.prototype.forEach.call(form.elements[f].options, function (o) {
         if (!o.value) return;
         var base = (labels[f] && labels[f][o.value]) || o.value;
-        if (!facetsLoaded && !Object.keys(counts).length) { o.textContent = base; return; }
+        if (!Object.keys(counts).length) { o.textContent = base; return; }
         var n = (counts[o.value] || 0) + (ALSO[f] ? counts[ALSO[f]] || 0 : 0);
         o.textContent = base + " (" + n + ")";
       });
@@ -129,7 +143,7 @@
   }
 
   var backend = backends.pagefind;
-  var ready = null, current = null, shown = PAGE_SIZE, facetsLoaded = false;
+  var ready = null, current = null, shown = PAGE_SIZE;
 
   function run(p, limit) {
     if (!p.q && !FACETS.some(function (f) { return p[f]; })) {
@@ -145,7 +159,9 @@
       if (current !== p) return;  // a newer search started
       list.textContent = "";
       res.hits.forEach(function (h) { list.appendChild(renderHit(h)); });
-      updateFacets(res.facets);
+      // Counts fill in silently (option texts are not announced) once they are known.
+      if (res.facets) updateFacets(res.facets);
+      else if (backend.facets) backend.facets(q).then(function (f) { if (current === p) updateFacets(f); }, function () {});
       status.textContent = res.total === 1 ? "1 resultaat" : res.total + " resultaten";
       more.hidden = res.total <= res.hits.length;
     }).catch(function () {
@@ -162,12 +178,6 @@
     form.elements[f].addEventListener("change", function () {
       var p = paramsFromForm(); writeUrl(p); shown = PAGE_SIZE; run(p, shown);
     });
-  });
-  form.querySelector("fieldset").addEventListener("focusin", function () {
-    if (facetsLoaded || !backend.loadFacets) return;
-    facetsLoaded = true;
-    (ready || (ready = backend.init(config))).then(function () { return backend.loadFacets(); })
-      .then(function () { if (current) run(current, shown); });
   });
   more.addEventListener("click", function () { shown += PAGE_SIZE; run(current, shown); });
 
