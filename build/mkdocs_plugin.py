@@ -30,6 +30,7 @@ from .diagnostics import Collector
 from .glossary import GLOSSARY_FILE, load_glossary
 from .pages import NAV, Page, SiteContext, build_pages
 from .photos import resize_all
+from .search import siteconfig
 from .vcard import face_vcard
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -39,6 +40,9 @@ THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/wegwijzer/"
 ENV_DATA_DIR = "WEGWIJZER_DATA_DIR"
+# Written by `wegwijzer index` in the folder it runs from; relative paths are read from
+# the build's working folder (tests point this elsewhere).
+SITE_CONFIG_FILE = siteconfig.DEFAULT_PATH
 
 _photo_cache: dict = {}  # (path, mtime, size) -> PhotoSet; keeps `serve` rebuilds fast
 
@@ -46,7 +50,8 @@ _photo_cache: dict = {}  # (path, mtime, size) -> PhotoSet; keeps `serve` rebuil
 class WegwijzerConfig(Config):
     data_dir = c.Type(str, default="voorzieningen")
     pagefind = c.Type(bool, default=True)
-    search = c.Type(dict, default={})  # filled by the Meilisearch backend later
+    # Meilisearch for the search page: meili_url, meili_search_key, meili_index (see README).
+    search = c.Type(dict, default={})
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -104,12 +109,25 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         missing = [(key, Path(key[0]), key[3]) for key in keys.values() if key not in _photo_cache]
         _photo_cache.update(resize_all(missing))
         photos = {face_id: _photo_cache[key] for face_id, key in keys.items()}
-        self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), dict(self.config.search),
+        self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
                                config.site_url or "")
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}
         return config
+
+    def search_config(self) -> dict:
+        """#zoek-config for the search page; search/siteconfig.py decides (env, mkdocs.yml, file)."""
+        try:
+            found = siteconfig.page_search_config(path=SITE_CONFIG_FILE, configured=self.config.search)
+        except (siteconfig.SecretLeak, siteconfig.SearchConfigError) as err:
+            raise PluginError(f"Zoeken met Meilisearch: {err}")
+        if found:
+            log.info("Zoekpagina: Meilisearch op %s (index %s), met Pagefind als terugval.", found["url"], found["index"])
+        elif os.environ.get("MEILI_URL"):
+            log.warning("MEILI_URL is gezet, maar er is geen zoeksleutel (MEILI_SEARCH_KEY of .wegwijzer/meili.json): "
+                        "de zoekpagina gebruikt alleen de ingebouwde zoekfunctie.")
+        return found
 
     def on_env(self, env, config, files):
         cache = {}

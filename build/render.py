@@ -471,8 +471,15 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         + "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in labels[key].items())
         + "</select></div>" for key, label in names.items())
     theme_links = "".join(f'<li><a href="{rel(url, "thema/" + s + "/")}">{esc(t)}</a></li>' for s, t in THEMAS.items())
+    preconnect = ""
+    if search_config.get("backend") == "meilisearch":
+        from .search.documents import slugify
+        from .search.siteconfig import origin
+        # Meilisearch stores kernen as slugs; the page's kern values are the names.
+        search_config = dict(search_config, kernen={k: slugify(k) for k in kernen})
+        preconnect = f'<link rel="preconnect" href="{esc(origin(search_config["url"]))}" crossorigin>'
     return (
-        f'<div class="ww-zoeken" data-root="{rel(url, "")}" data-everyone="{EVERYONE}" '
+        f'{preconnect}<div class="ww-zoeken" data-root="{rel(url, "")}" data-everyone="{EVERYONE}" '
         f'data-whole="{WHOLE_MUNICIPALITY}"><h1>Zoeken</h1>'
         f'<form class="ww-search ww-search--full" action="./" method="get" role="search" aria-label="Zoeken en filteren" id="zoekformulier">'
         f'<label for="zoek-q">Waar zoek je hulp bij?</label>'

@@ -7,16 +7,19 @@ project root) with exactly three public values::
 
 The search key may only search the portal's index; it is meant to be in the built site.
 The master key is never written: ``write_site_config`` refuses a payload containing it.
-``MEILI_URL`` / ``MEILI_SEARCH_KEY`` in the build's environment take precedence
-(see ``site_search_config``).
+``MEILI_URL`` / ``MEILI_SEARCH_KEY`` in the build's environment take precedence, then
+the plugin's ``search:`` setting in mkdocs.yml (see ``site_search_config``). This module
+is the one place that decides what the site's search page gets.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Optional
+from urllib.parse import urlsplit
 
 DEFAULT_PATH = Path(".wegwijzer") / "meili.json"
 ALLOWED_FIELDS = ("url", "index", "search_key")
@@ -49,21 +52,64 @@ def read_site_config(path: Path = DEFAULT_PATH) -> Optional[dict]:
     return {k: str(data[k]) for k in ALLOWED_FIELDS if data.get(k)}
 
 
-def site_search_config(environ=None, path: Path = DEFAULT_PATH) -> Optional[dict]:
+# The keys of the plugin's `search:` setting in mkdocs.yml (all optional).
+MKDOCS_KEYS = ("meili_url", "meili_search_key", "meili_index")
+_INDEX_UID = re.compile(r"^[a-zA-Z0-9_-]{1,400}$")
+
+
+class SearchConfigError(ValueError):
+    pass
+
+
+def site_search_config(environ=None, path: Path = DEFAULT_PATH, configured: Optional[dict] = None) -> Optional[dict]:
     """What the site build should put in the page: url, index, search_key — or None.
 
-    Environment first (MEILI_URL, MEILI_SEARCH_KEY, MEILI_INDEX), then the file written
-    by `wegwijzer index`. MEILI_MASTER_KEY is never read here.
+    Each value comes from the first place that has it: the environment (MEILI_URL,
+    MEILI_SEARCH_KEY, MEILI_INDEX), then ``configured`` (the plugin's `search:` setting
+    in mkdocs.yml: meili_url, meili_search_key, meili_index), then the file written by
+    `wegwijzer index`. MEILI_MASTER_KEY is only read to refuse a search key equal to it.
     """
     env = os.environ if environ is None else environ
+    configured = dict(configured or {})
+    unknown = sorted(set(configured) - set(MKDOCS_KEYS))
+    if unknown:
+        raise SearchConfigError(
+            f"Onbekende instelling onder search: in mkdocs.yml: {', '.join(unknown)}. "
+            f"Toegestaan: {', '.join(MKDOCS_KEYS)}. Zet de master key nooit in mkdocs.yml.")
+    from_yml = {"url": configured.get("meili_url"), "search_key": configured.get("meili_search_key"),
+                "index": configured.get("meili_index")}
+    from_yml = {k: str(v) for k, v in from_yml.items() if v}
     from_file = read_site_config(path) or {}
-    url = env.get("MEILI_URL") or from_file.get("url")
-    key = env.get("MEILI_SEARCH_KEY") or from_file.get("search_key")
-    index = env.get("MEILI_INDEX") or from_file.get("index") or "wegwijzer"
+    url = env.get("MEILI_URL") or from_yml.get("url") or from_file.get("url")
+    key = env.get("MEILI_SEARCH_KEY") or from_yml.get("search_key") or from_file.get("search_key")
+    index = env.get("MEILI_INDEX") or from_yml.get("index") or from_file.get("index") or "wegwijzer"
+    if from_yml.get("url") and not key:
+        raise SearchConfigError("search: meili_url staat in mkdocs.yml, maar er is geen zoeksleutel "
+                                "(meili_search_key, MEILI_SEARCH_KEY of .wegwijzer/meili.json).")
     if not (url and key):
         return None
     master = env.get("MEILI_MASTER_KEY")
     if master and key == master:
         raise SecretLeak("MEILI_SEARCH_KEY is gelijk aan de master key. Gebruik de zoeksleutel uit "
                          ".wegwijzer/meili.json (gemaakt door 'wegwijzer index').")
-    return {"url": url.rstrip("/"), "index": index, "search_key": key}
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or parts.username:
+        raise SearchConfigError(f"Het Meilisearch-adres {url!r} is geen http(s)-adres zoals https://zoek.gemeente.example.")
+    if not _INDEX_UID.match(index):
+        raise SearchConfigError(f"De indexnaam {index!r} mag alleen a-z, A-Z, 0-9, '-' en '_' bevatten.")
+    return {"url": url, "index": index, "search_key": key}
+
+
+def page_search_config(environ=None, path: Path = DEFAULT_PATH, configured: Optional[dict] = None) -> dict:
+    """The JSON the search page reads from #zoek-config: {} means Pagefind only."""
+    found = site_search_config(environ, path, configured)
+    if not found:
+        return {}
+    return {"backend": "meilisearch", "url": found["url"], "index": found["index"], "key": found["search_key"]}
+
+
+def origin(url: str) -> str:
+    """'https://zoek.example/meili' -> 'https://zoek.example' (for <link rel=preconnect>)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

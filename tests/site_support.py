@@ -139,11 +139,24 @@ def photo(path: Path, colour=(90, 130, 170)):
     return path
 
 
-def build(data_dir: Path, site_dir: Path) -> int:
-    from wegwijzer.sitebuild import build_site
+MEILI_VARIABLES = ("MEILI_URL", "MEILI_SEARCH_KEY", "MEILI_INDEX", "MEILI_MASTER_KEY")
+
+
+def build(data_dir: Path, site_dir: Path, env: dict = None, config_file: Path = None, site_config: Path = None) -> int:
+    """Build in process. The build sees only the MEILI_* variables in ``env`` (none by default,
+    whatever the shell has) and only the .wegwijzer/meili.json at ``site_config`` (none by default)."""
     import io
+    import pytest
+    from wegwijzer import mkdocs_plugin
+    from wegwijzer.sitebuild import build_site
     out = io.StringIO()
-    code = build_site(str(REPO / "mkdocs.yml"), str(data_dir), str(site_dir), out=out)
+    with pytest.MonkeyPatch.context() as mp:
+        for name in MEILI_VARIABLES:
+            mp.delenv(name, raising=False)
+        for name, value in (env or {}).items():
+            mp.setenv(name, value)
+        mp.setattr(mkdocs_plugin, "SITE_CONFIG_FILE", Path(site_config or Path(site_dir).parent / "geen-meili.json"))
+        code = build_site(str(config_file or REPO / "mkdocs.yml"), str(data_dir), str(site_dir), out=out)
     build.last_output = out.getvalue()
     return code
 

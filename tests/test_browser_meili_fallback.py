@@ -1,0 +1,339 @@
+"""The search page configured for Meilisearch: fallback to Pagefind, requests, safe mapping.
+
+No Meilisearch server runs here. The sites below are built with a Meilisearch URL that
+  - refuses connections (a closed port),
+  - HANGS: a local handler that reads the request and never answers,
+  - answers HTTP 500,
+and the page must still show results, via Pagefind, with a short note.
+
+`canned_meili_response` is NOT a Meilisearch server and proves nothing about one: it is
+a fixed answer in the documented shape of Meilisearch's search route (hits, _formatted,
+_geoDistance, facetDistribution, estimatedTotalHits), used only to test how our page
+maps and escapes such an answer. Searching a real server is tests/test_meili_live.py.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import threading
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_support import build, serve, small_dataset
+
+pytestmark = pytest.mark.browser
+
+SEARCH_KEY = "zoek-sleutel-" + "5e7a" * 8
+FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie."
+PWN = "<img src=x onerror=window.__pwned=1>"
+
+
+def canned_meili_response(body: dict) -> dict:
+    """A recorded/documented Meilisearch search answer (not a server, not a search).
+
+    Meilisearch puts the request's highlightPreTag/highlightPostTag around matches in
+    `_formatted`; the canned text does the same with the tags the page sent, and
+    carries an injection string and a literal <mark> that must both stay text.
+    """
+    pre, post = body.get("highlightPreTag", ""), body.get("highlightPostTag", "")
+    hits = [
+        {"id": "voorziening-schuldhulp", "url": "laten-doen/schuldhulp/", "soort": "voorziening",
+         "naam": f"Schuldhulp {PWN}", "samenvatting": "Hulp als je schulden hebt <mark>nep</mark>.",
+         "toegang": "verwijzing", "status": "actief", "telefoon": ["045 123 45 67", "0451234567"],
+         "_geo": {"lat": 50.93, "lng": 5.86}, "_geoDistance": 2345,
+         "_formatted": {"naam": f"{pre}Schuldhulp{post} {PWN}",
+                        "samenvatting": f"Hulp als je {pre}schulden{post} hebt <mark>nep</mark>."}},
+        {"id": "gezicht-anne-voorbeeld", "url": "gezichtenkaart/#anne-voorbeeld", "soort": "gezicht",
+         "record_id": "anne-voorbeeld", "naam": "Anne Voorbeeld",
+         "samenvatting": "Ouderenadviseur bij Stichting Welzijn Beekdaelen", "trefwoorden": ["Eenzaamheid"],
+         "status": "actief", "telefoon": ["06 12345678", "0612345678"],
+         "_formatted": {"naam": "Anne Voorbeeld", "samenvatting": "Ouderenadviseur bij Stichting Welzijn"}},
+        {"id": "voorziening-elders", "url": "https://evil.example/phish", "soort": "voorziening",
+         "naam": "Elders", "samenvatting": "", "_formatted": {"naam": "Elders", "samenvatting": ""}},
+    ]
+    return {"hits": hits, "query": body.get("q", ""), "processingTimeMs": 1, "limit": body.get("limit", 10),
+            "offset": 0, "estimatedTotalHits": 3,
+            "facetDistribution": {"soort": {"voorziening": 2, "gezicht": 1}, "route": {"laten": 1},
+                                  "themas": {"geld": 1}, "doelgroepen": {"volwassenen": 1},
+                                  "kernen": {"amstenrade": 2, "hulsberg": 1}, "toegang": {"verwijzing": 1}},
+            "facetStats": {}}
+
+
+class StubHandler(http.server.BaseHTTPRequestHandler):
+    """Answers as server.mode says: 'hang' (never), '500', or 'canned'. Records every request."""
+
+    def log_message(self, *args):
+        pass
+
+    def _cors(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type")
+        self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
+
+    def _hang(self):
+        self.server.release.wait(20)  # hold the connection open, answer nothing
+        self.close_connection = True
+
+    def do_OPTIONS(self):
+        if self.server.mode == "hang":
+            return self._hang()
+        self.send_response(204)
+        self._cors()
+        self.end_headers()
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        self.server.seen.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
+        if self.server.mode == "hang":
+            return self._hang()
+        if self.server.mode == "500":
+            data, code = {"message": "internal", "code": "internal", "type": "internal"}, 500
+        else:
+            data, code = canned_meili_response(body), 200
+        payload = json.dumps(data).encode()
+        self.send_response(code)
+        self._cors()
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+@pytest.fixture(scope="module")
+def stub():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), StubHandler)
+    server.daemon_threads = True
+    server.mode, server.seen, server.release = "canned", [], threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.release.set()
+    server.shutdown()
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again when this returns: connections are refused
+
+
+def built_site(tmp_path_factory, meili_url: str):
+    tmp = tmp_path_factory.mktemp("meili-site")
+    env = {"MEILI_URL": meili_url, "MEILI_SEARCH_KEY": SEARCH_KEY}
+    assert build(small_dataset(tmp / "voorzieningen"), tmp / "site", env=env) == 0, build.last_output
+    url, server = serve(tmp / "site")
+    return url, server, tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def refused_site(tmp_path_factory):
+    """A site whose Meilisearch URL refuses connections: (base URL, Meilisearch URL)."""
+    meili = f"http://127.0.0.1:{closed_port()}"
+    url, server, _ = built_site(tmp_path_factory, meili)
+    yield url, meili
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def stub_site(tmp_path_factory, stub):
+    """A site whose Meilisearch URL is the local stub handler: (base URL, stub server, site dir)."""
+    url, server, site = built_site(tmp_path_factory, f"http://127.0.0.1:{stub.server_port}")
+    yield url, stub, site
+    server.shutdown()
+
+
+@pytest.fixture
+def stub_mode(stub):
+    def set_mode(mode):
+        stub.mode = mode
+        stub.seen.clear()
+    yield set_mode
+    stub.mode = "canned"
+
+
+def wait_for_results(page, timeout=10000):
+    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')",
+                           timeout=timeout)
+
+
+def record_requests(page):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    return seen
+
+
+def foreign(requests, *allowed_origins):
+    own = {urlsplit(o).netloc for o in allowed_origins}
+    return [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc not in own]
+
+
+# --- the build -------------------------------------------------------------------------
+
+
+def test_built_page_carries_the_config_and_a_preconnect(stub_site):
+    _, stub, site = stub_site
+    page = (site / "zoeken" / "index.html").read_text(encoding="utf-8")
+    meili = f"http://127.0.0.1:{stub.server_port}"
+    config = page.split('<script type="application/json" id="zoek-config">')[1].split("</script>")[0]
+    assert json.loads(config) == {"backend": "meilisearch", "url": meili, "index": "wegwijzer", "key": SEARCH_KEY,
+                                  "kernen": {"Amstenrade": "amstenrade", "Hulsberg": "hulsberg"}}
+    assert f'<link rel="preconnect" href="{meili}" crossorigin>' in page
+    # Other pages do not mention Meilisearch at all.
+    assert meili not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_config_the_page_stays_pagefind_only(demo_site):
+    import urllib.request
+    page = urllib.request.urlopen(demo_site + "zoeken/").read().decode()
+    assert '<script type="application/json" id="zoek-config">{}</script>' in page
+    assert "preconnect" not in page
+
+
+# --- fallback ----------------------------------------------------------------------------
+
+
+def test_refused_connection_falls_back_to_pagefind(phone, refused_site):
+    site, meili = refused_site
+    requests = record_requests(phone)
+    phone.goto(site + "zoeken/?q=schulden")
+    wait_for_results(phone, timeout=5000)
+    assert FALLBACK_NOTE in phone.inner_text("#zoek-status")
+    assert "Schuldhulp Beekdaelen" in phone.inner_text("#zoek-resultaten")
+    assert any(u.startswith(meili) for u in requests), "the page did not try Meilisearch first"
+    assert any("/pagefind/" in u for u in requests)
+    # Later searches go straight to Pagefind, without the note and without trying again.
+    tried = len([u for u in requests if u.startswith(meili)])
+    phone.fill("#zoek-q", "koffie")
+    phone.press("#zoek-q", "Enter")
+    phone.wait_for_function("!document.getElementById('zoek-status').textContent.includes('eenvoudige')")
+    wait_for_results(phone)
+    assert "Hoeskamer" in phone.inner_text("#zoek-resultaten")
+    assert len([u for u in requests if u.startswith(meili)]) == tried
+    assert phone.locator(".ww-near").is_hidden()
+
+
+def test_hanging_server_falls_back_after_one_and_a_half_seconds(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("hang")
+    phone.goto(site + "zoeken/", wait_until="load")
+    start = time.monotonic()
+    phone.fill("#zoek-q", "schulden")
+    phone.press("#zoek-q", "Enter")
+    phone.wait_for_function("document.getElementById('zoek-status').textContent.includes('eenvoudige')",
+                            timeout=8000)
+    waited = time.monotonic() - start
+    assert 1.4 <= waited < 6, waited
+    assert phone.inner_text("#zoek-status").split()[0].isdigit()
+    assert "Schuldhulp Beekdaelen" in phone.inner_text("#zoek-resultaten")
+
+
+def test_server_error_falls_back(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("500")
+    phone.goto(site + "zoeken/?q=schulden")
+    wait_for_results(phone, timeout=5000)
+    assert FALLBACK_NOTE in phone.inner_text("#zoek-status")
+    assert "Schuldhulp Beekdaelen" in phone.inner_text("#zoek-resultaten")
+    assert stub.seen and stub.seen[0]["auth"] == "Bearer " + SEARCH_KEY
+
+
+@pytest.mark.parametrize("mode", ["hang", "500"])
+def test_requests_go_only_to_the_site_and_the_configured_server(phone, stub_site, stub_mode, mode):
+    site, stub, _ = stub_site
+    stub_mode(mode)
+    requests = record_requests(phone)
+    phone.goto(site + "zoeken/?q=schulden&thema=geld")
+    wait_for_results(phone, timeout=8000)
+    phone.fill("#zoek-q", "koffie")
+    phone.press("#zoek-q", "Enter")
+    phone.wait_for_load_state("networkidle")
+    meili = f"http://127.0.0.1:{stub.server_port}"
+    assert any(u.startswith(meili + "/indexes/wegwijzer/search") for u in requests)
+    assert foreign(requests, site, meili) == []
+
+
+def test_refused_site_requests_only_its_own_origin_and_the_configured_url(phone, refused_site):
+    site, meili = refused_site
+    requests = record_requests(phone)
+    phone.goto(site + "zoeken/?q=schulden", wait_until="networkidle")
+    wait_for_results(phone)
+    assert foreign(requests, site, meili) == []
+
+
+# --- mapping a Meilisearch answer (canned, see the module docstring) ----------------------
+
+
+def test_highlights_are_marks_and_everything_else_is_text(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("canned")
+    requests = record_requests(phone)
+    dialogs = []
+    phone.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    phone.goto(site + "zoeken/?q=schulden")
+    wait_for_results(phone)
+    phone.wait_for_timeout(200)
+    assert phone.inner_text("#zoek-status") == "3 resultaten"
+    assert phone.evaluate("window.__pwned") is None and dialogs == []
+    first = phone.locator("#zoek-resultaten li").first
+    assert first.locator("h3 a mark").all_inner_texts() == ["Schuldhulp"]
+    assert PWN in first.locator("h3").inner_text()  # shown as text
+    assert first.locator("img").count() == 0
+    summary = first.locator(".ww-card__summary")
+    assert summary.locator("mark").all_inner_texts() == ["schulden"]
+    assert "<mark>nep</mark>" in summary.inner_text()  # the record's own "<mark>" stays text
+    assert first.locator(".ww-card__distance").inner_text() == "Afstand: 2,3 km"
+    assert first.locator("a.ww-phone").get_attribute("href") == "tel:0451234567"
+    hrefs = phone.eval_on_selector_all("#zoek-resultaten h3 a", "els => els.map(e => e.href)")
+    assert hrefs[0] == site + "laten-doen/schuldhulp/"
+    assert hrefs[1] == site + "gezichtenkaart/anne-voorbeeld/"  # the face's own page, as with Pagefind
+    assert hrefs[2] == site  # an address off the site is not linked
+    # Counts use the page's filter values: kern names, not the index's slugs.
+    assert phone.locator("#f-kern option[value='Amstenrade']").inner_text() == "Amstenrade (2)"
+    assert phone.locator("#f-thema option[value='geld']").inner_text().endswith("(1)")
+    assert not [u for u in requests if "/pagefind/" in u]
+
+
+def test_request_body_filters_are_mapped_and_escaped(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("canned")
+    phone.goto(site + 'zoeken/?q=schuld&thema=geld&kern=Amstenrade&doelgroep=ouderen&toegang=a"b\\c')
+    wait_for_results(phone)
+    body = stub.seen[-1]["body"]
+    assert stub.seen[-1]["path"] == "/indexes/wegwijzer/search"
+    assert stub.seen[-1]["auth"] == "Bearer " + SEARCH_KEY
+    assert body["q"] == "schuld"
+    assert body["filter"] == ['themas = "geld"', 'doelgroepen = "ouderen"', 'kernen = "amstenrade"',
+                              'toegang = "a\\"b\\\\c"']
+    assert body["facets"] == ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"]
+    assert body["attributesToHighlight"] == ["naam", "samenvatting"]
+    pre, post = body["highlightPreTag"], body["highlightPostTag"]
+    assert len(pre) > 12 and pre != post and "<" not in pre + post
+    assert "sort" not in body
+
+
+def test_near_me_sorts_by_distance_only_after_a_click(chromium, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("canned")
+    ctx = chromium.new_context(geolocation={"latitude": 50.912345, "longitude": 5.876543},
+                               permissions=["geolocation"])
+    try:
+        page = ctx.new_page()
+        page.goto(site + "zoeken/?q=schulden")
+        wait_for_results(page)
+        assert "sort" not in stub.seen[-1]["body"]
+        button = page.get_by_role("button", name="Bij mij in de buurt")
+        assert button.get_attribute("aria-pressed") == "false"
+        before = len(stub.seen)
+        button.click()
+        page.wait_for_function(f"document.querySelector('.ww-near').getAttribute('aria-pressed') === 'true'")
+        wait_for_results(page)
+        page.wait_for_function("document.getElementById('zoek-status').textContent === '3 resultaten'")
+        assert len(stub.seen) > before
+        assert stub.seen[-1]["body"]["sort"] == ["_geoPoint(50.912, 5.877):asc"]
+        assert "50.91" not in page.url  # the location never goes into the address
+    finally:
+        ctx.close()
