@@ -90,8 +90,10 @@ def site_search_config(environ=None, path: Path = DEFAULT_PATH, configured: Opti
         return None
     master = env.get("MEILI_MASTER_KEY")
     if master and key == master:
-        raise SecretLeak("MEILI_SEARCH_KEY is gelijk aan de master key. Gebruik de zoeksleutel uit "
-                         ".wegwijzer/meili.json (gemaakt door 'wegwijzer index').")
+        raise SecretLeak("De zoeksleutel voor de site (MEILI_SEARCH_KEY, meili_search_key in mkdocs.yml of "
+                         ".wegwijzer/meili.json) is gelijk aan de master key (MEILI_MASTER_KEY). De master key "
+                         "hoort nooit in de site: gebruik de zoeksleutel die 'wegwijzer index' in "
+                         ".wegwijzer/meili.json schrijft.")
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or parts.username:
