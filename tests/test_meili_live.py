@@ -209,3 +209,51 @@ def test_index_the_demo_data_with_the_command(client, live_uid, tmp_path, monkey
     assert MASTER not in config.read_text() and MASTER not in out + err
     stats = client.index(uid).get_stats()
     assert stats.number_of_documents > 100
+
+
+# --- the site's search page against the real server ----------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
+def test_search_page_queries_meilisearch_from_the_browser(client, live_uid, chromium, tmp_path, monkeypatch):
+    """`wegwijzer index` writes .wegwijzer/meili.json; the site built with it searches Meilisearch."""
+    from urllib.parse import urlsplit
+
+    from site_support import build, serve
+    from wegwijzer.cli import main
+
+    if MASTER is None:
+        pytest.skip("a search key needs a server started with a master key")
+    uid = live_uid + "-site"
+    monkeypatch.setenv("MEILI_URL", URL)
+    monkeypatch.setenv("MEILI_MASTER_KEY", MASTER)
+    meili_json = tmp_path / ".wegwijzer" / "meili.json"
+    assert main(["index", str(DEMO_DATA), "--index-uid", uid, "--site-config", str(meili_json), "--quiet"]) == 0
+    # The build sees no MEILI_* variable at all: url, index and search key come from meili.json.
+    assert build(DEMO_DATA, tmp_path / "site", env={}, site_config=meili_json) == 0, build.last_output
+    site, server = serve(tmp_path / "site")
+    page = chromium.new_page()
+    try:
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(site + "zoeken/?q=voedselbenk")  # one typo
+        page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+        status = page.inner_text("#zoek-status")
+        assert "eenvoudige" not in status, "the page fell back to Pagefind"
+        assert "Voedselbank" in page.locator("#zoek-resultaten li h3").first.inner_text()
+        assert any(u.startswith(URL.rstrip("/") + f"/indexes/{uid}/search") for u in requests)
+        assert not [u for u in requests if "/pagefind/" in u], "Pagefind was loaded"
+        page.fill("#zoek-q", "voedselbank")
+        page.press("#zoek-q", "Enter")
+        page.wait_for_function("document.querySelector('#zoek-resultaten li h3 mark')")  # Meilisearch's highlight
+        assert page.locator("#zoek-resultaten li h3 mark").first.inner_text().lower() == "voedselbank"
+        # Filter counts come from Meilisearch's facetDistribution, in the page's values.
+        page.select_option("#f-thema", "geld")
+        page.wait_for_function("location.search.includes('thema=geld')")
+        page.wait_for_function("/\\(\\d+\\)$/.test(document.querySelector(\"#f-thema option[value='geld']\").textContent)")
+        allowed = {urlsplit(site).netloc, urlsplit(URL).netloc}
+        assert not [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc not in allowed]
+    finally:
+        page.close()
+        server.shutdown()

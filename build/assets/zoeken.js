@@ -95,13 +95,14 @@
           filter.push(MEILI_FIELDS[f] + " = " + filterString(value));
         });
         var body = {
-          q: params.q, filter: filter, limit: params.limit || PAGE_SIZE,
+          q: params.q, limit: params.limit || PAGE_SIZE,
           facets: ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"],
           attributesToRetrieve: ["url", "soort", "record_id", "naam", "samenvatting", "toegang", "status", "telefoon",
                                  "trefwoorden"],
           attributesToHighlight: ["naam", "samenvatting"], highlightPreTag: tags[0], highlightPostTag: tags[1],
           attributesToCrop: ["samenvatting"], cropLength: 30
         };
+        if (filter.length) body.filter = filter;
         if (params.near) body.sort = ["_geoPoint(" + params.near.lat + ", " + params.near.lng + "):asc"];
         var ctrl = new AbortController();
         var timer = setTimeout(function () { ctrl.abort(); }, MEILI_TIMEOUT_MS);
