@@ -337,3 +337,15 @@ def test_near_me_sorts_by_distance_only_after_a_click(chromium, stub_site, stub_
         assert "50.91" not in page.url  # the location never goes into the address
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("mode", ["canned", "500"])
+def test_axe_no_violations_on_the_configured_search_page(phone, stub_site, stub_mode, mode):
+    from conftest import REPO
+    site, stub, _ = stub_site
+    stub_mode(mode)
+    phone.goto(site + "zoeken/?q=schulden")
+    wait_for_results(phone, timeout=5000)
+    phone.add_script_tag(path=str(REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"))
+    violations = phone.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
