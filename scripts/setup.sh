@@ -5,7 +5,13 @@ cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
+  echo "Installeren in .venv ..."
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+# pip's output goes to a log; it is shown only when something fails.
+log=.venv/install.log
+if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[test]'; } > "$log" 2>&1; then
+  cat "$log" >&2
+  echo "Installeren is mislukt; zie hierboven (ook in $log)." >&2
+  exit 1
+fi
