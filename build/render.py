@@ -237,7 +237,7 @@ def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool
 
 def record_page(v, ctx, url: str) -> str:
     g = ctx.dataset.gemeente
-    out = [f'<article class="ww-record" data-pagefind-body>',
+    out = ['<article class="ww-record" data-pagefind-body>',
            f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(v.naam)}</h1>',
            filter_tags(v, g.kernen if g else ())]
     if v.status == "tijdelijk-gesloten":
@@ -422,7 +422,6 @@ def gezichtenkaart_page(ctx, url: str, built: date) -> str:
 
 
 def face_page(face, ctx, url: str) -> str:
-    g = ctx.dataset.gemeente
     tags = [("filter", "soort", "gezicht"), ("meta", "soort", "gezicht"),
             ("meta", "telefoon", face.telefoon.display), ("meta", "tel", face.telefoon.tel),
             ("meta", "functie", face.functie + " · " + face.organisatie),

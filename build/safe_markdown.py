@@ -7,7 +7,6 @@ are dropped (an image would load from another site: a third-party request).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
 import markdown

@@ -20,7 +20,7 @@ import secrets
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable
 
 from meilisearch.errors import (
     MeilisearchApiError,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from wegwijzer.diagnostics import Collector, display_path
-from wegwijzer.yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
+from wegwijzer.yamlsafe import Scalar, Sequence, YamlProblem, read_mapping
 
 SYNONYMS_FILE = Path(__file__).with_name("synoniemen.yaml")
 MAX_PHRASE_WORDS = 3  # Meilisearch: multi-word synonyms have at most three words

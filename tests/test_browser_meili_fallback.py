@@ -329,7 +329,7 @@ def test_near_me_sorts_by_distance_only_after_a_click(chromium, stub_site, stub_
         assert button.get_attribute("aria-pressed") == "false"
         before = len(stub.seen)
         button.click()
-        page.wait_for_function(f"document.querySelector('.ww-near').getAttribute('aria-pressed') === 'true'")
+        page.wait_for_function("document.querySelector('.ww-near').getAttribute('aria-pressed') === 'true'")
         wait_for_results(page)
         page.wait_for_function("document.getElementById('zoek-status').textContent === '3 resultaten'")
         assert len(stub.seen) > before

@@ -11,7 +11,6 @@ machine (no Meilisearch server could be installed there).
 
 import os
 import secrets
-from dataclasses import replace
 from datetime import date
 
 import pytest
