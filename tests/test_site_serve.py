@@ -1,4 +1,4 @@
-"""`wegwijzer serve` previews the site and rebuilds when a record changes."""
+"""`wegwijzer serve` previews the site and rebuilds when a record, a photo or a content page changes."""
 
 import socket
 import subprocess
@@ -6,7 +6,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import REPO
+from conftest import REPO, minimal_face, write
 from site_support import small_dataset
 
 
@@ -40,6 +40,40 @@ def test_serve_rebuilds_on_record_change(tmp_path):
         record = data / "hoeskamer.yaml"
         record.write_text(record.read_text().replace("naam: Hoeskamer Amstenrade", "naam: Hoeskamer Vernieuwd"))
         fetch(url, contains="Hoeskamer Vernieuwd")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _portrait(path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 300), (40, 90, 140)).save(path, "JPEG")
+
+
+def test_serve_rebuilds_on_photo_and_content_change(tmp_path):
+    """Editors also change photos and articles; the preview must follow without a restart."""
+    data = small_dataset(tmp_path / "voorzieningen")
+    write(data, "gezichten/anne.yaml", minimal_face("voorziening: hoeskamer"))
+    content = tmp_path / "content"
+    write(content, "artikelen/geld.md", "---\ntitle: Grip op je geld\nsamenvatting: Zo begin je.\n---\nTekst.\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((REPO / "mkdocs.yml").read_text().replace("docs_dir: content", f"docs_dir: {content}"))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "wegwijzer", "serve", str(data), "-f", str(config),
+                             "-a", f"127.0.0.1:{port}"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        face = f"http://127.0.0.1:{port}/gezichtenkaart/anne/"
+        assert "ww-initials" in fetch(face, contains="ww-initials")  # no photo yet: initials
+        _portrait(data / "gezichten" / "anne.jpg")
+        assert "<img" in fetch(face, contains="<img")
+
+        article = f"http://127.0.0.1:{port}/artikelen/geld/"
+        fetch(article, contains="Grip op je geld")
+        (content / "artikelen" / "geld.md").write_text(
+            "---\ntitle: Grip op je geld\nsamenvatting: Zo begin je.\n---\nBel de Geldlijn.\n")
+        fetch(article, contains="Bel de Geldlijn")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
