@@ -97,8 +97,62 @@ class Annotator:
                 r"(<(/?)([a-zA-Z0-9]+)[^>]*>)|(?<![\w-])("
                 + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])",
                 re.IGNORECASE)
+            # The fast path (annotate) looks only at term occurrences and skip elements.
+            self.term_pattern = re.compile(
+                r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.IGNORECASE)
+            self.skip_pattern = re.compile(
+                r"<(/?)(" + "|".join(sorted(self._SKIP)) + r")(?![a-zA-Z0-9])[^>]*>", re.IGNORECASE)
+            self.tag_pattern = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
 
     def annotate(self, fragment: str) -> str:
+        """Same result as annotate_one_pass, without visiting every tag in Python."""
+        if not self.pattern:
+            return fragment
+        hits = None
+        done = set()
+        out, last = [], 0
+        for m in self.term_pattern.finditer(fragment):
+            key = m.group(1).lower()
+            if key in done or key not in self.terms:
+                continue
+            start = m.start()
+            # Inside a tag (an attribute value)? Then the one-pass scan never sees it.
+            lt = fragment.rfind("<", 0, start)
+            if lt > fragment.rfind(">", 0, start):
+                tag = self.tag_pattern.match(fragment, lt)
+                if tag is not None and tag.end() > start:
+                    continue
+            if hits is None:
+                hits = self._skip_depths(fragment)
+            if hits and self._depth_at(hits, start):
+                continue
+            done.add(key)
+            out.append(fragment[last:start])
+            out.append(f'<abbr title="{html.escape(self.terms[key].tooltip)}">{m.group(1)}</abbr>')
+            last = m.end()
+        if not out:
+            return fragment
+        out.append(fragment[last:])
+        return "".join(out)
+
+    def _skip_depths(self, fragment: str) -> list:
+        """[(position after the tag, depth of skip elements there)] in document order."""
+        depth, marks = 0, []
+        for m in self.skip_pattern.finditer(fragment):
+            if m.group(0).endswith("/>"):
+                continue
+            depth = max(0, depth + (-1 if m.group(1) else 1))
+            marks.append((m.end(), depth))
+        return marks
+
+    @staticmethod
+    def _depth_at(marks: list, position: int) -> int:
+        from bisect import bisect_right
+        i = bisect_right(marks, (position, float("inf"))) - 1
+        return marks[i][1] if i >= 0 else 0
+
+    def annotate_one_pass(self, fragment: str) -> str:
+        """The reference: one regex pass over every tag and term (kept for the tests)."""
         if not self.pattern:
             return fragment
         done = set()

@@ -10,10 +10,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -23,12 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import render, safe_markdown
+from . import render, safe_markdown, shell
 from .articles import load_articles
 from .dataset import DataFolderMissing, load_dataset
 from .diagnostics import Collector
 from .glossary import GLOSSARY_FILE, load_glossary
 from .pages import NAV, Page, SiteContext, build_pages
+from .pagefind_stream import PagefindError, PagefindStream
 from .photos import resize_all
 from .search import siteconfig
 from .vcard import face_vcard
@@ -40,6 +37,7 @@ THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/wegwijzer/"
 ENV_DATA_DIR = "WEGWIJZER_DATA_DIR"
+PHOTO_CACHE = Path(".wegwijzer", "cache", "photos")  # next to mkdocs.yml, git-ignored
 # Written by `wegwijzer index` in the folder it runs from; relative paths are read from
 # the build's working folder (tests point this elsewhere).
 SITE_CONFIG_FILE = siteconfig.DEFAULT_PATH
@@ -107,7 +105,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 stat = face.foto.stat()
                 keys[face.id] = (str(face.foto), stat.st_mtime_ns, stat.st_size, face.id)
         missing = [(key, Path(key[0]), key[3]) for key in keys.values() if key not in _photo_cache]
-        _photo_cache.update(resize_all(missing))
+        # Resized photos are also kept on disk by content (git-ignored), for the next build.
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        _photo_cache.update(resize_all(missing, cache_dir=base / PHOTO_CACHE))
         photos = {face_id: _photo_cache[key] for face_id, key in keys.items()}
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
                                config.site_url or "")
@@ -139,6 +139,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             return cache[key]
 
         env.globals["ww_cache"] = ww_cache
+        env.globals["ww_shell"] = shell.make_renderer(env)
         return env
 
     # --- files ------------------------------------------------------------------
@@ -186,6 +187,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             page.meta = {"title": html.escape(generated.title), "hide": list(generated.hide)}
             if not generated.in_nav:
                 page.meta["ww_nav_key"] = f"nav-{generated.url.count('/')}"
+                page.meta["template"] = shell.TEMPLATE
+            shell.skip_markdown(page)
             return ""
         # An editor's page: keep only the front matter we understand (no `template:`
         # pointing at another template, no raw titles in the theme's unescaped slots).
@@ -215,33 +218,38 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     # --- search index and preview ------------------------------------------------
 
-    index_dir = None
+    index = None  # pagefind_stream.PagefindStream during a build
 
     def on_pre_build(self, config):
-        # Pagefind indexes a staging copy holding only the searchable part of each record,
-        # face and article page: a fraction of the HTML the full site has to parse.
-        self.index_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-index-")) if self.config.pagefind else None
+        # Pagefind gets only the searchable part of each record, face and article page, as
+        # each is rendered (a fraction of the HTML of the full site, and no staging files).
+        self._close_index()
+        if self.config.pagefind:
+            try:
+                self.index = PagefindStream("nl")
+            except PagefindError as err:
+                raise PluginError(str(err))
 
     def _stage_for_index(self, url: str, body: str):
-        if self.index_dir is None:
-            return
-        target = self.index_dir / url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>{body}</body></html>',
-                          encoding="utf-8")
+        if self.index is not None:
+            self.index.add(url, body)
 
     def on_post_build(self, config):
-        staged, self.index_dir = self.index_dir, None
-        if staged is not None:
+        if self.index is not None:
             try:
-                run_pagefind(staged, Path(config.site_dir) / "pagefind")
+                self.index.write(Path(config.site_dir) / "pagefind")
+            except PagefindError as err:
+                raise PluginError(str(err))
             finally:
-                shutil.rmtree(staged, ignore_errors=True)
+                self._close_index()
 
     def on_build_error(self, error):
-        staged, self.index_dir = self.index_dir, None
-        if staged is not None:
-            shutil.rmtree(staged, ignore_errors=True)
+        self._close_index()
+
+    def _close_index(self):
+        index, self.index = self.index, None
+        if index is not None:
+            index.close()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
@@ -254,12 +262,3 @@ def load_content(docs_dir: Path):
     terms = load_glossary(docs_dir / GLOSSARY_FILE, collector)
     articles = load_articles(docs_dir, collector)
     return terms, articles, collector
-
-
-def run_pagefind(source: Path, output: Path):
-    """Index ``source`` into ``output`` with the Pagefind binary from the `pagefind` package."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
-           "--force-language", "nl", "--quiet"]
-    result = subprocess.run(cmd, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError("Pagefind kon de zoekindex niet maken:\n" + result.stdout[-2000:] + result.stderr[-2000:])

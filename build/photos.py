@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from PIL import Image, ImageOps
 
 SIZES = (240, 480)  # CSS size 120 px on the card, at 2x and 4x density
+WEBP_OPTIONS = {"quality": 78, "method": 2}
+JPEG_OPTIONS = {"quality": 80, "optimize": True, "progressive": True}
+# Part of the cache key: a change in sizes or encoder settings makes every photo new.
+_CACHE_VERSION = repr((1, SIZES, sorted(WEBP_OPTIONS.items()), sorted(JPEG_OPTIONS.items()))).encode()
 
 
 @dataclass
@@ -20,7 +27,47 @@ class PhotoSet:
     jpeg: dict  # width -> name
 
 
-def resize_photo(source: Path, stem: str) -> PhotoSet:
+def _outputs(stem: str):
+    """(width, extension) of every file a photo becomes, and its name."""
+    for width in SIZES:
+        yield width, "webp", f"{stem}-{width}.webp"
+        if width == min(SIZES):  # the JPEG is a fallback for old browsers and the vCard photo
+            yield width, "jpg", f"{stem}-{width}.jpg"
+
+
+def resize_photo(source: Path, stem: str, cache_dir: Optional[Path] = None) -> PhotoSet:
+    """The photo's files; with ``cache_dir``, reused when the source's content was seen before."""
+    if cache_dir is None:
+        return _resize(source, stem)
+    digest = hashlib.sha256(_CACHE_VERSION + Path(source).read_bytes()).hexdigest()
+    cached = _from_cache(Path(cache_dir), digest, stem)
+    if cached is not None:
+        return cached
+    photos = _resize(source, stem)
+    try:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        for width, ext, name in _outputs(stem):
+            target = Path(cache_dir) / f"{digest}-{width}.{ext}"
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(photos.files[name])
+            os.replace(tmp, target)  # never a half-written file under the final name
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return photos
+
+
+def _from_cache(cache_dir: Path, digest: str, stem: str) -> Optional[PhotoSet]:
+    files, webp, jpeg = {}, {}, {}
+    try:
+        for width, ext, name in _outputs(stem):
+            files[name] = (cache_dir / f"{digest}-{width}.{ext}").read_bytes()
+            (webp if ext == "webp" else jpeg)[width] = name
+    except OSError:
+        return None
+    return PhotoSet(files, webp, jpeg)
+
+
+def _resize(source: Path, stem: str) -> PhotoSet:
     with Image.open(source) as original:
         # JPEG can decode at 1/2, 1/4 or 1/8 scale: far faster for camera photos.
         original.draft("RGB", (max(SIZES) * 2, max(SIZES) * 2))
@@ -32,30 +79,30 @@ def resize_photo(source: Path, stem: str) -> PhotoSet:
         top = max(0, (img.height - side) // 4)
         img = img.crop((left, top, left + side, top + side))
     files, webp, jpeg = {}, {}, {}
-    for width in SIZES:
-        size = min(width, side)
-        scaled = img.resize((size, size), Image.LANCZOS, reducing_gap=2.0)
-        formats = [("WEBP", "webp", webp, {"quality": 78, "method": 2})]
-        if width == min(SIZES):  # the JPEG is a fallback for old browsers and the vCard photo
-            formats.append(("JPEG", "jpg", jpeg, {"quality": 80, "optimize": True, "progressive": True}))
-        for fmt, ext, table, options in formats:
-            buf = io.BytesIO()
-            # Saving strips EXIF (location, camera) unless asked: privacy by default.
-            scaled.save(buf, fmt, **options)
-            name = f"{stem}-{width}.{ext}"
-            files[name] = buf.getvalue()
-            table[width] = name
+    scaled = {}
+    for width, ext, name in _outputs(stem):
+        if width not in scaled:
+            size = min(width, side)
+            scaled[width] = img.resize((size, size), Image.LANCZOS, reducing_gap=2.0)
+        buf = io.BytesIO()
+        # Saving strips EXIF (location, camera) unless asked: privacy by default.
+        if ext == "webp":
+            scaled[width].save(buf, "WEBP", **WEBP_OPTIONS)
+        else:
+            scaled[width].save(buf, "JPEG", **JPEG_OPTIONS)
+        files[name] = buf.getvalue()
+        (webp if ext == "webp" else jpeg)[width] = name
     return PhotoSet(files, webp, jpeg)
 
 
-def resize_all(jobs, workers=None) -> dict:
+def resize_all(jobs, workers=None, cache_dir: Optional[Path] = None) -> dict:
     """{key: PhotoSet} for [(key, source, stem)]; Pillow releases the GIL, so threads help."""
     from concurrent.futures import ThreadPoolExecutor
     import os
 
     jobs = list(jobs)
     if len(jobs) < 4:
-        return {key: resize_photo(src, stem) for key, src, stem in jobs}
+        return {key: resize_photo(src, stem, cache_dir) for key, src, stem in jobs}
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-        results = pool.map(lambda job: (job[0], resize_photo(job[1], job[2])), jobs)
+        results = pool.map(lambda job: (job[0], resize_photo(job[1], job[2], cache_dir)), jobs)
         return dict(results)

@@ -45,3 +45,21 @@ def test_annotate_first_occurrence_outside_links():
     assert out.count("<abbr") == 2
     assert '<h1>Wmo</h1>' in out and '<a href="x">Wmo</a>' in out
     assert 'title="Wet maatschappelijke ondersteuning: Een wet."' in out
+
+
+def test_fast_annotation_equals_the_one_pass_reference():
+    terms = [Term("Wmo", "Wet maatschappelijke ondersteuning"), Term("CJG", "Centrum voor jeugd & gezin", "x"),
+             Term("eigen bijdrage", "Wat je zelf betaalt.")]
+    a = Annotator(terms)
+    cases = [
+        "<p>De Wmo helpt. Wmo weer.</p>",
+        '<h2>Wmo</h2><p title="Wmo en CJG">Het CJG en de wmo</p>',
+        "<a href='x'>CJG <abbr>Wmo</abbr></a><p>Wmo-loket, de Wmo</p>",
+        "<p>Eigen   bijdrage? Eigen bijdrage! <br/>CJG</p><h1>CJG</h1>",
+        "</a></a><p>Wmo</p><a><h3>x</h3></a><p>CJG <img src='CJG.png'/> eigen bijdrage</p>",
+        "<summary>Wmo</summary><!-- <a> CJG --> Wmo <h2x>CJG</h2x>",
+        "geen termen hier",
+        "",
+    ]
+    for html in cases:
+        assert a.annotate(html) == a.annotate_one_pass(html), html

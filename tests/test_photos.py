@@ -16,3 +16,20 @@ def test_resize_to_webp_and_jpeg(tmp_path):
     assert small.format == "WEBP" and small.size == (240, 240)
     assert len(ps.files[ps.jpeg[240]]) < 30_000
     assert "exif" not in Image.open(io.BytesIO(ps.files[ps.jpeg[240]])).info
+
+
+def test_cache_by_content_reuses_the_encoded_files(tmp_path, monkeypatch):
+    from wegwijzer import photos
+    src = tmp_path / "anne.jpg"
+    Image.new("RGB", (800, 1000), (20, 120, 200)).save(src, "JPEG", quality=90)
+    cache = tmp_path / ".wegwijzer" / "cache" / "photos"
+    first = resize_photo(src, "anne", cache)
+    assert len(list(cache.iterdir())) == 3  # 240/480 WebP and the 240 JPEG, named by content hash
+    calls = []
+    monkeypatch.setattr(photos, "_resize", lambda *a: calls.append(a))
+    again = resize_photo(src, "bert", cache)  # same photo under another name: no decoding
+    assert calls == [] and again.webp == {240: "bert-240.webp", 480: "bert-480.webp"}
+    assert again.files["bert-480.webp"] == first.files["anne-480.webp"]
+    Image.new("RGB", (800, 1000), (200, 20, 20)).save(src, "JPEG", quality=90)  # a new photo: encoded again
+    monkeypatch.undo()
+    assert resize_photo(src, "anne", cache).files["anne-240.jpg"] != first.files["anne-240.jpg"]

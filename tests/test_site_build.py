@@ -127,11 +127,11 @@ def test_failing_step_after_check_leaves_site_intact(tmp_path, monkeypatch):
     site = tmp_path / "site"
     assert build(data, site) == 0
     before = _digest(site)
-    import wegwijzer.mkdocs_plugin as plugin
+    from wegwijzer.pagefind_stream import PagefindError, PagefindStream
 
-    def broken(source, output):
-        raise RuntimeError("pagefind stuk")
-    monkeypatch.setattr(plugin, "run_pagefind", broken)
+    def broken(self, output):
+        raise PagefindError("pagefind stuk")
+    monkeypatch.setattr(PagefindStream, "write", broken)
     assert build(data, site) == 1
     assert _digest(site) == before
 
