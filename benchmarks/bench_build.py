@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -158,7 +157,7 @@ def main(argv=None) -> int:
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             tmp = Path(tmp)
-            ds = write_dataset(tmp / "data", n, n_faces=max(20, n // 50), seed=1)
+            write_dataset(tmp / "data", n, n_faces=max(20, n // 50), seed=1)
             row = {"records": n, "faces": max(20, n // 50)}
             row.update(build_once(tmp / "data", tmp / "site"))
             from wegwijzer.dataset import load_dataset
