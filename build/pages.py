@@ -18,7 +18,6 @@ from .model import Dataset
 from .vocab import DOELGROEPEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, THEMAS
 
 PER_PAGE = 50
-LISTING_KINDS = {"route", "thema", "doelgroep", "kern"}
 
 
 @dataclass
@@ -50,10 +49,7 @@ class Page:
 
     def html(self, annotator: Optional[Annotator] = None) -> str:
         body = self.make_html()
-        # Lists repeat each record's summary; jargon is explained on the record page itself.
-        if annotator and self.kind not in LISTING_KINDS:
-            return annotator.annotate(body)
-        return body
+        return annotator.annotate(body) if annotator else body
 
 
 NAV = [  # (title, url) in the order residents need them

@@ -85,3 +85,11 @@ def test_glossary_terms_are_explained_on_pages(data_dir):
     ctx = make(data_dir, terms=[Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning")])
     page = next(p for p in build_pages(ctx) if p.url == "samen-doen/wmo/")
     assert '<abbr title="Wet maatschappelijke ondersteuning: Een wet.">Wmo</abbr>' in page.html(ctx.annotator)
+
+
+def test_glossary_terms_are_explained_on_list_pages(data_dir):
+    from wegwijzer.glossary import Term
+    write(data_dir, "wmo.yaml", minimal_record().replace("samenvatting: Een", "samenvatting: Hulp uit de Wmo. Een"))
+    ctx = make(data_dir, terms=[Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning")])
+    listing = next(p for p in build_pages(ctx) if p.url == "samen-doen/")
+    assert '<abbr title="Wet maatschappelijke ondersteuning: Een wet.">Wmo</abbr>' in listing.html(ctx.annotator)
