@@ -484,7 +484,11 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'<label for="zoek-q">Waar zoek je hulp bij?</label>'
         f'<div class="ww-search__row"><input id="zoek-q" name="q" type="search" autocomplete="off" '
         f'placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer"><button type="submit">Zoeken</button></div>'
-        f'<fieldset class="ww-filters"><legend>Filters</legend>{selects}</fieldset></form>'
+        # Closed on phones until opened (results first; the counts download only then),
+        # open on wider screens and when the address already names a filter (zoeken.js).
+        f'<details class="ww-filters-panel" id="zoek-filters"><summary>Filters <span id="zoek-filters-gekozen"></span>'
+        f'</summary><fieldset class="ww-filters"><legend class="ww-sr">Filters</legend>{selects}</fieldset>'
+        f'</details></form>'
         f'<p id="zoek-status" class="ww-count" role="status" aria-live="polite" aria-atomic="true"></p>'
         f'<h2 class="ww-sr">Resultaten</h2><ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
         f'<p><button type="button" id="zoek-meer" class="ww-button" hidden>Meer resultaten</button></p>'

@@ -32,12 +32,14 @@ def test_url_params_prefill_the_form_and_filter(phone, demo_site):
 def test_changing_a_filter_updates_the_url(phone, demo_site):
     phone.goto(demo_site + "zoeken/?q=geld")
     wait_for_results(phone)
+    open_filters(phone)
     phone.select_option("#f-thema", "geld")
     phone.wait_for_function("location.search.includes('thema=geld')")
     wait_for_results(phone)
     assert "q=geld" in phone.url
     option = phone.locator("#f-thema option[value='geld']").inner_text()
     assert "(" in option  # counts shown next to each value
+    assert phone.inner_text("#zoek-filters summary") == "Filters (1 gekozen)"
 
 
 def test_filter_without_words(phone, demo_site):
@@ -74,6 +76,12 @@ def test_header_search_leads_to_search_page(phone, demo_site):
     assert "/zoeken/" in phone.url and "q=voedselbank" in phone.url
 
 
+def open_filters(page):
+    """On a phone the filter panel starts closed: tap "Filters"."""
+    page.click("#zoek-filters summary")
+    page.wait_for_selector("#f-route", state="visible")
+
+
 def option_count(page, select, value):
     """The count shown next to a filter option, once it is there ("Laten doen (12)")."""
     sel = f"#{select} option[value='{value}']"
@@ -85,9 +93,9 @@ def option_count(page, select, value):
 @pytest.mark.parametrize("select,value,label", [("f-route", "laten", "Laten doen"), ("f-thema", "geld", None),
                                                  ("f-doelgroep", "ouderen", None), ("f-toegang", "vrij", None)])
 def test_every_search_shows_counts_that_match_the_filtered_results(phone, demo_site, select, value, label):
-    # Counts come with the first search, without touching a filter first.
     phone.goto(demo_site + "zoeken/?q=hulp")
     wait_for_results(phone)
+    open_filters(phone)
     text, n = option_count(phone, select, value)
     if label:
         assert text.startswith(label + " (")
@@ -98,3 +106,31 @@ def test_every_search_shows_counts_that_match_the_filtered_results(phone, demo_s
     assert count(phone) == n
     # The counts follow the new search: the chosen value's count is now all results.
     assert option_count(phone, select, value)[1] == n
+
+
+def test_a_phone_downloads_the_filter_counts_only_when_the_filters_open(phone, demo_site):
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url))
+    phone.goto(demo_site + "zoeken/?q=hulp")
+    wait_for_results(phone)
+    phone.wait_for_load_state("networkidle")
+    assert not phone.is_visible("#f-route")  # results first, filters behind one tap
+    assert not [u for u in requests if "/pagefind/filter/" in u]
+    open_filters(phone)
+    assert option_count(phone, "f-route", "laten")[1] > 0
+    assert [u for u in requests if "/pagefind/filter/" in u]
+
+
+def test_filters_start_open_with_counts_on_a_wide_screen_or_a_filtered_address(chromium, phone, demo_site):
+    phone.goto(demo_site + "zoeken/?q=hulp&route=laten")
+    wait_for_results(phone)
+    assert phone.is_visible("#f-route") and phone.inner_text("#zoek-filters summary") == "Filters (1 gekozen)"
+    assert option_count(phone, "f-route", "laten")[1] == count(phone)
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        desk = ctx.new_page()
+        desk.goto(demo_site + "zoeken/?q=hulp")
+        wait_for_results(desk)
+        assert desk.is_visible("#f-route") and option_count(desk, "f-toegang", "vrij")[1] > 0
+    finally:
+        ctx.close()

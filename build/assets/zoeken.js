@@ -18,6 +18,8 @@
   var status = document.getElementById("zoek-status");
   var list = document.getElementById("zoek-resultaten");
   var more = document.getElementById("zoek-meer");
+  var panel = document.getElementById("zoek-filters");
+  var chosen = document.getElementById("zoek-filters-gekozen");
   var ALSO = {doelgroep: root.getAttribute("data-everyone"), kern: root.getAttribute("data-whole")};
   // The page's filter names and the Meilisearch document fields (search/documents.py).
   var MEILI_FIELDS = {route: "route", thema: "themas", doelgroep: "doelgroepen", kern: "kernen", toegang: "toegang"};
@@ -246,6 +248,19 @@
     }
     return li;
   }
+  // Pagefind's filter index grows with the data (160 kB at 10,000 records): it is fetched
+  // when the filter panel is open, so a phone that only searches does not pay for it.
+  var countsWanted = null;
+  function loadCounts() {
+    var q = countsWanted, p = current;
+    if (!q || !panel.open || !backend.facets) return;
+    countsWanted = null;
+    backend.facets(q).then(function (f) { if (current === p) updateFacets(f); }, function () {});
+  }
+  function showChosen(p) {
+    var n = FACETS.filter(function (f) { return p[f]; }).length;
+    chosen.textContent = n ? "(" + n + " gekozen)" : "";
+  }
   function updateFacets(facets) {
     FACETS.forEach(function (f) {
       var counts = facets[f] || {};
@@ -293,7 +308,8 @@
       res.hits.forEach(function (h) { list.appendChild(renderHit(h)); });
       // Counts fill in silently (option texts are not announced) once they are known.
       if (res.facets) updateFacets(res.facets);
-      else if (backend.facets) backend.facets(q).then(function (f) { if (current === p) updateFacets(f); }, function () {});
+      else countsWanted = q;
+      loadCounts();
       status.textContent = (res.total === 1 ? "1 resultaat" : res.total + " resultaten")
         + (res.fellBack ? ". " + FALLBACK_NOTE : "");
       more.hidden = res.total <= res.hits.length;
@@ -309,9 +325,10 @@
   });
   FACETS.forEach(function (f) {
     form.elements[f].addEventListener("change", function () {
-      var p = paramsFromForm(); writeUrl(p); shown = PAGE_SIZE; run(p, shown);
+      var p = paramsFromForm(); writeUrl(p); showChosen(p); shown = PAGE_SIZE; run(p, shown);
     });
   });
+  panel.addEventListener("toggle", loadCounts);
   more.addEventListener("click", function () { shown += PAGE_SIZE; run(current, shown); });
 
   // "Bij mij in de buurt": only with Meilisearch; the location is asked for on click only,
@@ -340,6 +357,10 @@
 
   var start = paramsFromUrl();
   fillForm(start);
+  showChosen(start);
+  if (window.matchMedia("(min-width: 45em)").matches || FACETS.some(function (f) { return start[f]; })) {
+    panel.open = true;
+  }
   run(start, shown);
   window.wegwijzerSearch = {backends: backends};  // for the Meilisearch backend and tests
 })();
