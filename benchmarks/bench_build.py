@@ -144,7 +144,7 @@ def transfer(site: Path, record_path: str, query: str) -> dict:
                 page.on("response", on_response)
                 page.goto(base + path, wait_until="networkidle")
                 if path.startswith("zoeken/"):
-                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')", timeout=120_000)
                     page.wait_for_load_state("networkidle")
                 results[label] = round(sum(s for _, s in sizes) / 1000, 1)
                 if path.startswith("zoeken/"):
@@ -161,7 +161,7 @@ def transfer(site: Path, record_path: str, query: str) -> dict:
                     before = len(sizes)
                     page.fill("#zoek-q", "vervoer")
                     page.press("#zoek-q", "Enter")
-                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')", timeout=120_000)
                     page.wait_for_load_state("networkidle")
                     results["next_search_kb"] = round(sum(s for _, s in sizes[before:]) / 1000, 1)
                 ctx.close()

@@ -84,7 +84,10 @@ class Annotator:
     the markup we generated stays intact.
     """
 
-    _SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary"))
+    # Links and headings keep their look; form controls and the hidden search data
+    # (render.SEARCH_DATA_TAG) cannot show a tooltip.
+    _SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary",
+                       "option", "select", "textarea", "ww-zoekdata"))
 
     def __init__(self, terms, glossary_url: str = "begrippen/"):
         self.terms = {html.escape(t.term, quote=False).lower(): t for t in terms}
@@ -94,15 +97,15 @@ class Annotator:
             alternatives = sorted(self.terms, key=len, reverse=True)
             # One pass: group 1 is a tag (tracked for skip elements), group 2 a term.
             self.pattern = re.compile(
-                r"(<(/?)([a-zA-Z0-9]+)[^>]*>)|(?<![\w-])("
+                r"(<(/?)([a-zA-Z0-9-]+)[^>]*>)|(?<![\w-])("
                 + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])",
                 re.IGNORECASE)
             # The fast path (annotate) looks only at term occurrences and skip elements.
             self.term_pattern = re.compile(
                 r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.IGNORECASE)
             self.skip_pattern = re.compile(
-                r"<(/?)(" + "|".join(sorted(self._SKIP)) + r")(?![a-zA-Z0-9])[^>]*>", re.IGNORECASE)
-            self.tag_pattern = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
+                r"<(/?)(" + "|".join(sorted(self._SKIP)) + r")(?![a-zA-Z0-9-])[^>]*>", re.IGNORECASE)
+            self.tag_pattern = re.compile(r"<(/?)([a-zA-Z0-9-]+)[^>]*>")
 
     def annotate(self, fragment: str) -> str:
         """Same result as annotate_one_pass, without visiting every tag in Python."""

@@ -15,6 +15,7 @@ from . import safe_markdown
 from .vocab import (DAGEN, DOELGROEPEN, KOSTEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, STATUS,
                     TALEN, THEMAS, TOEGANG, TOEGANG_EXPLANATIONS, WETTEN)
 
+SEARCH_DATA_TAG = "ww-zoekdata"  # a custom element holding the hidden search filters and meta
 EVERYONE = "iedereen"  # filter value of records without doelgroepen
 WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
 
@@ -187,11 +188,12 @@ def markers(tags) -> str:
     """Pagefind filters/meta as element text (inline "key:value" would split on commas).
 
     data-pagefind-ignore keeps the values out of the full-text index but Pagefind
-    still reads filters and meta inside it.
+    still reads filters and meta inside it. The element has its own name so the glossary
+    leaves it alone (a tooltip on a hidden value would use up the visible first one).
     """
-    return ('<div hidden data-pagefind-ignore>'
+    return (f'<{SEARCH_DATA_TAG} hidden data-pagefind-ignore>'
             + "".join(f'<span data-pagefind-{kind}="{esc(key)}">{esc(value)}</span>' for kind, key, value in tags)
-            + "</div>")
+            + f"</{SEARCH_DATA_TAG}>")
 
 
 def _link_list(items, from_url):

@@ -1,7 +1,8 @@
 """`wegwijzer build` and `wegwijzer serve`: check first, build aside, swap atomically.
 
-The live site is only touched by two renames at the very end, so a bad record, a
-crashing theme or a failing Pagefind run leaves the existing site exactly as it was.
+The live site is only touched at the very end, by one atomic exchange of the two folders
+(two renames where the system cannot exchange), so a bad record, a crashing theme or a
+failing Pagefind run leaves the existing site exactly as it was.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, ou
 
     target = Path(cfg.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Same parent folder: the final renames stay on one file system, so they are atomic.
+    # Same parent folder: the final swap stays on one file system, so it is atomic.
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
     cfg.site_dir = str(tmp)
     plugin.preloaded = (dataset, collector)
@@ -71,6 +72,9 @@ def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, ou
 
 def _swap(new: Path, target: Path):
     new.chmod(0o755)  # mkdtemp makes the folder private; a web server must read it
+    if target.is_dir() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        return
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}-oud-{os.getpid()}")
@@ -86,6 +90,23 @@ def _swap(new: Path, target: Path):
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE): the web server never
+    sees a moment without a site. False where the system or file system cannot do it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # glibc < 2.28 or another C library
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def cmd_build(args) -> int:

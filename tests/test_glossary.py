@@ -58,6 +58,8 @@ def test_fast_annotation_equals_the_one_pass_reference():
         "<p>Eigen   bijdrage? Eigen bijdrage! <br/>CJG</p><h1>CJG</h1>",
         "</a></a><p>Wmo</p><a><h3>x</h3></a><p>CJG <img src='CJG.png'/> eigen bijdrage</p>",
         "<summary>Wmo</summary><!-- <a> CJG --> Wmo <h2x>CJG</h2x>",
+        "<ww-zoekdata hidden><span>CJG</span></ww-zoekdata><select><option>Wmo</option></select><p>CJG Wmo</p>",
+        "<a-b>Wmo</a-b><p>CJG</p>",
         "geen termen hier",
         "",
     ]

@@ -182,3 +182,27 @@ def test_bad_glossary_fails_the_build_with_file_and_line(tmp_path):
     assert build_site(str(config), None, str(tmp_path / "site"), out=out) == 1
     assert "begrippen.yaml:3: uitleg: fout" in out.getvalue()
     assert not (tmp_path / "site").exists()
+
+
+def test_swap_exchanges_the_folders_in_one_step_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    from wegwijzer import sitebuild
+    live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
+    live.mkdir(), new.mkdir()
+    (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
+    renames = []
+    monkeypatch.setattr(sitebuild.os, "rename", lambda *a: renames.append(a))
+    sitebuild._swap(new, live)
+    assert renames == []  # no moment without a site: one exchange, no rename pair
+    assert (live / "index.html").read_text() == "nieuw"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_swap_falls_back_to_two_renames_where_exchange_is_missing(tmp_path, monkeypatch):
+    from wegwijzer import sitebuild
+    live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
+    live.mkdir(), new.mkdir()
+    (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
+    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    sitebuild._swap(new, live)
+    assert (live / "index.html").read_text() == "nieuw"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

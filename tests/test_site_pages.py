@@ -93,3 +93,13 @@ def test_glossary_terms_are_explained_on_list_pages(data_dir):
     ctx = make(data_dir, terms=[Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning")])
     listing = next(p for p in build_pages(ctx) if p.url == "samen-doen/")
     assert '<abbr title="Wet maatschappelijke ondersteuning: Een wet.">Wmo</abbr>' in listing.html(ctx.annotator)
+
+
+def test_glossary_skips_the_hidden_search_data_and_explains_the_visible_word(data_dir):
+    from wegwijzer.glossary import Term
+    write(data_dir, "ref.yaml", minimal_record().replace("toegang: vrij", "toegang: verwijzing"))
+    ctx = make(data_dir, terms=[Term("verwijzing", "Een briefje van de huisarts.")])
+    html = next(p for p in build_pages(ctx) if p.url == "samen-doen/ref/").html(ctx.annotator)
+    hidden = html[html.index("<ww-zoekdata"):html.index("</ww-zoekdata>")]
+    assert "<abbr" not in hidden and '<span data-pagefind-filter="toegang">verwijzing</span>' in hidden
+    assert html.count('<abbr title="Een briefje van de huisarts.">') == 1
