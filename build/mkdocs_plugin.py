@@ -199,12 +199,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_page_content(self, output, page, config, files):
         page.toc = []  # the theme would print heading texts unescaped; lists are short anyway
-        generated = self.by_src.get(page.file.src_uri)
-        if generated is not None:
-            body = generated.html(self.ctx.annotator)
-            if generated.kind in ("voorziening", "gezicht"):
-                self._stage_for_index(page.url, body)
-            return body
+        if page.file.src_uri in self.by_src:
+            return ""  # made in on_page_context, when the page is written
         body = safe_markdown.render(page.markdown or "", shift_headings=0)
         article = self.articles.get(page.file.src_uri)
         if article is not None:
@@ -215,6 +211,22 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if article is not None:
             self._stage_for_index(page.url, body)
         return body
+
+    def on_page_context(self, context, page, config, nav):
+        # MkDocs converts every page before it writes the first one. A generated page's
+        # HTML is made here instead, just before its template, and dropped once written
+        # (on_post_page): 10,000 record pages are never in memory at the same time.
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            page.content = generated.html(self.ctx.annotator)
+            if generated.kind in ("voorziening", "gezicht"):
+                self._stage_for_index(page.url, page.content)
+        return context
+
+    def on_post_page(self, output, page, config):
+        if page.file.src_uri in self.by_src:
+            page.content = ""
+        return output
 
     # --- search index and preview ------------------------------------------------
 
