@@ -206,3 +206,20 @@ def test_swap_falls_back_to_two_renames_where_exchange_is_missing(tmp_path, monk
     sitebuild._swap(new, live)
     assert (live / "index.html").read_text() == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_shared_theme_shell_gives_the_same_pages_as_a_full_render(tmp_path, monkeypatch):
+    # Record, face and list pages reuse one rendering of Material's main.html per kind
+    # of page (build/shell.py); every page must come out exactly as a full render.
+    from wegwijzer import shell
+    data = small_dataset(tmp_path / "voorzieningen")
+    shells = []
+    real = shell._StandIn.__init__
+    monkeypatch.setattr(shell._StandIn, "__init__", lambda self, *a: shells.append(1) or real(self, *a))
+    assert build(data, tmp_path / "shell") == 0
+    assert 0 < len(shells) < len(list((tmp_path / "shell").rglob("index.html"))) / 4  # used, and shared
+    monkeypatch.setattr(shell, "TEMPLATE", "main.html")
+    assert build(data, tmp_path / "full") == 0
+    pages = lambda site: {k: v for k, v in _digest(site).items() if k.endswith(".html")}
+    assert pages(tmp_path / "shell") == pages(tmp_path / "full")
+    assert "ww-shell" not in (tmp_path / "shell" / "samen-doen" / "hoeskamer" / "index.html").read_text()
