@@ -7,6 +7,7 @@ are dropped (an image would load from another site: a third-party request).
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from urllib.parse import urlsplit
 
 import markdown
@@ -87,9 +88,35 @@ def make_markdown() -> markdown.Markdown:
 _md = None
 
 
+# Plain prose: every line starts with a letter and holds only letters, digits, spaces and
+# punctuation that means nothing in Markdown. Most descriptions are like this, and
+# Python-Markdown costs about 1 ms each (10 s at 10,000 records); tests compare both.
+_PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!'\"()%\u20ac/@+-])*")
+
+
+def plain_paragraphs(text: str):
+    """The paragraphs of ``text`` if it is plain prose (see _PLAIN_LINE), else None."""
+    paragraphs, current = [], []
+    for line in text.split("\n"):
+        if not line:
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+            continue
+        if line[-1] == " " or "  " in line or not _PLAIN_LINE.fullmatch(line):
+            return None
+        current.append(line)
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
 def render(text: str, shift_headings: int = 1) -> str:
     """Editor Markdown -> safe HTML. Headings shift down so the page keeps one h1."""
     global _md
+    plain = plain_paragraphs(text or "")
+    if plain is not None:  # nothing to convert, nothing to escape but the text itself
+        return "\n".join(f"<p>{html_escape(p, quote=False)}</p>" for p in plain)
     if _md is None:
         _md = make_markdown()
     _md.reset()

@@ -65,3 +65,18 @@ def test_fast_annotation_equals_the_one_pass_reference():
     ]
     for html in cases:
         assert a.annotate(html) == a.annotate_one_pass(html), html
+
+
+def test_fast_annotation_equals_the_reference_on_every_demo_page():
+    from conftest import DEMO_DATA, load
+    from wegwijzer.pages import SiteContext, build_pages
+    terms = load_glossary(REPO / "content" / "begrippen.yaml", Collector())
+    dataset, _ = load(DEMO_DATA)
+    ctx = SiteContext(dataset, terms=terms)
+    annotated = 0
+    for page in build_pages(ctx):
+        body = page.make_html()
+        fast = ctx.annotator.annotate(body)
+        assert fast == ctx.annotator.annotate_one_pass(body), page.url
+        annotated += fast != body
+    assert annotated > 50  # the demo's jargon is really explained across the site

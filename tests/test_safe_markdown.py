@@ -1,5 +1,7 @@
 """Editor Markdown never publishes raw HTML, script links or images."""
 
+import pytest
+
 from wegwijzer.safe_markdown import is_safe_href, render
 
 
@@ -38,3 +40,49 @@ def test_headings_shift_down():
 def test_is_safe_href():
     assert is_safe_href("https://a.nl") and is_safe_href("../x/") and is_safe_href("mailto:a@b.nl")
     assert not is_safe_href("javascript:alert(1)") and not is_safe_href(" vbscript:x") and not is_safe_href("//evil.example")
+
+
+def _markdown(text):
+    from wegwijzer.safe_markdown import make_markdown
+    return make_markdown().convert(text)
+
+
+def _random_prose(rng):
+    words = ["Bel", "ons", "op", "06-1234", "+31", "(gratis)", "€ 2,50", "50%", "info@x.example", "http://x.example/a",
+             "Let", "op:", "helpen!", "Ja?", "'t", '"zo"', "A.", "1.", "2)", "-", "+", "o", "É", "ï", "x/y", "Wmo;"]
+    paras = []
+    for _ in range(rng.randint(1, 4)):
+        lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 3))]
+        paras.append("\n".join(rng.choice(["Het ", "Je ", "É ", ""]) + line for line in lines))
+    return rng.choice(["", "\n"]) + "\n\n".join(paras) + rng.choice(["", "\n", "\n\n"])
+
+
+def test_plain_prose_shortcut_gives_exactly_what_markdown_gives():
+    import random
+    from wegwijzer.safe_markdown import plain_paragraphs, render
+    rng = random.Random(7)
+    alphabet = list("abcéëXYZ019 .,;:?!'\"()%€/@+-") + ["\n", "\n\n", "  "] + list("*_[]<>&#`\\|=~\t")
+    texts = [_random_prose(rng) for _ in range(3000)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    shortcut = [t for t in texts if plain_paragraphs(t) is not None]
+    assert len(shortcut) > 1500  # the shortcut is really taken
+    for text in shortcut:
+        assert render(text, shift_headings=0) == _markdown(text), repr(text)
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Kijk op [site](javascript:alert(1))", "- een\n- twee",
+                                  "1. een", "# Kop", "Regel  \nmet harde breuk", "    code", "Tom & Jerry", "a\tb",
+                                  "Lijn\n===", "*nadruk*", "![x](http://x.example/a.png)"])
+def test_anything_that_is_not_plain_prose_goes_through_markdown(text):
+    from wegwijzer.safe_markdown import plain_paragraphs
+    assert plain_paragraphs(text) is None
+
+
+def test_demo_descriptions_render_the_same_with_and_without_the_shortcut():
+    from conftest import DEMO_DATA, load
+    from wegwijzer.safe_markdown import render
+    dataset, _ = load(DEMO_DATA)
+    texts = [v.beschrijving for v in dataset.voorzieningen if v.beschrijving]
+    assert texts
+    for text in texts:
+        assert render(text, shift_headings=0) == _markdown(text)
