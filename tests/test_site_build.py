@@ -223,3 +223,29 @@ def test_shared_theme_shell_gives_the_same_pages_as_a_full_render(tmp_path, monk
     pages = lambda site: {k: v for k, v in _digest(site).items() if k.endswith(".html")}
     assert pages(tmp_path / "shell") == pages(tmp_path / "full")
     assert "ww-shell" not in (tmp_path / "shell" / "samen-doen" / "hoeskamer" / "index.html").read_text()
+
+
+def test_pagefind_gets_the_searchable_text_with_filters_but_not_the_ignored_sections():
+    from wegwijzer.mkdocs_plugin import _IGNORED_SECTION, _drop_unless_nested
+    body = ('<article data-pagefind-body><h1>Naam</h1><ww-zoekdata hidden data-pagefind-ignore>'
+            '<span data-pagefind-filter="route">laten</span></ww-zoekdata>'
+            '<section class="ww-section" data-pagefind-ignore><h2>Contact</h2><img src="x.jpg"></section>'
+            '<p>Tekst</p><section data-pagefind-ignore><section>genest</section></section></article>')
+    sent = _IGNORED_SECTION.sub(_drop_unless_nested, body)
+    assert "Contact" not in sent and "x.jpg" not in sent  # a face photo would become the result's image
+    assert '<span data-pagefind-filter="route">laten</span>' in sent and "<p>Tekst</p>" in sent
+    assert "genest" in sent  # nested sections are sent whole rather than cut in half
+
+
+def test_search_fragments_hold_meta_and_filters_but_no_face_photo(tmp_path):
+    import gzip
+    import json
+    site = tmp_path / "site"
+    assert build(DEMO_DATA, site) == 0, build.last_output
+    fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):])
+                 for p in (site / "pagefind" / "fragment").iterdir()]
+    records = [f for f in fragments if f["meta"].get("soort") == "voorziening"]
+    with_faces = [f for f in records if "/fotos/" in (site / f["url"].strip("/") / "index.html").read_text()]
+    assert with_faces  # record pages that show a face photo ...
+    assert all("image" not in f["meta"] for f in records)  # ... whose results do not take it as their image
+    assert all(f["filters"]["route"] and f["meta"]["samenvatting"] for f in records)
