@@ -13,6 +13,7 @@ PAGES = {
     "record": "samen-doen/hoeskamer-heukelrade/",
     "gezichtenkaart": "gezichtenkaart/",
     "zoeken": "zoeken/?q=schulden",
+    "zoeken met filters": "zoeken/?q=hulp&thema=geld",  # the filter panel open, with counts
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 
