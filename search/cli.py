@@ -116,6 +116,8 @@ def _index(args, documents: list, settings: dict) -> int:
         return _fail(failed.message)
     for warning in report.warnings:
         print(f"wegwijzer index: waarschuwing: {warning}", file=sys.stderr)
+    for uid in report.removed_stale:
+        print(f"Oude, onaffe index '{uid}' van een afgebroken eerdere run verwijderd.")
     print(f"{report.documents} documenten staan live in index '{report.live_uid}' "
           f"({report.batches} batches, omgewisseld zonder onderbreking).")
 

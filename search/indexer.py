@@ -7,7 +7,9 @@ The workflow, with the official client (meilisearch-python):
 3. apply the settings to it;
 4. add the documents in batches (progress on stderr);
 5. swap the fresh index with the live one (atomic on the server);
-6. delete the fresh uid, which now holds the old documents.
+6. delete the fresh uid, which now holds the old documents;
+7. delete fresh indexes that an earlier, killed run left behind (older than a day, so
+   a run that is still busy elsewhere is never touched).
 
 Every task is awaited *and its status checked*: the client's ``wait_for_task`` returns
 a failed task without raising. On any failure before the swap, the fresh index is
@@ -16,6 +18,7 @@ deleted (if it was created) and the live index is exactly as it was.
 
 from __future__ import annotations
 
+import calendar
 import secrets
 import sys
 import time
@@ -31,6 +34,7 @@ from meilisearch.errors import (
 
 DEFAULT_TASK_TIMEOUT_S = 300
 DEFAULT_BATCH_SIZE = 1000
+STALE_AFTER_S = 24 * 3600  # a fresh index this old belongs to no running reindex
 
 
 class IndexingFailed(Exception):
@@ -50,6 +54,7 @@ class IndexReport:
     batches: int
     created_live: bool = False
     warnings: list = field(default_factory=list)
+    removed_stale: list = field(default_factory=list)  # leftovers of killed runs
 
 
 # --- progress -------------------------------------------------------------------------------
@@ -213,7 +218,34 @@ class Indexer:
             text = err.message if isinstance(err, IndexingFailed) else explain(err, self.url, "opruimen")
             report.warnings.append(f"De nieuwe index staat live, maar de oude index '{report.fresh_uid}' kon niet "
                                    f"worden verwijderd: {text.split('. De live')[0]}. Verwijder hem later zelf.")
+        # 7. Leftovers of runs that were killed before they could clean up.
+        for uid in self.stale_fresh_uids(live_uid):
+            try:
+                self._wait(self.client.delete_index(uid), "het opruimen van een oude, onaffe index")
+                report.removed_stale.append(uid)
+            except (IndexingFailed, MeilisearchError):
+                report.warnings.append(f"De oude, onaffe index '{uid}' kon niet worden verwijderd. "
+                                       "Verwijder hem later zelf.")
         return report
+
+    def stale_fresh_uids(self, live_uid: str) -> list:
+        """Fresh indexes of ``live_uid`` (``<live>-nieuw-<time>-…``) made over a day ago."""
+        try:
+            answer = self.client.get_raw_indexes({"limit": 1000})
+        except MeilisearchError:
+            return []  # cleaning up is a courtesy; the reindex itself succeeded
+        listed = answer.get("results", []) if isinstance(answer, dict) else answer
+        prefix, now, stale = f"{live_uid}-nieuw-", self.clock(), []
+        for uid in (item.get("uid", "") for item in listed if isinstance(item, dict)):
+            if not uid.startswith(prefix):
+                continue
+            try:
+                made = calendar.timegm(time.strptime(uid[len(prefix):].split("-")[0], "%Y%m%d%H%M%S"))
+            except ValueError:
+                continue  # not a name we made
+            if now - made > STALE_AFTER_S:
+                stale.append(uid)
+        return stale
 
     def _cleanup(self, uid: str) -> None:
         """Best effort: remove a half-built fresh index. Never touches the live one."""

@@ -124,6 +124,12 @@ class ClientDouble:
             raise api_error(404, "index_not_found", f"Index `{uid}` not found.")
         return {"uid": uid, "primaryKey": "id"}
 
+    def get_raw_indexes(self, parameters=None):
+        self.calls.append(("get_raw_indexes",))
+        self.maybe_raise("get_raw_indexes")
+        results = [{"uid": uid, "primaryKey": "id"} for uid in sorted(self.indexes)]
+        return {"results": results, "offset": 0, "limit": (parameters or {}).get("limit", 20), "total": len(results)}
+
     def create_index(self, uid, options=None):
         self.calls.append(("create_index", uid))
         self.maybe_raise("create_index")

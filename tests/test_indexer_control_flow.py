@@ -169,6 +169,26 @@ def test_failed_cleanup_after_a_good_swap_is_only_a_warning():
     assert report.warnings and report.fresh_uid in report.warnings[0]
 
 
+def test_fresh_indexes_left_by_killed_runs_are_removed_after_a_day_but_not_sooner():
+    import calendar
+    now = calendar.timegm((2026, 11, 23, 12, 0, 0, 0, 0, 0))
+    leftovers = {f"{LIVE}-nieuw-20261121093000-ab12": [], f"{LIVE}-nieuw-20261123113000-cd34": [],
+                 f"{LIVE}-nieuw-kapot": [], "ander-portaal-nieuw-20200101000000-ef56": []}
+    client = ClientDouble(existing={LIVE: OLD, **leftovers})
+    report = run(client, clock=lambda: now)
+    assert report.removed_stale == [f"{LIVE}-nieuw-20261121093000-ab12"]  # two days old
+    # Half an hour old may be a run that is still busy; other names are not ours to remove.
+    assert sorted(fresh_uids(client)) == sorted(set(leftovers) - set(report.removed_stale))
+    assert live_ids(client) == [f"voorziening-{i}" for i in range(5)] and not report.warnings
+
+
+def test_listing_indexes_failing_does_not_fail_a_good_reindex():
+    client = ClientDouble(existing={LIVE: OLD}, raise_on={"get_raw_indexes": refused()})
+    report = run(client)
+    assert live_ids(client) == [f"voorziening-{i}" for i in range(5)]
+    assert report.removed_stale == [] and not report.warnings
+
+
 def test_progress_bar_goes_to_its_stream():
     stream = io.StringIO()
     bar = Progress(2, "Documenten", stream)

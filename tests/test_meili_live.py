@@ -256,3 +256,13 @@ def test_search_page_queries_meilisearch_from_the_browser(client, live_uid, chro
     finally:
         page.close()
         server.shutdown()
+
+
+def test_a_fresh_index_left_by_a_killed_run_is_removed_by_the_next_run(client, live_uid, indexed):
+    stale = f"{live_uid}-nieuw-20200101000000-dead"  # as if a run was killed in 2020
+    client.wait_for_task(client.create_index(stale, {"primaryKey": "id"}).task_uid, timeout_in_ms=60000)
+    report = Indexer(client, url=URL, progress=False, task_timeout_s=120).run(
+        live_documents(), index_settings(), live_uid, "id", batch_size=50)
+    assert report.removed_stale == [stale]
+    uids = [i["uid"] for i in client.get_raw_indexes({"limit": 1000})["results"]]
+    assert stale not in uids and live_uid in uids
