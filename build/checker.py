@@ -10,6 +10,8 @@ from typing import Optional
 from .diagnostics import Collector
 from .model import Dataset
 
+DEFAULT_CONTENT_DIR = "content"  # articles, glossary and the accessibility page
+
 
 @dataclass
 class CheckResult:
@@ -59,6 +61,7 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None) -> CheckResult
     """Everything editors maintain, in one report: records, faces, glossary, articles, synonyms.
 
     `wegwijzer check`, `build` and `index` all start here, so they agree on what is wrong.
+    A content folder that does not exist has no articles and no glossary: no error.
     """
     from .articles import load_articles
     from .dataset import load_dataset

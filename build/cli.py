@@ -6,16 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .checker import check_all
-from .dataset import DataFolderMissing
-
-DEFAULT_DATA_DIR = "voorzieningen"
-DEFAULT_CONTENT_DIR = "content"
+from .checker import DEFAULT_CONTENT_DIR, check_all
+from .dataset import DEFAULT_DATA_DIR, DataFolderMissing
 
 
 def cmd_check(args) -> int:
-    content = Path(args.content)
-    result = check_all(Path(args.data_dir), content if content.is_dir() else None)
+    result = check_all(Path(args.data_dir), Path(args.content))
     print(result.as_json() if args.format == "json" else result.as_text())
     return 0 if result.passes(strict=args.strict) else 1
 

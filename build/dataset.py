@@ -22,6 +22,7 @@ from .yamlsafe import Mapping, Scalar, YamlProblem, read_mapping
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 GEMEENTE_FILE = "gemeente.yaml"
+DEFAULT_DATA_DIR = "voorzieningen"  # the data folder commands use when none is given
 FACES_DIR = "gezichten"
 STALE_AFTER_DAYS = 365
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -89,18 +90,10 @@ class Annotator:
     _SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary",
                        "option", "select", "textarea", "ww-zoekdata"))
 
-    def __init__(self, terms, glossary_url: str = "begrippen/"):
+    def __init__(self, terms):
         self.terms = {html.escape(t.term, quote=False).lower(): t for t in terms}
-        self.glossary_url = glossary_url
-        self.pattern = None
         if self.terms:
             alternatives = sorted(self.terms, key=len, reverse=True)
-            # One pass: group 1 is a tag (tracked for skip elements), group 2 a term.
-            self.pattern = re.compile(
-                r"(<(/?)([a-zA-Z0-9-]+)[^>]*>)|(?<![\w-])("
-                + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])",
-                re.IGNORECASE)
-            # The fast path (annotate) looks only at term occurrences and skip elements.
             # The terms as a trie behind a first-letter lookahead: the regex engine then
             # skips most positions at once (about 3x faster than the plain alternation).
             first = "".join(sorted({c for a in alternatives for c in (a[0].lower(), a[0].upper())}))
@@ -112,8 +105,8 @@ class Annotator:
             self.tag_pattern = re.compile(r"<(/?)([a-zA-Z0-9-]+)[^>]*>")
 
     def annotate(self, fragment: str) -> str:
-        """Same result as annotate_one_pass, without visiting every tag in Python."""
-        if not self.pattern:
+        """Looks only at term occurrences, and at the skip elements around one that counts."""
+        if not self.terms:
             return fragment
         hits = None
         done = set()
@@ -123,7 +116,7 @@ class Annotator:
             if key in done or key not in self.terms:
                 continue
             start = m.start()
-            # Inside a tag (an attribute value)? Then the one-pass scan never sees it.
+            # Inside a tag (an attribute value)? Not text: leave it.
             lt = fragment.rfind("<", 0, start)
             if lt > fragment.rfind(">", 0, start):
                 tag = self.tag_pattern.match(fragment, lt)
@@ -135,12 +128,16 @@ class Annotator:
                 continue
             done.add(key)
             out.append(fragment[last:start])
-            out.append(f'<abbr title="{html.escape(self.terms[key].tooltip)}">{m.group(1)}</abbr>')
+            out.append(self.abbr(key, m.group(1)))
             last = m.end()
         if not out:
             return fragment
         out.append(fragment[last:])
         return "".join(out)
+
+    def abbr(self, key: str, text: str) -> str:
+        """``text`` (already escaped) with the tooltip of the term ``key``."""
+        return f'<abbr title="{html.escape(self.terms[key].tooltip)}">{text}</abbr>'
 
     def _skip_depths(self, fragment: str) -> list:
         """[(position after the tag, depth of skip elements there)] in document order."""
@@ -154,36 +151,8 @@ class Annotator:
 
     @staticmethod
     def _depth_at(marks: list, position: int) -> int:
-        from bisect import bisect_right
         i = bisect_right(marks, (position, float("inf"))) - 1
         return marks[i][1] if i >= 0 else 0
-
-    def annotate_one_pass(self, fragment: str) -> str:
-        """The reference: one regex pass over every tag and term (kept for the tests)."""
-        if not self.pattern:
-            return fragment
-        done = set()
-        depth = [0]
-        skip = self._SKIP
-
-        def replace(m):
-            if m.group(1):
-                if m.group(3).lower() in skip and not m.group(1).endswith("/>"):
-                    depth[0] = max(0, depth[0] + (-1 if m.group(2) else 1))
-                return m.group(1)
-            if depth[0]:
-                return m.group(0)
-            return self._wrap(m, done)
-
-        return self.pattern.sub(replace, fragment)
-
-    def _wrap(self, match, done):
-        key = match.group(4).lower()
-        term = self.terms.get(key)
-        if term is None or key in done:
-            return match.group(0)
-        done.add(key)
-        return f'<abbr title="{html.escape(term.tooltip)}">{match.group(4)}</abbr>'
 
 
 def _trie_regex(words) -> str:

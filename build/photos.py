@@ -56,15 +56,18 @@ def resize_photo(source: Path, stem: str, cache_dir: Optional[Path] = None) -> P
     return photos
 
 
+def _photo_set(stem: str, files: dict) -> PhotoSet:
+    webp = {width: name for width, ext, name in _outputs(stem) if ext == "webp"}
+    jpeg = {width: name for width, ext, name in _outputs(stem) if ext == "jpg"}
+    return PhotoSet(files, webp, jpeg)
+
+
 def _from_cache(cache_dir: Path, digest: str, stem: str) -> Optional[PhotoSet]:
-    files, webp, jpeg = {}, {}, {}
     try:
-        for width, ext, name in _outputs(stem):
-            files[name] = (cache_dir / f"{digest}-{width}.{ext}").read_bytes()
-            (webp if ext == "webp" else jpeg)[width] = name
+        files = {name: (cache_dir / f"{digest}-{width}.{ext}").read_bytes() for width, ext, name in _outputs(stem)}
     except OSError:
         return None
-    return PhotoSet(files, webp, jpeg)
+    return _photo_set(stem, files)
 
 
 def _resize(source: Path, stem: str) -> PhotoSet:
@@ -78,8 +81,7 @@ def _resize(source: Path, stem: str) -> PhotoSet:
         left = (img.width - side) // 2
         top = max(0, (img.height - side) // 4)
         img = img.crop((left, top, left + side, top + side))
-    files, webp, jpeg = {}, {}, {}
-    scaled = {}
+    files, scaled = {}, {}
     for width, ext, name in _outputs(stem):
         if width not in scaled:
             size = min(width, side)
@@ -91,14 +93,12 @@ def _resize(source: Path, stem: str) -> PhotoSet:
         else:
             scaled[width].save(buf, "JPEG", **JPEG_OPTIONS)
         files[name] = buf.getvalue()
-        (webp if ext == "webp" else jpeg)[width] = name
-    return PhotoSet(files, webp, jpeg)
+    return _photo_set(stem, files)
 
 
 def resize_all(jobs, workers=None, cache_dir: Optional[Path] = None) -> dict:
     """{key: PhotoSet} for [(key, source, stem)]; Pillow releases the GIL, so threads help."""
     from concurrent.futures import ThreadPoolExecutor
-    import os
 
     jobs = list(jobs)
     if len(jobs) < 4:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import date
 from urllib.parse import quote
 
@@ -38,7 +39,6 @@ def dutch_date(value: date) -> str:
 
 
 def kern_slug(name: str) -> str:
-    import re
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "kern"
 
 
@@ -168,7 +168,7 @@ def hours_block(openingstijden) -> str:
     )
 
 
-def filter_tags(v, all_kernen) -> str:
+def filter_tags(v) -> str:
     """Hidden Pagefind filter/meta markers."""
     tags = [("filter", "soort", "voorziening"), ("filter", "route", v.route), ("filter", "toegang", v.toegang)]
     tags += [("filter", "thema", t) for t in v.themas]
@@ -230,7 +230,7 @@ def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool
     if face.email:
         parts.append(f'<p class="ww-noprint"><a href="mailto:{esc(face.email)}">{esc(face.email)}</a></p>')
     parts.append(f'<p class="ww-noprint"><a href="{rel(from_url, "vcard/" + face.id + ".vcf")}" download>'
-                 f'Zet in je telefoon<span class="ww-sr"> ({name if not link else esc(face.naam)}, vCard)</span></a></p>')
+                 f'Zet in je telefoon<span class="ww-sr"> ({esc(face.naam)}, vCard)</span></a></p>')
     parts.append("</div></li>")
     return "".join(parts)
 
@@ -238,10 +238,9 @@ def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool
 # --- pages ------------------------------------------------------------------------
 
 def record_page(v, ctx, url: str) -> str:
-    g = ctx.dataset.gemeente
     out = ['<article class="ww-record" data-pagefind-body>',
            f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(v.naam)}</h1>',
-           filter_tags(v, g.kernen if g else ())]
+           filter_tags(v)]
     if v.status == "tijdelijk-gesloten":
         out.append('<div class="ww-alert" role="note"><strong>Tijdelijk gesloten.</strong> '
                    'Deze voorziening is nu dicht. Bel of mail om te vragen wanneer ze weer open is.</div>')
@@ -430,13 +429,11 @@ def face_page(face, ctx, url: str) -> str:
             ("meta", "samenvatting", "Bel over: " + ", ".join(face.vragen) if face.vragen else face.functie)]
     tags += [("filter", "kern", k) for k in (face.kernen or (WHOLE_MUNICIPALITY,))]
     tags.append(("filter", "doelgroep", EVERYONE))
-    if face.voorziening and ctx.dataset.voorziening(face.voorziening):
-        v = ctx.dataset.voorziening(face.voorziening)
+    link = ""
+    v = ctx.dataset.voorziening(face.voorziening) if face.voorziening else None
+    if v:
         tags += [("filter", "route", v.route), ("filter", "toegang", v.toegang)]
         tags += [("filter", "thema", t) for t in v.themas]
-    link = ""
-    if face.voorziening and ctx.dataset.voorziening(face.voorziening):
-        v = ctx.dataset.voorziening(face.voorziening)
         link = f'<p>{esc(face.naam)} is het gezicht van <a href="{rel(url, record_url(v))}">{esc(v.naam)}</a>.</p>'
     vragen = (f'<p>Bel over: <span data-pagefind-weight="6">{esc(", ".join(face.vragen))}</span></p>' if face.vragen else "")
     details = []

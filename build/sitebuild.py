@@ -38,7 +38,6 @@ def _load_config(config_file: str, site_dir=None, data_dir=None):
 def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, out=sys.stdout) -> int:
     """Check, build into a temporary folder next to the target, index, swap. Returns exit code."""
     from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
 
     cfg, plugin = _load_config(config_file, site_dir, data_dir)
     root = plugin.data_root(cfg)
@@ -58,7 +57,7 @@ def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, ou
     plugin.preloaded = (dataset, collector)
     try:
         build(cfg)
-    except (MkDocsException, Exception) as err:  # any failure: leave the live site alone
+    except Exception as err:  # any failure, MkDocs or ours: leave the live site alone
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"De site kon niet worden gebouwd: {err}\nDe bestaande site is niet veranderd.", file=out)
         return 1

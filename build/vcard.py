@@ -78,7 +78,3 @@ def face_vcard(face, url: Optional[str] = None, photo_jpeg: Optional[bytes] = No
     lines.append(f"REV:{face.gecontroleerd.isoformat()}")
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def all_vcards(cards) -> str:
-    return "".join(cards)

@@ -7,14 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from wegwijzer.checker import check_all
+from wegwijzer.checker import DEFAULT_CONTENT_DIR, check_all
+from wegwijzer.dataset import DEFAULT_DATA_DIR
 
 from .documents import build_documents, document_problems
-from .settings import index_settings, load_base_settings
+from .settings import DEFAULT_BATCH_SIZE, DEFAULT_TASK_TIMEOUT_S, index_settings
 from .siteconfig import DEFAULT_PATH, SecretLeak, write_site_config
 
 DEFAULT_INDEX_UID = "wegwijzer"
-DEFAULT_CONTENT = Path("content")
 
 
 def register(subparsers) -> None:
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
             "Pas als alles gelukt is, wordt die index in één keer omgewisseld met de live index. "
             "Bij een fout blijft de live index zoals hij was."),
     )
-    cmd.add_argument("data_dir", nargs="?", default="voorzieningen", metavar="DATA_DIR",
+    cmd.add_argument("data_dir", nargs="?", default=DEFAULT_DATA_DIR, metavar="DATA_DIR",
                      help="map met gemeente.yaml, records en gezichten/ (standaard: voorzieningen/)")
     cmd.add_argument("--url", default=None, help="adres van Meilisearch (standaard: $MEILI_URL)")
     cmd.add_argument("--master-key", default=None,
@@ -35,13 +35,14 @@ def register(subparsers) -> None:
                      help="naam van de live index (standaard: wegwijzer)")
     cmd.add_argument("--dry-run", metavar="DIR", default=None,
                      help="schrijf documents.json en settings.json in DIR in plaats van naar een server")
-    cmd.add_argument("--batch-size", type=int, default=1000, help="documenten per batch (standaard: 1000)")
-    cmd.add_argument("--content", default=str(DEFAULT_CONTENT), metavar="DIR",
+    cmd.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                     help=f"documenten per batch (standaard: {DEFAULT_BATCH_SIZE})")
+    cmd.add_argument("--content", default=DEFAULT_CONTENT_DIR, metavar="DIR",
                      help="map met de pagina's; artikelen staan in DIR/artikelen/ (standaard: content)")
     cmd.add_argument("--site-config", default=str(DEFAULT_PATH), metavar="FILE",
                      help="waar de zoeksleutel voor de site komt (standaard: .wegwijzer/meili.json)")
-    cmd.add_argument("--timeout", type=float, default=300, metavar="SEC",
-                     help="hoe lang op elke Meilisearch-taak te wachten (standaard: 300 s)")
+    cmd.add_argument("--timeout", type=float, default=DEFAULT_TASK_TIMEOUT_S, metavar="SEC",
+                     help=f"hoe lang op elke Meilisearch-taak te wachten (standaard: {DEFAULT_TASK_TIMEOUT_S} s)")
     cmd.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     cmd.set_defaults(handler=cmd_index)
 
@@ -53,7 +54,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 def prepare(data_dir: Path, content_dir: Path):
     """(documents, settings, CheckResult). Nothing is returned to index if the check fails."""
-    result = check_all(data_dir, content_dir if Path(content_dir).is_dir() else None)
+    result = check_all(data_dir, content_dir)
     if not result.ok:
         return None, None, result
     dataset, articles = result.dataset, list(result.articles)
@@ -67,8 +68,7 @@ def cmd_index(args) -> int:
     if documents is None:
         print(result.as_text(), file=sys.stderr)
         return _fail("er zijn fouten in de gegevens; er is niets geïndexeerd. De live zoekindex is niet veranderd.")
-    filterable = load_base_settings().get("filterableAttributes", [])
-    problems = document_problems(documents, filterable)
+    problems = document_problems(documents, settings.get("filterableAttributes", []))
     if problems:
         for line in problems[:20]:
             print(f"  {line}", file=sys.stderr)

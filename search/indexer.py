@@ -32,8 +32,8 @@ from meilisearch.errors import (
     MeilisearchTimeoutError,
 )
 
-DEFAULT_TASK_TIMEOUT_S = 300
-DEFAULT_BATCH_SIZE = 1000
+from .settings import DEFAULT_BATCH_SIZE, DEFAULT_TASK_TIMEOUT_S
+
 STALE_AFTER_S = 24 * 3600  # a fresh index this old belongs to no running reindex
 
 

@@ -11,6 +11,11 @@ from .synonyms import expand, load_synonyms
 
 SETTINGS_FILE = Path(__file__).with_name("settings.yaml")
 
+# How `wegwijzer index` sends them (here, not in indexer.py: the command line needs these
+# defaults without importing the Meilisearch client, which takes half a second).
+DEFAULT_TASK_TIMEOUT_S = 300
+DEFAULT_BATCH_SIZE = 1000
+
 # Keys of settings.yaml that are not index settings but index options.
 INDEX_OPTIONS = ("primaryKey",)
 

@@ -1,5 +1,7 @@
 """The glossary: loaded with file:line errors, and explained where terms occur."""
 
+import re
+
 from wegwijzer.diagnostics import Collector
 from wegwijzer.glossary import Annotator, Term, load_glossary
 
@@ -47,6 +49,30 @@ def test_annotate_first_occurrence_outside_links():
     assert 'title="Wet maatschappelijke ondersteuning: Een wet."' in out
 
 
+def one_pass_reference(annotator, fragment):
+    """The plain definition Annotator.annotate must match: one regex pass over every tag
+    and term, counting how deep we are in skip elements."""
+    if not annotator.terms:
+        return fragment
+    alternatives = sorted(annotator.terms, key=len, reverse=True)
+    pattern = re.compile(r"(<(/?)([a-zA-Z0-9-]+)[^>]*>)|(?<![\w-])("
+                         + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.IGNORECASE)
+    done, depth = set(), [0]
+
+    def replace(m):
+        if m.group(1):
+            if m.group(3).lower() in annotator._SKIP and not m.group(1).endswith("/>"):
+                depth[0] = max(0, depth[0] + (-1 if m.group(2) else 1))
+            return m.group(1)
+        key = m.group(4).lower()
+        if depth[0] or key in done or key not in annotator.terms:
+            return m.group(0)
+        done.add(key)
+        return annotator.abbr(key, m.group(4))
+
+    return pattern.sub(replace, fragment)
+
+
 def test_fast_annotation_equals_the_one_pass_reference():
     terms = [Term("Wmo", "Wet maatschappelijke ondersteuning"), Term("CJG", "Centrum voor jeugd & gezin", "x"),
              Term("eigen bijdrage", "Wat je zelf betaalt.")]
@@ -64,7 +90,7 @@ def test_fast_annotation_equals_the_one_pass_reference():
         "",
     ]
     for html in cases:
-        assert a.annotate(html) == a.annotate_one_pass(html), html
+        assert a.annotate(html) == one_pass_reference(a, html), html
 
 
 def test_fast_annotation_equals_the_reference_on_every_demo_page():
@@ -77,6 +103,6 @@ def test_fast_annotation_equals_the_reference_on_every_demo_page():
     for page in build_pages(ctx):
         body = page.make_html()
         fast = ctx.annotator.annotate(body)
-        assert fast == ctx.annotator.annotate_one_pass(body), page.url
+        assert fast == one_pass_reference(ctx.annotator, body), page.url
         annotated += fast != body
     assert annotated > 50  # the demo's jargon is really explained across the site

@@ -362,5 +362,4 @@
     panel.open = true;
   }
   run(start, shown);
-  window.wegwijzerSearch = {backends: backends};  // for the Meilisearch backend and tests
 })();
