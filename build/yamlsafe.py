@@ -27,17 +27,27 @@ _TEXT_TAGS = {
 }
 
 
-class _Loader(_BaseLoader):
-    """Every scalar is text, so tag resolution (a Python call per node) is skipped."""
+def _text_loader(base):
+    """A loader on ``base`` for which every scalar is text, so tag resolution (a Python
+    call per node) is skipped."""
 
-    def resolve(self, kind, value, implicit):
-        return _TEXT_TAGS[kind]
+    class TextLoader(base):
+        def resolve(self, kind, value, implicit):
+            return _TEXT_TAGS[kind]
 
-    def descend_resolver(self, current_node, current_index):
-        pass
+        def descend_resolver(self, current_node, current_index):
+            pass
 
-    def ascend_resolver(self):
-        pass
+        def ascend_resolver(self):
+            pass
+
+    return TextLoader
+
+
+_Loader = _text_loader(_BaseLoader)
+# The two parsers word their errors differently and have different limits; the tests run
+# the same files through both, so an editor gets the same Dutch message either way.
+PURE_PYTHON_LOADER = _text_loader(yaml.BaseLoader)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
@@ -73,6 +83,7 @@ class Mapping:
 
 
 _EMPTY = "Het bestand is leeg. Vul de velden in of verwijder het bestand."
+_TOO_DEEP = "De gegevens zijn te diep genest."
 _MULTIPLE_DOCUMENTS = "Het bestand bevat meer dan één document (---). Zet één record in een bestand."
 
 
@@ -250,7 +261,7 @@ def _convert_node(node, depth):
     if kind is _ScalarNode:
         return Scalar(node.value, line, not node.style)  # plain: style None or ''
     if depth >= MAX_DEPTH:
-        raise YamlProblem("De gegevens zijn te diep genest.", line)
+        raise YamlProblem(_TOO_DEEP, line)
     depth += 1
     if kind is _SequenceNode:
         return Sequence([_convert_node(item, depth) for item in node.value], line)
@@ -311,7 +322,7 @@ def _build_from_events(text: str):
                 raise YamlProblem(_MULTIPLE_DOCUMENTS, line)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem("De gegevens zijn te diep genest.", line)
+                    raise YamlProblem(_TOO_DEEP, line)
                 node = Mapping(line=line) if isinstance(event, yaml.MappingStartEvent) else Sequence([], line)
                 root = _attach(stack, pending_keys, node, root)
                 stack.append(node)
@@ -361,8 +372,11 @@ def _yaml_errors(text: str):
         raise YamlProblem(_explain(err, text), _mark_line(err)) from None
     except yaml.YAMLError as err:  # unmarked: the reader refused a character
         problem = _control_character(text)
-        raise problem or YamlProblem("Het bestand is geen geldige YAML: " + " ".join(str(err).split())) from None
+        raise problem or YamlProblem(_UNREADABLE_CHARACTER) from None
 
+
+_UNREADABLE_CHARACTER = ("Het bestand bevat een teken dat in YAML niet mag. Verwijder onzichtbare "
+                         "tekens; die komen vaak mee bij kopiëren en plakken.")
 
 # For these the parser notices the problem only on a later line; the editor has to look
 # where the quote, the key or the bracket starts.
@@ -378,27 +392,52 @@ def _mark_line(err: yaml.MarkedYAMLError) -> int:
 
 _TAB = "Er staat een tab. Gebruik spaties om in te springen, geen tabs."
 
+# Each parser message (libyaml's and pure-Python PyYAML's wording, which differ) maps to
+# one Dutch explanation. The first pattern that matches wins, so the specific ones come
+# first. Whatever matches none gets _UNKNOWN_SYNTAX: an editor never reads English.
 _EXPLANATIONS = [
+    (re.compile(r"maximum nesting depth"), _TOO_DEEP),
     (re.compile(r"tab character|'\\t'"), _TAB),
     (re.compile(r"single document|another document"), _MULTIPLE_DOCUMENTS),
+    (re.compile(r"directive|incompatible YAML document|duplicate tag handle"),
+     "Een regel begint met %. Zo'n regel hoort niet in dit bestand. Verwijder hem, "
+     "of zet de tekst tussen aanhalingstekens."),
+    (re.compile(r"escape (character|sequence)|hexa?de?cimal|escaped octet"),
+     "Er staat een backslash (\\) in een tekst tussen dubbele aanhalingstekens. "
+     "Gebruik enkele aanhalingstekens ('...'), of schrijf twee backslashes (\\\\)."),
     (re.compile(r"could not find expected ':'"),
      "Er mist een dubbele punt na de veldnaam, of een regel springt verkeerd in."),
     (re.compile(r"mapping values are not allowed"),
      "Er staat een dubbele punt midden in een waarde. Zet de waarde tussen aanhalingstekens, "
      "of controleer of er een dubbele punt mist op de regel ervoor."),
     (re.compile(r"while scanning an? (alias|anchor)"), _NO_ANCHORS),
+    (re.compile(r"tag handle|while parsing a tag|while scanning a tag"),
+     "Een waarde begint met een uitroepteken (!). Zet de waarde tussen aanhalingstekens."),
+    (re.compile(r"cannot start any token"),
+     "Een waarde begint met een teken dat niet mag, zoals @ of `. "
+     "Zet de waarde tussen aanhalingstekens."),
     (re.compile(r"quoted scalar"),
      "Er ontbreekt een afsluitend aanhalingsteken."),
+    (re.compile(r"block scalar"),
+     "Na | of > mag op dezelfde regel niets anders staan. Zet de tekst op de volgende "
+     "regels, ingesprongen."),
+    (re.compile(r"node content"),
+     "Hier ontbreekt een waarde, bijvoorbeeld tussen twee komma's of na een streepje."),
     (re.compile(r"expected <block end>|expected <document start>"),
      "Deze regel springt verkeerd in. Zet velden van hetzelfde niveau recht onder elkaar."),
     (re.compile(r"did not find expected key"),
      "Deze regel is niet te lezen als 'veld: waarde'. Staat er tekst na een afsluitend "
      "aanhalingsteken, of mist de veldnaam?"),
-    (re.compile(r"flow (sequence|mapping)"),
+    (re.compile(r"flow (sequence|mapping)|expected ',' or"),
      "Een lijst tussen [ ] of { } is niet goed afgesloten."),
-    (re.compile(r"block sequence"),
+    (re.compile(r"block sequence|expected '-' indicator"),
      "Een lijst met streepjes (-) springt verkeerd in."),
+    (re.compile(r"unexpected end of stream|found '<stream end>'"),
+     "Het bestand houdt midden in een waarde op. Staat er een aanhalingsteken of haakje open?"),
 ]
+
+_UNKNOWN_SYNTAX = ("Deze regel is geen geldige YAML. Controleer het inspringen, de dubbele "
+                   "punten en de aanhalingstekens op deze regel en de regel ervoor.")
 
 
 def _explain(err: yaml.MarkedYAMLError, text: str) -> str:
@@ -411,7 +450,7 @@ def _explain(err: yaml.MarkedYAMLError, text: str) -> str:
     for pattern, explanation in _EXPLANATIONS:
         if pattern.search(raw):
             return explanation
-    return f"Het bestand is geen geldige YAML ({(err.problem or err.context or '').strip()})."
+    return _UNKNOWN_SYNTAX
 
 
 def _line_at(text: str, index: int) -> str:

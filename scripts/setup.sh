@@ -8,9 +8,11 @@ if [ ! -x .venv/bin/python ]; then
   echo "Installeren in .venv ..."
   "$PYTHON" -m venv .venv
 fi
+# constraints.txt pins the exact versions CI tested (pyproject.toml keeps the ranges).
 # pip's output goes to a log; it is shown only when something fails.
 log=.venv/install.log
-if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[test]'; } > "$log" 2>&1; then
+if ! { .venv/bin/python -m pip install --upgrade pip -c constraints.txt \
+       && .venv/bin/python -m pip install -e '.[test]' -c constraints.txt; } > "$log" 2>&1; then
   cat "$log" >&2
   echo "Installeren is mislukt; zie hierboven (ook in $log)." >&2
   exit 1

@@ -260,3 +260,79 @@ def test_loading_leaves_the_cycle_collector_as_it_was(data_dir):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# libyaml and pure-Python PyYAML word their errors differently and stop at different
+# nesting depths (our own limit, libyaml's, or the input running out may fire first).
+# Whichever fires, the editor reads the same Dutch message on the right line.
+
+PARSERS = [pytest.param(None, id="libyaml"), pytest.param(yamlsafe.PURE_PYTHON_LOADER, id="pure-python")]
+
+
+@pytest.fixture(params=PARSERS)
+def parser(request, monkeypatch):
+    if request.param is not None:
+        monkeypatch.setattr(yamlsafe, "_Loader", request.param)
+    return request.param
+
+
+# A short unclosed list is a syntax error first (tested below); from about 1000 levels
+# on, an unclosed one reaches a depth limit before the parser notices it is unclosed.
+NESTINGS = [
+    pytest.param(depth, opener, closer, closed, id=f"{opener.strip()}x{depth}-{'closed' if closed else 'open'}")
+    for depth in (21, 999, 1000, 1001, 5000, 100_000)
+    for opener, closer in (("[", "]"), ("{a: ", "}"), ("[{a: ", "}]"))
+    for closed in (True, False)
+    if closed or depth >= 1000
+]
+
+
+@pytest.mark.parametrize("depth, opener, closer, closed", NESTINGS)
+def test_deep_nesting_is_refused_in_dutch_whichever_limit_fires_first(parser, depth, opener, closer, closed):
+    nested = opener * depth + "x" + (closer * depth if closed else "")
+    text = "naam: Hoeskamer\nsamenvatting: " + nested + "\n"
+    with pytest.raises(YamlProblem) as problem:
+        yamlsafe.parse_text(text)
+    assert problem.value.message == "De gegevens zijn te diep genest."
+    assert problem.value.line == 2
+
+
+# Every kind of syntax error both parsers know, with the line the editor should look at.
+SYNTAX_ERRORS = [
+    ("naam: @x\n", 1, "teken dat niet mag"),
+    ("naam: `x`\n", 1, "teken dat niet mag"),
+    ('naam: "Hoeskamer\n', 1, "afsluitend aanhalingsteken"),
+    ("naam: !x!y z\n", 1, "uitroepteken"),
+    ('naam: "C:\\qtemp"\n', 1, "backslash"),
+    ('naam: "\\xZZ"\n', 1, "backslash"),
+    ("naam: x\n- a\n", 2, None),
+    ("naam: 'x' y\n", 1, None),
+    ("%YAML 1.1\n%YAML 1.1\n---\nnaam: x\n", 2, "begint met %"),
+    ("%TAG ! a\n%TAG ! b\n---\na: 1\n", 2, "begint met %"),
+    ("%YAML 2.0\n---\nnaam: x\n", 1, "begint met %"),
+    ("naam: & x\n", 1, "Ankers"),
+    ("naam: [a, : ]\n", 1, None),
+    ("naam: {a: b\nc: d\n", 1, "niet goed afgesloten"),
+    ("naam: |x\n  a\n", 1, "Na | of >"),
+    ("a:\n  b: c\n d: e\n", 3, None),
+    ("a: |\n    x\n  y\n", 3, None),
+    ("? a\n? b\n: c\n: d\n", 4, None),
+    ("a" * 1100 + ": b\n", 1, None),
+    ("naam: [a, b\n", 1, "niet goed afgesloten"),
+    ("naam: Hoeskamer\nroute: samen\n  toegang: vrij\n", 3, None),
+]
+
+# Words of the parsers' English messages that must never reach an editor.
+_ENGLISH = ("found", "expected", "while", "scanning", "parsing", "character", "token", "stream")
+
+
+@pytest.mark.parametrize("text, line, gist", SYNTAX_ERRORS)
+def test_every_parser_error_is_explained_in_dutch(parser, text, line, gist):
+    with pytest.raises(YamlProblem) as problem:
+        yamlsafe.parse_text(text)
+    message = problem.value.message
+    assert not [word for word in _ENGLISH if word in message.lower().split()], message
+    assert "YAML (" not in message  # the old fallback quoted the parser's English
+    if gist:
+        assert gist in message
+    assert problem.value.line == line
