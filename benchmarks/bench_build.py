@@ -1,7 +1,7 @@
 """How long does `wegwijzer build` take, how much memory, and what does a phone download?
 (A benchmark, not a test.)
 
-    /work/venv/bin/python benchmarks/bench_build.py --sizes 1000 10000
+    .venv/bin/python benchmarks/bench_build.py --sizes 1000 10000
 
 For each size: write a synthetic data folder (synthetic.py), run `wegwijzer build` in a
 fresh process (check, pages, Pagefind index) and report wall time and peak memory (the
@@ -33,7 +33,7 @@ from synthetic import write_dataset  # noqa: E402
 
 MEASURE = r"""
 import glob, os, resource, sys, threading, time
-from wegwijzer.sitebuild import build_site
+from wegwijzer.site.sitebuild import build_site
 import io
 
 # Pagefind runs next to the build, so the two peaks may add up: sample their sum.
@@ -55,13 +55,22 @@ def sample():
         peak[0] = max(peak[0], tree_rss_kib(os.getpid()))
 threading.Thread(target=sample, daemon=True).start()
 start = time.perf_counter()
-code = build_site(sys.argv[1], sys.argv[2], sys.argv[3], out=io.StringIO())
+try:
+    build_site(sys.argv[1], sys.argv[2], sys.argv[3], out=io.StringIO())
+    code = 0
+except Exception as err:
+    print(err, file=sys.stderr)
+    code = 1
 wall = time.perf_counter() - start
 done.set()
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(code, wall, me, kids, peak[0])
 """
+
+# JavaScript conditions: the result line is filled in, and the filter counts are shown.
+RESULTS_SHOWN = "document.getElementById('zoek-status').textContent.includes('resultat')"
+COUNTS_SHOWN = "/\\(\\d+\\)$/.test(document.querySelector('#f-route option[value=laten]').textContent)"
 
 BASELINE = r"""
 import resource, sys, time, os
@@ -121,14 +130,16 @@ def _by_kind(sizes) -> dict:
 
 
 def transfer(site: Path, record_path: str, query: str) -> dict:
-    from site_support import serve
     from playwright.sync_api import sync_playwright
+
+    from helpers import serve
     base, server = serve(site)
     results = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-            for label, path in (("record_page_first_view_kb", record_path), ("search_first_view_kb", "zoeken/?q=" + query)):
+            pages = (("record_page_first_view_kb", record_path), ("search_first_view_kb", "zoeken/?q=" + query))
+            for label, path in pages:
                 ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
                 page = ctx.new_page()
                 sizes = []  # (url, compressed bytes)
@@ -144,7 +155,7 @@ def transfer(site: Path, record_path: str, query: str) -> dict:
                 page.on("response", on_response)
                 page.goto(base + path, wait_until="networkidle")
                 if path.startswith("zoeken/"):
-                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')", timeout=120_000)
+                    page.wait_for_function(RESULTS_SHOWN, timeout=120_000)
                     page.wait_for_load_state("networkidle")
                 results[label] = round(sum(s for _, s in sizes) / 1000, 1)
                 if path.startswith("zoeken/"):
@@ -154,14 +165,14 @@ def transfer(site: Path, record_path: str, query: str) -> dict:
                     # resident opens the filter panel; on a wide screen it starts open.
                     before = len(sizes)
                     page.click("#zoek-filters summary")
-                    page.wait_for_function("/\\(\\d+\\)$/.test(document.querySelector('#f-route option[value=laten]').textContent)")
+                    page.wait_for_function(COUNTS_SHOWN)
                     page.wait_for_load_state("networkidle")
                     results["open_filters_counts_kb"] = round(sum(s for _, s in sizes[before:]) / 1000, 1)
                     # A second query on the same page: what each further search costs.
                     before = len(sizes)
                     page.fill("#zoek-q", "vervoer")
                     page.press("#zoek-q", "Enter")
-                    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')", timeout=120_000)
+                    page.wait_for_function(RESULTS_SHOWN, timeout=120_000)
                     page.wait_for_load_state("networkidle")
                     results["next_search_kb"] = round(sum(s for _, s in sizes[before:]) / 1000, 1)
                 ctx.close()
@@ -184,10 +195,11 @@ def main(argv=None) -> int:
             write_dataset(tmp / "data", n, n_faces=max(20, n // 50), seed=1)
             row = {"records": n, "faces": max(20, n // 50)}
             row.update(build_once(tmp / "data", tmp / "site"))
-            from wegwijzer.dataset import load_dataset
-            from wegwijzer.render import record_url
+            from wegwijzer.records.dataset import load_dataset
+            from wegwijzer.urls import record_url
             dataset, _ = load_dataset(tmp / "data")
-            row.update(transfer(tmp / "site", record_url(dataset.voorzieningen[len(dataset.voorzieningen) // 2]), "koffie"))
+            middle = dataset.voorzieningen[len(dataset.voorzieningen) // 2]
+            row.update(transfer(tmp / "site", record_url(middle), "koffie"))
             if not args.no_baseline:
                 (tmp / "baseline").mkdir()
                 base = baseline(n, tmp / "baseline", args.baseline_limit)

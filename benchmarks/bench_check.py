@@ -1,6 +1,6 @@
 """How long does checking a data folder take? (A benchmark, not a test.)
 
-    /work/venv/bin/python benchmarks/bench_check.py --sizes 1000 10000
+    .venv/bin/python benchmarks/bench_check.py --sizes 1000 10000
 
 For each size it writes a synthetic folder (see synthetic.py) into a temporary
 directory, then times ``load_dataset`` in this process (best of ``--repeat`` runs) and
@@ -23,8 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import write_dataset  # noqa: E402
-
-from wegwijzer.dataset import load_dataset  # noqa: E402
+from wegwijzer.records.dataset import load_dataset  # noqa: E402
 
 TARGET_SECONDS = {10_000: 5.0}
 

@@ -19,7 +19,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import write_dataset  # noqa: E402
-
 from wegwijzer.cli import main as wegwijzer  # noqa: E402
 from wegwijzer.search.documents import document_problems  # noqa: E402
 from wegwijzer.search.settings import load_base_settings  # noqa: E402

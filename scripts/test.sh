@@ -15,4 +15,7 @@ fi
 if [ -f tests/package.json ]; then
   (cd tests && npm ci --silent --no-audit --no-fund)
 fi
+# The lint gate (settings in pyproject.toml): any finding fails the run before the tests.
+echo "ruff: $(.venv/bin/python -m ruff --version)"
+.venv/bin/python -m ruff check .
 exec .venv/bin/python -m pytest "$@"

@@ -3,7 +3,7 @@ and the site is usable at 320 px, at 200 % zoom and with the keyboard only."""
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
@@ -71,8 +71,9 @@ def test_lang_is_dutch(phone, demo_site):
 def _focus_outline(page):
     return page.evaluate("""() => {
         const s = getComputedStyle(document.activeElement);
+        const e = document.activeElement;
         return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, shadow: s.boxShadow !== 'none',
-                id: document.activeElement.id, cls: document.activeElement.className, tag: document.activeElement.tagName};
+                id: e.id, cls: e.className, tag: e.tagName};
     }""")
 
 

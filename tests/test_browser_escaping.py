@@ -40,5 +40,5 @@ def test_record_page_shows_every_field_escaped(phone, injection_site):
 
 def test_face_alt_text_is_plain_text(phone, injection_site):
     phone.goto(injection_site + "gezichtenkaart/injectie-gezicht/")
-    alt = phone.get_attribute("main img", "alt")
+    alt = phone.get_attribute(".ww-face-page img", "alt")
     assert alt.startswith("Foto <script>")

@@ -15,7 +15,8 @@ def test_print_hides_navigation_and_shows_date_and_address(phone, demo_site):
     assert meta.is_visible()
     text = meta.inner_text()
     assert "stand van" in text and "/gezichtenkaart/" in text
-    columns = phone.evaluate("getComputedStyle(document.querySelector('.ww-faces')).gridTemplateColumns.split(' ').length")
+    columns = phone.evaluate(
+        "getComputedStyle(document.querySelector('.ww-faces')).gridTemplateColumns.split(' ').length")
     assert columns == 2
     pdf = phone.context.browser.new_context().new_page()
     pdf.goto(demo_site + "gezichtenkaart/")

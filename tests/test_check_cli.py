@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CLI_TIMEOUT, RECENT, TODAY, check, minimal_face, minimal_record, write
+from helpers import CLI_TIMEOUT, RECENT, TODAY, check, minimal_face, minimal_record, write
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<field>[\w.-]+): (?P<kind>fout|waarschuwing): (?P<message>.+)$")
 
@@ -17,7 +17,8 @@ def clean(data_dir):
 
 def with_warning(data_dir):
     """A valid record whose toegang needs an 'aanmelden' it does not have: a warning only."""
-    write(data_dir, "verwijzing.yaml", minimal_record(gecontroleerd=RECENT).replace("toegang: vrij", "toegang: verwijzing"))
+    record = minimal_record(gecontroleerd=RECENT).replace("toegang: vrij", "toegang: verwijzing")
+    write(data_dir, "verwijzing.yaml", record)
 
 
 def with_error(data_dir):
@@ -167,7 +168,7 @@ PARALLEL_VS_SERIAL = """
 import json, sys, threading
 from datetime import date
 from pathlib import Path
-from wegwijzer import dataset as module
+from wegwijzer.records import dataset as module
 
 def run():
     dataset, collector = module.load_dataset(Path(sys.argv[1]), today=date(2026, 11, 23), cwd=Path(sys.argv[2]))
@@ -184,7 +185,7 @@ print(json.dumps({"parallel": parallel, "serial": run()}))
 def test_a_large_folder_reports_the_same_in_parallel_as_in_one_process(tmp_path, synthetic):
     """From 2 * PARALLEL_FROM records the loader uses both cores; the report must not change.
     Runs in a fresh process: the loader forks only when no other thread is running."""
-    from wegwijzer.dataset import PARALLEL_FROM
+    from wegwijzer.records.dataset import PARALLEL_FROM
     folder = tmp_path / "voorzieningen"
     written = synthetic.write_dataset(folder, 2 * PARALLEL_FROM, 5, seed=3, today=TODAY)
     broken = written.record_ids[::150]

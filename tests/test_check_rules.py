@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from conftest import GEMEENTE_YAML, load, minimal_face, minimal_record, the_diagnostic, write
-from wegwijzer.diagnostics import ERROR, WARNING
+from helpers import GEMEENTE_YAML, load, minimal_face, minimal_record, the_diagnostic, write
+from wegwijzer.records.diagnostics import ERROR, WARNING
 
 R = "voorzieningen/hoeskamer.yaml"
 F = "voorzieningen/gezichten/anne.yaml"
@@ -52,7 +52,7 @@ def test_unreadable_yaml_is_an_error_with_its_line(data_dir):
 
 
 def test_a_file_that_cannot_be_opened(data_dir, monkeypatch):
-    from wegwijzer import yamlsafe
+    from wegwijzer.records import yamlsafe
 
     real_read = yamlsafe._read_bounded
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import re
-from pathlib import Path
 
 import pytest
 
+from helpers import REPO
 from wegwijzer.cli import build_parser
 
-REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -48,7 +47,7 @@ def test_every_option_is_documented(command, flag):
 
 
 def test_every_plugin_setting_is_documented():
-    from wegwijzer.mkdocs_plugin import WegwijzerConfig
+    from wegwijzer.site.plugin import WegwijzerConfig
 
     for name, _ in WegwijzerConfig._schema:
         assert f"`{name}`" in README, f"README does not document the mkdocs.yml setting `{name}`"
@@ -62,7 +61,6 @@ def test_readme_commands_are_the_scripts_ci_runs():
 
 
 def test_documented_environment_variables_exist_in_code():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "build").rglob("*.py"))
-    code += "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "search").rglob("*.py"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src").rglob("*.py"))
     for variable in sorted(set(re.findall(r"`(MEILI_[A-Z_]+)`", README))):
         assert variable in code, f"README documents {variable}, but no code reads it"

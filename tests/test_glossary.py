@@ -2,10 +2,10 @@
 
 import re
 
-from wegwijzer.diagnostics import Collector
-from wegwijzer.glossary import Annotator, Term, load_glossary
-
-from conftest import REPO, write
+from helpers import REPO, write
+from wegwijzer.records.diagnostics import Collector
+from wegwijzer.records.glossary import Term, load_glossary
+from wegwijzer.site.glossary import Annotator
 
 
 def test_demo_glossary_loads():
@@ -42,7 +42,8 @@ def test_not_a_list_is_an_error(tmp_path):
 
 
 def test_annotate_first_occurrence_outside_links():
-    ann = Annotator([Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning"), Term("POH-GGZ", "Hulp bij de huisarts.")])
+    ann = Annotator([Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning"),
+                     Term("POH-GGZ", "Hulp bij de huisarts.")])
     out = ann.annotate('<h1>Wmo</h1><p>De Wmo en de Wmo. <a href="x">Wmo</a> Vraag de POH-GGZ.</p>')
     assert out.count("<abbr") == 2
     assert '<h1>Wmo</h1>' in out and '<a href="x">Wmo</a>' in out
@@ -94,8 +95,8 @@ def test_fast_annotation_equals_the_one_pass_reference():
 
 
 def test_fast_annotation_equals_the_reference_on_every_demo_page():
-    from conftest import DEMO_DATA, load
-    from wegwijzer.pages import SiteContext, build_pages
+    from helpers import DEMO_DATA, load
+    from wegwijzer.site.pages import SiteContext, build_pages
     terms = load_glossary(REPO / "content" / "begrippen.yaml", Collector())
     dataset, _ = load(DEMO_DATA)
     ctx = SiteContext(dataset, terms=terms)

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from search_support import ClientDouble, api_error, make_key, refused, timed_out
+from helpers import ClientDouble, api_error, make_key, refused, timed_out
 from wegwijzer.search.indexer import Indexer, IndexingFailed, Progress
 from wegwijzer.search.keys import UnsafeKey, ensure_search_key, key_name
 from wegwijzer.search.siteconfig import SecretLeak, read_site_config, site_search_config, write_site_config

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from search_support import DEMO_DATA, model_dataset
+from helpers import DEMO_DATA, PROJECT_SYNONYMS, model_dataset
 
 pytestmark = [
     pytest.mark.meili,
@@ -37,7 +37,7 @@ MASTER = os.environ.get("MEILI_MASTER_KEY") or None
 
 def live_documents():
     """The model dataset plus a second located record, so distance sorting means something."""
-    from wegwijzer.model import Location, Voorziening
+    from wegwijzer.records.model import Location, Voorziening
 
     dataset = model_dataset()
     nuth = Voorziening(
@@ -70,7 +70,7 @@ def live_uid(client):
 def indexed(client, live_uid):
     docs = live_documents()
     report = Indexer(client, url=URL, progress=False, task_timeout_s=120).run(
-        docs, index_settings(), live_uid, "id", batch_size=2)
+        docs, index_settings(synonyms_path=PROJECT_SYNONYMS), live_uid, "id", batch_size=2)
     assert report.documents == len(docs) and not report.warnings
     return client.index(live_uid), docs
 
@@ -153,7 +153,7 @@ def test_a_rejected_document_leaves_the_live_index_intact(client, live_uid, inde
     before = index.get_stats().number_of_documents
     with pytest.raises(IndexingFailed) as failed:
         Indexer(client, url=URL, progress=False, task_timeout_s=120).run(
-            docs[:2] + [bad], index_settings(), live_uid, "id", batch_size=2)
+            docs[:2] + [bad], index_settings(synonyms_path=PROJECT_SYNONYMS), live_uid, "id", batch_size=2)
     assert "batch 2 van 2" in failed.value.message
     assert index.get_stats().number_of_documents == before
     assert "voorziening-repair-cafe-nuth" in ids(index.search("repair"))
@@ -167,7 +167,8 @@ def test_wrong_key_is_refused_and_changes_nothing(live_uid, indexed):
     if MASTER is None:
         pytest.skip("the server runs without a master key, so every key is accepted")
     with pytest.raises(IndexingFailed, match="weigert de sleutel"):
-        Indexer(wrong, url=URL, progress=False).run(docs, index_settings(), live_uid, "id")
+        settings = index_settings(synonyms_path=PROJECT_SYNONYMS)
+        Indexer(wrong, url=URL, progress=False).run(docs, settings, live_uid, "id")
     assert index.get_stats().number_of_documents == len(docs)
 
 
@@ -219,7 +220,7 @@ def test_search_page_queries_meilisearch_from_the_browser(client, live_uid, chro
     """`wegwijzer index` writes .wegwijzer/meili.json; the site built with it searches Meilisearch."""
     from urllib.parse import urlsplit
 
-    from site_support import build, serve
+    from helpers import build, serve
     from wegwijzer.cli import main
 
     if MASTER is None:
@@ -230,7 +231,8 @@ def test_search_page_queries_meilisearch_from_the_browser(client, live_uid, chro
     meili_json = tmp_path / ".wegwijzer" / "meili.json"
     assert main(["index", str(DEMO_DATA), "--index-uid", uid, "--site-config", str(meili_json), "--quiet"]) == 0
     # The build sees no MEILI_* variable at all: url, index and search key come from meili.json.
-    assert build(DEMO_DATA, tmp_path / "site", env={}, site_config=meili_json) == 0, build.last_output
+    result = build(DEMO_DATA, tmp_path / "site", env={}, site_config=meili_json)
+    assert result.ok, result.output
     site, server = serve(tmp_path / "site")
     page = chromium.new_page()
     try:
@@ -250,9 +252,11 @@ def test_search_page_queries_meilisearch_from_the_browser(client, live_uid, chro
         # Filter counts come from Meilisearch's facetDistribution, in the page's values.
         page.select_option("#f-thema", "geld")
         page.wait_for_function("location.search.includes('thema=geld')")
-        page.wait_for_function("/\\(\\d+\\)$/.test(document.querySelector(\"#f-thema option[value='geld']\").textContent)")
+        page.wait_for_function(
+            "/\\(\\d+\\)$/.test(document.querySelector(\"#f-thema option[value='geld']\").textContent)")
         allowed = {urlsplit(site).netloc, urlsplit(URL).netloc}
-        assert not [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc not in allowed]
+        assert not [u for u in requests
+                    if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc not in allowed]
     finally:
         page.close()
         server.shutdown()
@@ -262,7 +266,7 @@ def test_a_fresh_index_left_by_a_killed_run_is_removed_by_the_next_run(client, l
     stale = f"{live_uid}-nieuw-20200101000000-dead"  # as if a run was killed in 2020
     client.wait_for_task(client.create_index(stale, {"primaryKey": "id"}).task_uid, timeout_in_ms=60000)
     report = Indexer(client, url=URL, progress=False, task_timeout_s=120).run(
-        live_documents(), index_settings(), live_uid, "id", batch_size=50)
+        live_documents(), index_settings(synonyms_path=PROJECT_SYNONYMS), live_uid, "id", batch_size=50)
     assert report.removed_stale == [stale]
     uids = [i["uid"] for i in client.get_raw_indexes({"limit": 1000})["results"]]
     assert stale not in uids and live_uid in uids

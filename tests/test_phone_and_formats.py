@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from conftest import load, minimal_record, the_diagnostic, write
-from wegwijzer.model import Phone
-from wegwijzer.schema import parse_phone
+from helpers import load, minimal_record, the_diagnostic, write
+from wegwijzer.records.model import Phone
+from wegwijzer.records.schema.types import parse_phone
 
 
 @pytest.mark.parametrize("written, display, tel", [

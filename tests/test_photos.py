@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from wegwijzer.photos import resize_photo
+from wegwijzer.site.photos import resize_photo
 
 
 def test_resize_to_webp_and_jpeg(tmp_path):
@@ -19,7 +19,7 @@ def test_resize_to_webp_and_jpeg(tmp_path):
 
 
 def test_cache_by_content_reuses_the_encoded_files(tmp_path, monkeypatch):
-    from wegwijzer import photos
+    from wegwijzer.site import photos
     src = tmp_path / "anne.jpg"
     Image.new("RGB", (800, 1000), (20, 120, 200)).save(src, "JPEG", quality=90)
     cache = tmp_path / ".wegwijzer" / "cache" / "photos"

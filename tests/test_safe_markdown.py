@@ -2,7 +2,7 @@
 
 import pytest
 
-from wegwijzer.safe_markdown import is_safe_href, render
+from wegwijzer.site.safe_markdown import is_safe_href, render
 
 
 def test_raw_html_is_shown_as_text():
@@ -12,7 +12,8 @@ def test_raw_html_is_shown_as_text():
 
 
 def test_script_links_are_dropped_but_text_stays():
-    out = render("[klik](javascript:alert(1)) [ook](JaVa\tScript:alert(1)) [data](data:text/html,x) <javascript:alert(1)>")
+    out = render("[klik](javascript:alert(1)) [ook](JaVa\tScript:alert(1)) [data](data:text/html,x) "
+                 "<javascript:alert(1)>")
     assert "href" not in out
     assert "klik" in out and "ook" in out
 
@@ -39,11 +40,13 @@ def test_headings_shift_down():
 
 def test_is_safe_href():
     assert is_safe_href("https://a.nl") and is_safe_href("../x/") and is_safe_href("mailto:a@b.nl")
-    assert not is_safe_href("javascript:alert(1)") and not is_safe_href(" vbscript:x") and not is_safe_href("//evil.example")
+    assert not is_safe_href("javascript:alert(1)")
+    assert not is_safe_href(" vbscript:x")
+    assert not is_safe_href("//evil.example")
 
 
 def _markdown(text):
-    from wegwijzer.safe_markdown import make_markdown
+    from wegwijzer.site.safe_markdown import make_markdown
     return make_markdown().convert(text)
 
 
@@ -59,7 +62,8 @@ def _random_prose(rng):
 
 def test_plain_prose_shortcut_gives_exactly_what_markdown_gives():
     import random
-    from wegwijzer.safe_markdown import plain_paragraphs, render
+
+    from wegwijzer.site.safe_markdown import plain_paragraphs, render
     rng = random.Random(7)
     alphabet = list("abcéëXYZ019 .,;:?!'\"()%€/@+-") + ["\n", "\n\n", "  "] + list("*_[]<>&#`\\|=~\t")
     texts = [_random_prose(rng) for _ in range(3000)]
@@ -74,13 +78,13 @@ def test_plain_prose_shortcut_gives_exactly_what_markdown_gives():
                                   "1. een", "# Kop", "Regel  \nmet harde breuk", "    code", "Tom & Jerry", "a\tb",
                                   "Lijn\n===", "*nadruk*", "![x](http://x.example/a.png)"])
 def test_anything_that_is_not_plain_prose_goes_through_markdown(text):
-    from wegwijzer.safe_markdown import plain_paragraphs
+    from wegwijzer.site.safe_markdown import plain_paragraphs
     assert plain_paragraphs(text) is None
 
 
 def test_demo_descriptions_render_the_same_with_and_without_the_shortcut():
-    from conftest import DEMO_DATA, load
-    from wegwijzer.safe_markdown import render
+    from helpers import DEMO_DATA, load
+    from wegwijzer.site.safe_markdown import render
     dataset, _ = load(DEMO_DATA)
     texts = [v.beschrijving for v in dataset.voorzieningen if v.beschrijving]
     assert texts

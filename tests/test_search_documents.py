@@ -12,10 +12,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from search_support import DEMO_DATA, ROOT, model_dataset, synthetic_module
-from wegwijzer import vocab
+from helpers import DEMO_DATA, REPO, model_dataset, synthetic_module
 from wegwijzer.cli import main
-from wegwijzer.dataset import load_dataset
+from wegwijzer.records import vocab
+from wegwijzer.records.dataset import load_dataset
 from wegwijzer.search import documents as D
 from wegwijzer.search.settings import load_base_settings
 
@@ -65,7 +65,7 @@ def test_urls_match_the_site():
     docs = {d["id"]: d for d in D.build_documents(model_dataset())}
     assert docs["voorziening-hoeskamer-schinveld"]["url"] == "samen-doen/hoeskamer-schinveld/"
     assert docs["voorziening-schuldhulp"]["url"] == "laten-doen/schuldhulp/"
-    assert docs["gezicht-anne-voorbeeld"]["url"] == "gezichtenkaart/#anne-voorbeeld"
+    assert docs["gezicht-anne-voorbeeld"]["url"] == "gezichtenkaart/anne-voorbeeld/"  # the face's own page
 
 
 def test_geo_comes_from_the_first_location_with_coordinates():
@@ -166,7 +166,7 @@ def test_demo_data_documents_are_within_limits():
 @needs_demo
 def test_index_dry_run_writes_documents_and_settings_for_the_demo(tmp_path, capsys):
     out = tmp_path / "zoek"
-    assert main(["index", "--dry-run", str(out), str(DEMO_DATA), "--content", str(ROOT / "content")]) == 0
+    assert main(["index", "--dry-run", str(out), str(DEMO_DATA), "--content", str(REPO / "content")]) == 0
     docs = json.loads((out / "documents.json").read_text(encoding="utf-8"))
     settings = json.loads((out / "settings.json").read_text(encoding="utf-8"))
     assert isinstance(docs, list) and docs

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from search_support import DEMO_DATA, ROOT
+from helpers import DEMO_DATA, REPO, project_config
 from wegwijzer.cli import build_parser
 
 MASTER = "meester-sleutel-" + "9f3c" * 8
@@ -35,7 +35,7 @@ def test_master_key_never_reaches_the_built_site(tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, MEILI_URL="http://127.0.0.1:9", MEILI_SEARCH_KEY=SEARCH, MEILI_MASTER_KEY=MASTER)
     done = subprocess.run(
-        [sys.executable, "-m", "wegwijzer", "build", str(DEMO_DATA), "-f", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "wegwijzer", "build", str(DEMO_DATA), "-f", str(REPO / "mkdocs.yml"),
          "--site-dir", str(site)],
         cwd=work, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -50,7 +50,7 @@ def test_master_key_never_reaches_the_built_site(tmp_path):
 
 def run_build(work, site, env, config_file=None):
     return subprocess.run(
-        [sys.executable, "-m", "wegwijzer", "build", str(DEMO_DATA), "-f", str(config_file or ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "wegwijzer", "build", str(DEMO_DATA), "-f", str(config_file or REPO / "mkdocs.yml"),
          "--site-dir", str(site)],
         cwd=work, env=env, capture_output=True, text=True, timeout=300)
 
@@ -64,14 +64,10 @@ def clean_env(**extra):
 @pytest.mark.skipif(not has_build_command(), reason="`wegwijzer build` is not there yet")
 @pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
 def test_master_key_absent_when_the_site_is_configured_in_mkdocs_yml(tmp_path):
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
-    config = config.replace("      data_dir: voorzieningen\n",
-                            "      data_dir: voorzieningen\n      search:\n"
-                            "        meili_url: https://zoek.gemeente.example\n"
-                            f"        meili_search_key: {SEARCH}\n")
-    assert "meili_search_key" in config
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project_config(tmp_path, {"docs_dir: content": f"docs_dir: {REPO / 'content'}",
+                              "      data_dir: voorzieningen\n": "      data_dir: voorzieningen\n      search:\n"
+                              "        meili_url: https://zoek.gemeente.example\n"
+                              f"        meili_search_key: {SEARCH}\n"})
     site = tmp_path / "site"
     done = run_build(tmp_path, site, clean_env(MEILI_MASTER_KEY=MASTER), tmp_path / "mkdocs.yml")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from search_support import model_dataset
+from helpers import PROJECT_SYNONYMS, model_dataset
+from wegwijzer.records.vocab import STOP_WORDS
 from wegwijzer.search.documents import build_documents
 from wegwijzer.search.settings import index_settings, load_base_settings, primary_key
 
@@ -21,7 +22,7 @@ DEFAULT_RULES = {"words", "typo", "proximity", "attribute", "sort", "exactness"}
 
 @pytest.fixture(scope="module")
 def settings():
-    return index_settings()
+    return index_settings(synonyms_path=PROJECT_SYNONYMS)
 
 
 @pytest.fixture(scope="module")
@@ -92,4 +93,7 @@ def test_settings_are_json(settings):
 
 def test_settings_yaml_is_the_source(settings):
     base = load_base_settings()
-    assert {k: v for k, v in settings.items() if k != "synonyms"} == {k: v for k, v in base.items() if k != "primaryKey"}
+    made_here = ("synonyms", "stopWords")  # from search/synoniemen.yaml and records/vocab.py
+    assert {k: v for k, v in settings.items() if k not in made_here} == {
+        k: v for k, v in base.items() if k != "primaryKey"}
+    assert settings["stopWords"] == list(STOP_WORDS)

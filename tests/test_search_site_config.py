@@ -12,9 +12,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from wegwijzer import render
-from wegwijzer.search.siteconfig import (SearchConfigError, SecretLeak, page_search_config, site_search_config,
-                                         write_site_config)
+from wegwijzer.search.siteconfig import (
+    SearchConfigError,
+    SecretLeak,
+    page_search_config,
+    site_search_config,
+    write_site_config,
+)
+from wegwijzer.site import render
 
 MASTER = "meester-" + "ab12" * 8
 YML = {"meili_url": "https://zoek.yml.example", "meili_search_key": "zoek-uit-yml", "meili_index": "yml-index"}
@@ -129,10 +134,14 @@ def test_page_config_is_script_safe():
     assert zoek_config(html)["key"] == nasty
 
 
-def test_page_config_maps_kern_names_to_the_index_slugs_and_preconnects():
+def zoek_labels(html):
+    return json.loads(html.split('<script type="application/json" id="zoek-labels">')[1].split("</script>")[0])
+
+
+def test_kern_filter_values_are_the_index_slugs_and_the_page_preconnects():
     config = {"backend": "meilisearch", "url": "https://zoek.example/meili", "index": "wegwijzer", "key": "k"}
     html = search_page(config)
-    assert zoek_config(html)["kernen"] == {"Sint Joost": "sint-joost", "Hulsberg": "hulsberg"}
+    assert zoek_labels(html)["kern"] == {"sint-joost": "Sint Joost", "hulsberg": "Hulsberg"}
     assert html.startswith('<link rel="preconnect" href="https://zoek.example" crossorigin>')
 
 

@@ -1,17 +1,16 @@
 """`wegwijzer build`: the pages and URLs it makes, what it leaves out, and atomic swaps."""
 
 import hashlib
-from html.parser import HTMLParser
 import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_DATA, REPO, write
-from site_support import build, injection_dataset, small_dataset
+from helpers import DEMO_DATA, REPO, build, injection_dataset, project_config, small_dataset, write
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +18,8 @@ def small_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("small")
     data = small_dataset(tmp / "voorzieningen")
     site = tmp / "site"
-    assert build(data, site) == 0, build.last_output
+    result = build(data, site)
+    assert result.ok, result.output
     return site
 
 
@@ -85,7 +85,8 @@ class _Elements(HTMLParser):
 def test_injection_is_escaped_in_html(tmp_path):
     data = injection_dataset(tmp_path / "voorzieningen")
     site = tmp_path / "site"
-    assert build(data, site) == 0, build.last_output
+    result = build(data, site)
+    assert result.ok, result.output
     for rel in ["samen-doen/injectie/index.html", "gezichtenkaart/index.html",
                 "gezichtenkaart/injectie-gezicht/index.html", "samen-doen/index.html",
                 "kern/amstenrade/index.html"]:
@@ -96,7 +97,8 @@ def test_injection_is_escaped_in_html(tmp_path):
             assert not [a for a in attrs if a.startswith("on")], (rel, tag, attrs)
             assert not (attrs.get("href") or "").lower().startswith("javascript:"), (rel, attrs)
             if tag == "script":  # only our own scripts and JSON islands
-                assert attrs.get("src") or attrs.get("type") == "application/json" or "__pwned" not in text.split("<script")[1][:200]
+                assert (attrs.get("src") or attrs.get("type") == "application/json"
+                        or "__pwned" not in text.split("<script")[1][:200])
             if tag == "img":
                 assert attrs.get("src", "").startswith("../") or attrs.get("src", "").startswith("../../"), (rel, attrs)
         assert "window.__pwned=1</script>" not in text, rel
@@ -113,11 +115,12 @@ def _digest(folder: Path) -> dict:
 def test_failing_build_leaves_existing_site_intact(tmp_path):
     data = small_dataset(tmp_path / "voorzieningen")
     site = tmp_path / "site"
-    assert build(data, site) == 0
+    assert build(data, site).ok
     before = _digest(site)
     write(data, "kapot.yaml", "naam: Kapot\nroute: ergens\n")
-    assert build(data, site) == 1
-    assert "kapot.yaml" in build.last_output and "niet veranderd" in build.last_output
+    failed = build(data, site)
+    assert failed.code == 1
+    assert "kapot.yaml" in failed.output and "niet veranderd" in failed.output
     assert _digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "voorzieningen"]  # no temp folders left
 
@@ -125,22 +128,25 @@ def test_failing_build_leaves_existing_site_intact(tmp_path):
 def test_failing_step_after_check_leaves_site_intact(tmp_path, monkeypatch):
     data = small_dataset(tmp_path / "voorzieningen")
     site = tmp_path / "site"
-    assert build(data, site) == 0
+    assert build(data, site).ok
     before = _digest(site)
-    from wegwijzer.pagefind_stream import PagefindError, PagefindStream
+    from wegwijzer.site.pagefind_stream import PagefindError, PagefindStream
 
     def broken(self, output):
         raise PagefindError("pagefind stuk")
     monkeypatch.setattr(PagefindStream, "write", broken)
-    assert build(data, site) == 1
+    failed = build(data, site)
+    assert failed.code == 1
+    assert "pagefind stuk" in failed.output and "niet veranderd" in failed.output
     assert _digest(site) == before
 
 
 def test_build_demo_data(tmp_path):
     site = tmp_path / "site"
-    assert build(DEMO_DATA, site) == 0, build.last_output
-    from wegwijzer.dataset import load_dataset
-    from wegwijzer.render import record_url
+    result = build(DEMO_DATA, site)
+    assert result.ok, result.output
+    from wegwijzer.records.dataset import load_dataset
+    from wegwijzer.site.render import record_url
     dataset, _ = load_dataset(DEMO_DATA)
     for v in dataset.voorzieningen:
         assert (site / record_url(v) / "index.html").is_file(), v.id
@@ -174,18 +180,15 @@ def test_bad_glossary_fails_the_build_with_file_and_line(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     (content / "begrippen.yaml").write_text("- term: Wmo\n  uitleg: Een wet.\n- term: CJG\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text((REPO / "mkdocs.yml").read_text().replace("data_dir: voorzieningen", f"data_dir: {data}"))
-    from wegwijzer.sitebuild import build_site
-    import io
-    out = io.StringIO()
-    assert build_site(str(config), None, str(tmp_path / "site"), out=out) == 1
-    assert "begrippen.yaml:3: uitleg: fout" in out.getvalue()
+    config = project_config(tmp_path, {"data_dir: voorzieningen": f"data_dir: {data}"})
+    failed = build(None, tmp_path / "site", config_file=config)
+    assert failed.code == 1
+    assert "begrippen.yaml:3: uitleg: fout" in failed.output
     assert not (tmp_path / "site").exists()
 
 
 def test_swap_exchanges_the_folders_in_one_step_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    from wegwijzer import sitebuild
+    from wegwijzer.site import sitebuild
     live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
     live.mkdir(), new.mkdir()
     (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
@@ -198,7 +201,7 @@ def test_swap_exchanges_the_folders_in_one_step_and_leaves_nothing_behind(tmp_pa
 
 
 def test_swap_falls_back_to_two_renames_where_exchange_is_missing(tmp_path, monkeypatch):
-    from wegwijzer import sitebuild
+    from wegwijzer.site import sitebuild
     live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
     live.mkdir(), new.mkdir()
     (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
@@ -211,22 +214,23 @@ def test_swap_falls_back_to_two_renames_where_exchange_is_missing(tmp_path, monk
 def test_shared_theme_shell_gives_the_same_pages_as_a_full_render(tmp_path, monkeypatch):
     # Record, face and list pages reuse one rendering of Material's main.html per kind
     # of page (build/shell.py); every page must come out exactly as a full render.
-    from wegwijzer import shell
+    from wegwijzer.site import shell
     data = small_dataset(tmp_path / "voorzieningen")
     shells = []
     real = shell._StandIn.__init__
     monkeypatch.setattr(shell._StandIn, "__init__", lambda self, *a: shells.append(1) or real(self, *a))
-    assert build(data, tmp_path / "shell") == 0
+    assert build(data, tmp_path / "shell").ok
     assert 0 < len(shells) < len(list((tmp_path / "shell").rglob("index.html"))) / 4  # used, and shared
     monkeypatch.setattr(shell, "TEMPLATE", "main.html")
-    assert build(data, tmp_path / "full") == 0
-    pages = lambda site: {k: v for k, v in _digest(site).items() if k.endswith(".html")}
+    assert build(data, tmp_path / "full").ok
+    def pages(site):
+        return {k: v for k, v in _digest(site).items() if k.endswith(".html")}
     assert pages(tmp_path / "shell") == pages(tmp_path / "full")
     assert "ww-shell" not in (tmp_path / "shell" / "samen-doen" / "hoeskamer" / "index.html").read_text()
 
 
 def test_pagefind_gets_the_searchable_text_with_filters_but_not_the_ignored_sections():
-    from wegwijzer.mkdocs_plugin import _IGNORED_SECTION, _drop_unless_nested
+    from wegwijzer.site.plugin import _IGNORED_SECTION, _drop_unless_nested
     body = ('<article data-pagefind-body><h1>Naam</h1><ww-zoekdata hidden data-pagefind-ignore>'
             '<span data-pagefind-filter="route">laten</span></ww-zoekdata>'
             '<section class="ww-section" data-pagefind-ignore><h2>Contact</h2><img src="x.jpg"></section>'
@@ -241,7 +245,8 @@ def test_search_fragments_hold_meta_and_filters_but_no_face_photo(tmp_path):
     import gzip
     import json
     site = tmp_path / "site"
-    assert build(DEMO_DATA, site) == 0, build.last_output
+    result = build(DEMO_DATA, site)
+    assert result.ok, result.output
     fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):])
                  for p in (site / "pagefind" / "fragment").iterdir()]
     records = [f for f in fragments if f["meta"].get("soort") == "voorziening"]

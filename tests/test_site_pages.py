@@ -1,11 +1,9 @@
 """The page model and HTML fragments, without MkDocs."""
 
-from wegwijzer import pages as pages_mod
-from wegwijzer.pages import SiteContext, build_pages
-from wegwijzer.render import card, rel, record_page
-
-from conftest import load, write, minimal_record
-from site_support import small_dataset, q
+from helpers import load, minimal_record, q, small_dataset, write
+from wegwijzer.site import pages as pages_mod
+from wegwijzer.site.pages import SiteContext, build_pages
+from wegwijzer.site.render import card, record_page, rel
 
 
 def make(folder, **kw):
@@ -73,14 +71,14 @@ def test_record_page_has_pagefind_markup(data_dir):
     html = record_page(v, ctx, "samen-doen/hoeskamer/")
     assert "data-pagefind-body" in html and 'data-pagefind-weight="10"' in html
     assert '<span data-pagefind-filter="route">samen</span>' in html
-    assert '<span data-pagefind-filter="kern">Amstenrade</span>' in html
+    assert '<span data-pagefind-filter="kern">amstenrade</span>' in html  # the kern's slug, as in its address
     assert '<span data-pagefind-filter="doelgroep">iedereen</span>' in html  # no doelgroepen: everyone
     assert "Anne Voorbeeld" in html  # face card of this voorziening
     assert "data-hours=" in html
 
 
 def test_glossary_terms_are_explained_on_pages(data_dir):
-    from wegwijzer.glossary import Term
+    from wegwijzer.records.glossary import Term
     write(data_dir, "wmo.yaml", minimal_record("aanmelden: Vraag het aan via de Wmo.\n"))
     ctx = make(data_dir, terms=[Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning")])
     page = next(p for p in build_pages(ctx) if p.url == "samen-doen/wmo/")
@@ -88,7 +86,7 @@ def test_glossary_terms_are_explained_on_pages(data_dir):
 
 
 def test_glossary_terms_are_explained_on_list_pages(data_dir):
-    from wegwijzer.glossary import Term
+    from wegwijzer.records.glossary import Term
     write(data_dir, "wmo.yaml", minimal_record().replace("samenvatting: Een", "samenvatting: Hulp uit de Wmo. Een"))
     ctx = make(data_dir, terms=[Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning")])
     listing = next(p for p in build_pages(ctx) if p.url == "samen-doen/")
@@ -96,7 +94,7 @@ def test_glossary_terms_are_explained_on_list_pages(data_dir):
 
 
 def test_glossary_skips_the_hidden_search_data_and_explains_the_visible_word(data_dir):
-    from wegwijzer.glossary import Term
+    from wegwijzer.records.glossary import Term
     write(data_dir, "ref.yaml", minimal_record().replace("toegang: vrij", "toegang: verwijzing"))
     ctx = make(data_dir, terms=[Term("verwijzing", "Een briefje van de huisarts.")])
     html = next(p for p in build_pages(ctx) if p.url == "samen-doen/ref/").html(ctx.annotator)

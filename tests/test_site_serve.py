@@ -6,8 +6,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import REPO, minimal_face, write
-from site_support import small_dataset
+from helpers import REPO, minimal_face, project_config, small_dataset, write
 
 
 def free_port() -> int:
@@ -57,8 +56,7 @@ def test_serve_rebuilds_on_photo_and_content_change(tmp_path):
     write(data, "gezichten/anne.yaml", minimal_face("voorziening: hoeskamer"))
     content = tmp_path / "content"
     write(content, "artikelen/geld.md", "---\ntitle: Grip op je geld\nsamenvatting: Zo begin je.\n---\nTekst.\n")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text((REPO / "mkdocs.yml").read_text().replace("docs_dir: content", f"docs_dir: {content}"))
+    config = project_config(tmp_path, {"docs_dir: content": f"docs_dir: {content}"})
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "wegwijzer", "serve", str(data), "-f", str(config),
                              "-a", f"127.0.0.1:{port}"],

@@ -2,24 +2,37 @@
 
 import pytest
 
+from helpers import PROJECT_SYNONYMS, REPO
 from wegwijzer.cli import main
-from wegwijzer.diagnostics import Collector
-from wegwijzer.search import synonyms
-from wegwijzer.search.synonyms import SYNONYMS_FILE, check_synonyms, expand, load_synonyms
+from wegwijzer.records.diagnostics import Collector
+from wegwijzer.records.synonyms import DEFAULT_SYNONYMS_FILE, check_synonyms, expand, find_synonyms_file, load_synonyms
 
 
-def load(tmp_path, text, stop_words=()):
+def load(tmp_path, text, stop_words=("de",)):
     path = tmp_path / "synoniemen.yaml"
     path.write_text(text, encoding="utf-8")
     groups, collector = load_synonyms(path, stop_words=stop_words, cwd=tmp_path)
     return groups, collector
 
 
-def test_shipped_file_is_clean():
+def test_the_projects_file_is_clean():
     collector = Collector()
-    groups = check_synonyms(collector)
+    groups = check_synonyms(collector, find_synonyms_file(REPO))
     assert collector.diagnostics == []
     assert any("schulden" in g for g in groups)
+
+
+def test_a_project_without_a_synonyms_file_has_none(tmp_path):
+    assert find_synonyms_file(tmp_path) is None
+    assert find_synonyms_file(REPO) == REPO / DEFAULT_SYNONYMS_FILE
+    assert find_synonyms_file(tmp_path, "eigen.yaml") == tmp_path / "eigen.yaml"  # named: must exist
+
+
+def test_a_named_synonyms_file_that_is_missing_is_an_error(tmp_path):
+    collector = Collector()
+    assert check_synonyms(collector, tmp_path / "weg.yaml", cwd=tmp_path) == []
+    assert [(d.path, d.line) for d in collector.errors] == [("weg.yaml", 1)]
+    assert "kan niet worden gelezen" in collector.errors[0].message
 
 
 def test_expand_maps_every_word_to_all_others():
@@ -60,16 +73,18 @@ def test_a_word_twice_in_one_group_is_a_warning(tmp_path):
     assert groups == [["a", "b"]]
 
 
-def test_wegwijzer_check_reports_synonym_problems_and_fails(tmp_path, monkeypatch, capsys):
-    bad = tmp_path / "synoniemen.yaml"
+@pytest.mark.parametrize("named", [False, True], ids=["project-file", "--synonyms"])
+def test_wegwijzer_check_reports_synonym_problems_and_fails(tmp_path, monkeypatch, capsys, named):
+    monkeypatch.chdir(tmp_path)
+    bad = tmp_path / ("eigen.yaml" if named else DEFAULT_SYNONYMS_FILE)
+    bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_text("groepen:\n  - [schulden]\n", encoding="utf-8")
-    monkeypatch.setattr(synonyms, "SYNONYMS_FILE", bad)
     data = tmp_path / "data"
     data.mkdir()
     (data / "gemeente.yaml").write_text(
         "naam: X\nkernen: [A]\ncontact:\n  telefoon: 14 046\nmeldadres: m@x.example\n", encoding="utf-8")
-    code = main(["check", str(data)])
+    code = main(["check", str(data), *(["--synonyms", str(bad)] if named else [])])
     out = capsys.readouterr().out
     assert code == 1
-    assert "synoniemen.yaml:2: groepen: fout:" in out
-    assert SYNONYMS_FILE.is_file()  # the shipped file is untouched
+    assert f"{bad.name}:2: groepen: fout:" in out
+    assert PROJECT_SYNONYMS.is_file()  # the project's own file is untouched

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from wegwijzer.model import Face, Phone
-from wegwijzer.vcard import escape, face_vcard, fold
+from wegwijzer.records.model import Face, Phone
+from wegwijzer.site.vcard import escape, face_vcard, fold
 
 
 def make_face(**kw):

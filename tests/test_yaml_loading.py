@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 import yaml
 
-from conftest import load, minimal_face, minimal_record, write
-from wegwijzer import yamlsafe
-from wegwijzer.model import Phone
-from wegwijzer.yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
+from helpers import load, minimal_face, minimal_record, write
+from wegwijzer.records import yamlsafe
+from wegwijzer.records.model import Phone
+from wegwijzer.records.yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
 
 SPEC_RECORD = """\
 naam: Hoeskamer Schinveld

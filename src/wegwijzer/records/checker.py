@@ -1,0 +1,82 @@
+"""`wegwijzer check`: everything editors keep, checked in one report (text or JSON).
+
+It reads the data folder, the content folder's glossary and articles, and the
+project's synonyms file, and reports every problem of all of them at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .diagnostics import Collector
+from .model import Dataset
+
+DEFAULT_CONTENT_DIR = "content"  # articles, glossary and the accessibility page
+
+
+@dataclass
+class CheckResult:
+    dataset: Dataset
+    collector: Collector
+    terms: tuple = ()  # glossary
+    articles: tuple = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.collector.errors
+
+    def passes(self, strict: bool = False) -> bool:
+        return self.ok and not (strict and self.collector.warnings)
+
+    def summary(self) -> dict:
+        ds = self.dataset
+        return {
+            "files": ds.files_read,
+            "records": len(ds.voorzieningen) + len(ds.unpublished),
+            "published": len(ds.voorzieningen),
+            "faces": len(ds.gezichten),
+            "articles": len(self.articles),
+            "errors": len(self.collector.errors),
+            "warnings": len(self.collector.warnings),
+        }
+
+    def as_text(self) -> str:
+        lines = [d.format() for d in self.collector.sorted()]
+        s = self.summary()
+        verdict = "Alles in orde." if self.ok and not s["warnings"] else (
+            "Er zijn fouten: de site wordt niet gebouwd tot ze zijn opgelost." if not self.ok
+            else "Geen fouten, wel waarschuwingen: de site kan worden gebouwd.")
+        lines.append(
+            f"{s['files']} bestanden, {s['records']} voorzieningen, {s['faces']} gezichten, "
+            f"{s['errors']} fouten, {s['warnings']} waarschuwingen. {verdict}"
+        )
+        return "\n".join(lines)
+
+    def as_json(self) -> str:
+        payload = dict(self.summary(), diagnostics=[d.as_dict() for d in self.collector.sorted()])
+        return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def check_all(data_dir: Path, content_dir: Optional[Path] = None,
+              synonyms_file: Optional[Path] = None) -> CheckResult:
+    """Everything editors maintain, in one report: records, faces, glossary, articles, synonyms.
+
+    `wegwijzer check`, `build`, `serve` and `index` all start here, so they agree on what
+    is wrong. A content folder that does not exist has no articles and no glossary, and
+    without ``synonyms_file`` there are no synonyms (see ``synonyms.find_synonyms_file``).
+    """
+    from .articles import load_articles
+    from .dataset import load_dataset
+    from .glossary import GLOSSARY_FILE, load_glossary
+    from .synonyms import check_synonyms
+
+    dataset, collector = load_dataset(Path(data_dir))
+    terms, articles = [], []
+    if content_dir is not None:
+        terms = load_glossary(Path(content_dir) / GLOSSARY_FILE, collector)
+        articles = load_articles(Path(content_dir), collector)
+    check_synonyms(collector, synonyms_file)
+    return CheckResult(dataset, collector, tuple(terms), tuple(articles))

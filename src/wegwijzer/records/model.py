@@ -1,0 +1,141 @@
+"""The normalised record model: what every consumer (site, search, vCards) reads.
+
+Values here are already converted and checked; consumers never see raw YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Phone:
+    display: str  # readable, e.g. "045 123 45 67"
+    tel: str  # for tel: links, e.g. "+31451234567"
+
+
+@dataclass(frozen=True)
+class Contact:
+    telefoon: Optional[Phone] = None
+    whatsapp: Optional[Phone] = None
+    email: Optional[str] = None
+    website: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Location:
+    naam: Optional[str] = None
+    adres: Optional[str] = None
+    postcode: Optional[str] = None
+    plaats: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    toegankelijkheid: Optional[str] = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    dagen: tuple  # of "ma".."zo"
+    van: str  # "HH:MM"
+    tot: str  # "HH:MM", may be "24:00"
+    toelichting: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Municipality:
+    naam: str
+    kernen: tuple
+    contact: Contact
+    meldadres: str
+    marktplaats: Optional[str] = None
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class Voorziening:
+    id: str
+    naam: str
+    samenvatting: str
+    route: str
+    toegang: str
+    themas: tuple
+    gecontroleerd: date
+    doelgroepen: tuple = ()  # empty: everyone
+    kernen: tuple = ()  # empty: the whole municipality
+    aanbieder: Optional[str] = None
+    beschrijving: Optional[str] = None  # Markdown; raw HTML is never published
+    aanmelden: Optional[str] = None
+    kosten: Optional[str] = None
+    kosten_toelichting: Optional[str] = None
+    wet: Optional[str] = None
+    contact: Contact = field(default_factory=Contact)
+    locaties: tuple = ()
+    openingstijden: tuple = ()
+    trefwoorden: tuple = ()
+    talen: tuple = ()
+    status: str = "actief"
+    geldig_tot: Optional[date] = None
+    source: Optional[Path] = None
+
+
+@dataclass(frozen=True)
+class Face:
+    id: str
+    naam: str
+    functie: str
+    organisatie: str
+    telefoon: Phone
+    toestemming: date
+    gecontroleerd: date
+    voorziening: Optional[str] = None
+    email: Optional[str] = None
+    bereikbaar: Optional[str] = None
+    vragen: tuple = ()
+    kernen: tuple = ()
+    foto: Optional[Path] = None  # absolute path of an existing photo, or None
+    foto_alt: Optional[str] = None
+    source: Optional[Path] = None
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.naam.replace("-", " ").split() if p[:1].isupper()]
+        if not parts:
+            parts = self.naam.split()
+        letters = parts[0][:1] + (parts[-1][:1] if len(parts) > 1 else "")
+        return letters.upper()
+
+    @property
+    def alt_text(self) -> str:
+        return self.foto_alt or self.naam
+
+
+@dataclass
+class Dataset:
+    """Everything one data folder holds, after checking."""
+
+    root: Path
+    gemeente: Optional[Municipality]
+    voorzieningen: list  # published ones, sorted by id
+    gezichten: list  # sorted by organisation, then name
+    unpublished: list = field(default_factory=list)  # past geldig_tot
+    files_read: int = 0
+
+    def voorziening(self, record_id: str) -> Optional[Voorziening]:
+        return self._by_id().get(record_id)
+
+    def _by_id(self) -> dict:
+        cache = self.__dict__.get("_index")
+        if cache is None:
+            cache = {v.id: v for v in self.voorzieningen}
+            self.__dict__["_index"] = cache
+        return cache
+
+    def faces_for(self, record_id: str) -> list:
+        return [f for f in self.gezichten if f.voorziening == record_id]

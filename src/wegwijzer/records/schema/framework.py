@@ -1,0 +1,221 @@
+"""The schema framework: fields, converters and how every problem is collected.
+
+Each field has a converter that turns a YAML node into a checked value or reports
+why it cannot, with the line of the node. A record collects every problem of every
+field; nothing stops at the first error. The value types (phone, postcode, time,
+URL ...) are in ``types``, the record tables in ``tables``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ...text import nearest
+from ..yamlsafe import Mapping, Scalar, Sequence
+
+INVALID = object()  # a converter's "reported, no value"
+
+
+@dataclass
+class Context:
+    """Where a value comes from, so a converter can report precisely."""
+
+    collector: object
+    path: str
+    kernen: Optional[tuple] = None  # the gemeente's kernen, once known
+
+    def error(self, node, field_name, message):
+        self.collector.error(self.path, node.line, field_name, message)
+
+    def warning(self, node, field_name, message):
+        self.collector.warning(self.path, node.line, field_name, message)
+
+
+@dataclass(frozen=True)
+class Field:
+    convert: Callable  # (node, ctx, name) -> value | INVALID
+    required: bool = False
+    required_message: str = ""
+
+
+# --- scalar converters ---------------------------------------------------------------
+
+
+def scalar_text(node, ctx, name) -> object:
+    if isinstance(node, Scalar):
+        return node.value.strip()
+    kind = "een lijst" if isinstance(node, Sequence) else "losse velden"
+    ctx.error(node, name, f"Hier hoort één tekst, maar er staat {kind}. Schrijf de waarde achter de dubbele punt.")
+    return INVALID
+
+
+class Invalid(ValueError):
+    """Raised by a value parser; its text is the editor's message."""
+
+
+def scalar(parse):
+    """Make a field converter from ``parse(text) -> value``, which raises Invalid(message).
+
+    The frame every scalar field shares: it must be one text, and a problem is
+    reported on the value's line under the field's name.
+    """
+
+    def convert(node, ctx, name):
+        value = scalar_text(node, ctx, name)
+        if value is INVALID:
+            return INVALID
+        try:
+            return parse(value)
+        except Invalid as problem:
+            ctx.error(node, name, str(problem))
+            return INVALID
+
+    return convert
+
+
+def text(max_len: Optional[int] = None):
+    @scalar
+    def parse(value):
+        if max_len and len(value) > max_len:
+            raise Invalid(f"Deze tekst is {len(value)} tekens; het maximum is {max_len}. Maak hem korter.")
+        return value
+
+    return parse
+
+
+def multiline_text(node, ctx, name):
+    if isinstance(node, Scalar):
+        return node.value.strip("\n").rstrip()
+    return scalar_text(node, ctx, name)
+
+
+def choice(allowed, label: str = "waarde", case_sensitive: bool = False):
+    allowed = list(allowed)
+    lookup = {option if case_sensitive else option.lower(): option for option in allowed}
+
+    @scalar
+    def parse(value):
+        option = lookup.get(value if case_sensitive else value.lower())
+        if option is None:
+            raise Invalid(_not_allowed(value, allowed, label))
+        return option
+
+    return parse
+
+
+def _not_allowed(value, allowed, label):
+    return f"'{value}' is niet toegestaan als {label}.{did_you_mean(value, allowed)} Kies uit: {', '.join(allowed)}."
+
+
+def did_you_mean(value: str, options) -> str:
+    """" Bedoel je 'x'?" for the nearest option, or "" when none is close."""
+    hint = nearest(value, options)
+    return f" Bedoel je '{hint}'?" if hint else ""
+
+
+# --- composite converters -----------------------------------------------------------
+
+
+def list_of(item_convert, allow_single: bool = True, unique: bool = True):
+    """A list (``[a, b]`` or dashes); a single value is accepted as a list of one."""
+
+    def convert(node, ctx, name):
+        if isinstance(node, Scalar):
+            if not allow_single:
+                ctx.error(node, name, "Hier hoort een lijst, bijvoorbeeld [a, b].")
+                return INVALID
+            if node.value.strip() == "":
+                return ()
+            items = [node]
+        elif isinstance(node, Sequence):
+            items = node.items
+        else:
+            ctx.error(node, name, "Hier hoort een lijst, bijvoorbeeld [a, b], maar er staan losse velden.")
+            return INVALID
+        values = []
+        ok = True
+        for item in items:
+            value = item_convert(item, ctx, name)
+            if value is INVALID:
+                ok = False
+            elif not unique or value not in values:
+                values.append(value)
+        return tuple(values) if ok else INVALID
+
+    return convert
+
+
+def record(fields: dict, model: Callable, label: str, check: Optional[Callable] = None):
+    """A nested mapping (contact, a location, an opening time).
+
+    ``check(node, values, ctx, name) -> bool`` reports rules between fields. It runs on
+    the fields that converted, even when others did not, so every problem is reported.
+    """
+
+    def convert(node, ctx, name):
+        if not isinstance(node, Mapping):
+            ctx.error(node, name, f"Hier horen de velden van {label}, ieder op een eigen regel ingesprongen.")
+            return INVALID
+        values, ok = convert_fields(node, fields, ctx, prefix=f"{name}.")
+        if check is not None:
+            ok = check(node, values, ctx, name) and ok
+        return model(**values) if ok else INVALID
+
+    convert.fields = fields  # lets an unknown-field message point into nested records
+    return convert
+
+
+def convert_fields(mapping: Mapping, fields: dict, ctx: Context, prefix: str = ""):
+    """Convert every field of a mapping; report unknown, missing and invalid ones.
+
+    Returns (values, ok): the values that converted, so later checks can still run
+    on them, and whether everything was valid.
+    """
+    values = {}
+    ok = True
+    for key, (key_line, node) in mapping.entries.items():
+        spec = fields.get(key)
+        if spec is None:
+            ok = _unknown_field(key, key_line, fields, ctx, prefix) and ok
+            continue
+        if isinstance(node, Scalar) and node.plain and node.value.strip() == "":
+            continue  # "veld:" with nothing after it counts as absent
+        value = spec.convert(node, ctx, prefix + key)
+        if value is INVALID:
+            ok = False
+        else:
+            values[key] = value
+    for key, spec in fields.items():
+        if spec.required and key not in values and not is_given(mapping, key):
+            message = (spec.required_message
+                       or f"Het verplichte veld '{key}' ontbreekt. Voeg een regel '{key}: ...' toe.")
+            ctx.collector.error(ctx.path, mapping.line, prefix + key, message)
+            ok = False
+    return values, ok
+
+
+def is_given(mapping: Mapping, key: str) -> bool:
+    node = mapping.get(key)
+    return node is not None and not (isinstance(node, Scalar) and node.value.strip() == "")
+
+
+def _unknown_field(key, line, fields, ctx, prefix):
+    ctx.collector.error(ctx.path, line, prefix + key, f"Onbekend veld '{key}'.{_field_hint(key, fields)}")
+    return False
+
+
+def _field_hint(key: str, fields: dict) -> str:
+    """The nearest known name, also looking one level down (telefon -> contact.telefoon)."""
+    candidates = {name: name for name in fields}
+    for name, spec in fields.items():
+        for sub in getattr(spec.convert, "fields", ()):
+            candidates.setdefault(sub, f"{name}.{sub}")
+    best = nearest(key, candidates)
+    if best is None:
+        return f" Bekende velden: {', '.join(fields)}."
+    target = candidates[best]
+    if "." in target:
+        parent, sub = target.split(".", 1)
+        return f" Bedoel je '{sub}'? Dat veld hoort onder '{parent}:', ingesprongen."
+    return f" Bedoel je '{target}'?"

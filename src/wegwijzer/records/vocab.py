@@ -1,0 +1,101 @@
+"""The fixed vocabularies of the data format, with the labels residents see."""
+
+ROUTES = {
+    "zelf": "Zelf doen",
+    "samen": "Samen doen",
+    "laten": "Laten doen",
+}
+
+ROUTE_SLUGS = {"zelf": "zelf-doen", "samen": "samen-doen", "laten": "laten-doen"}
+
+ROUTE_EXPLANATIONS = {
+    "zelf": "Informatie, tips en tests. Daarmee ga je zelf aan de slag.",
+    "samen": "Hulp van buren, vrijwilligers en mensen die hetzelfde meemaken.",
+    "laten": "Hulp van een professional, zoals een hulpverlener of de gemeente.",
+}
+
+TOEGANG = {
+    "vrij": "Vrij toegankelijk",
+    "verwijzing": "Verwijzing nodig",
+    "beschikking": "Beschikking van de gemeente nodig",
+}
+
+TOEGANG_EXPLANATIONS = {
+    "vrij": "Je kunt zo binnenlopen of bellen.",
+    "verwijzing": "Je hebt eerst een verwijzing nodig, bijvoorbeeld van de huisarts of het CJG.",
+    "beschikking": "De gemeente beslist na een gesprek of je deze hulp krijgt.",
+}
+
+THEMAS = {
+    "geld": "Geld, schulden en formulieren",
+    "werk": "Werk, school en dagbesteding",
+    "wonen": "Wonen en huishouden",
+    "gezondheid": "Gezondheid en beperking",
+    "psyche": "Zorgen, stress en psychische klachten",
+    "opvoeden": "Opvoeden en opgroeien",
+    "ontmoeten": "Ontmoeten en meedoen",
+    "mantelzorg": "Mantelzorg en zorgen voor een ander",
+    "vervoer": "Vervoer en boodschappen",
+    "veiligheid": "Veiligheid en huiselijk geweld",
+    "verslaving": "Alcohol, drugs en gokken",
+    "taal": "Taal, lezen en digitale vaardigheden",
+}
+
+DOELGROEPEN = {
+    "kinderen": "Kinderen (0–12)",
+    "jongeren": "Jongeren (12–23)",
+    "ouders": "Ouders en opvoeders",
+    "volwassenen": "Volwassenen",
+    "ouderen": "Ouderen",
+    "mantelzorgers": "Mantelzorgers",
+    "nieuwkomers": "Nieuwkomers",
+    "beperking": "Mensen met een beperking",
+}
+
+KOSTEN = {"gratis": "Gratis", "bijdrage": "Eigen bijdrage", "betaald": "Betaald"}
+
+WETTEN = {
+    "Wmo": "Wet maatschappelijke ondersteuning",
+    "Jeugdwet": "Jeugdwet",
+    "Participatiewet": "Participatiewet",
+    "Wlz": "Wet langdurige zorg",
+    "Zvw": "Zorgverzekeringswet",
+}
+
+STATUS = {
+    "actief": "Actief",
+    "tijdelijk-gesloten": "Tijdelijk gesloten",
+    "gestopt": "Gestopt",
+}
+
+DAGEN = {
+    "ma": "maandag",
+    "di": "dinsdag",
+    "wo": "woensdag",
+    "do": "donderdag",
+    "vr": "vrijdag",
+    "za": "zaterdag",
+    "zo": "zondag",
+}
+
+# Names of the languages residents most often ask for; other codes are shown as-is.
+TALEN = {
+    "nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "li": "Limburgs",
+    "ar": "Arabisch", "tr": "Turks", "pl": "Pools", "uk": "Oekraïens", "ru": "Russisch",
+    "ti": "Tigrinya", "so": "Somalisch", "fa": "Perzisch", "prs": "Dari", "es": "Spaans",
+    "pt": "Portugees", "ro": "Roemeens", "bg": "Bulgaars", "ku": "Koerdisch",
+    "no": "Noors", "zgh": "Berbers", "ber": "Berbers", "pap": "Papiaments",
+    "srn": "Sranantongo", "fy": "Fries", "it": "Italiaans", "zh": "Chinees",
+    "sgn": "Gebarentaal", "ngt": "Nederlandse Gebarentaal",
+}
+
+# Very common Dutch words that carry no meaning in a search; the search ignores them.
+# Keep words out of this list that residents search with ("alleen", "zelf", "samen",
+# "geen", "hulp"): `wegwijzer check` reports a synonym that is also a stop word.
+STOP_WORDS = (
+    "de", "het", "een", "en", "van", "in", "op", "te", "ten", "ter", "dat", "die", "dit", "deze",
+    "der", "des", "aan", "er", "om", "ook", "als", "of", "door", "over", "naar", "uit", "tot",
+    "je", "jij", "ik", "u", "wij", "we", "zij", "ze", "hij", "mijn", "mij", "me", "uw", "hun",
+    "is", "was", "zijn", "ben", "wordt", "worden", "werd", "kan", "kunnen", "wil", "moet", "hoe",
+    "wat", "waar", "wie", "welke", "toch", "nog", "al", "dan", "maar", "want", "dus",
+)

@@ -1,0 +1,235 @@
+"""Search documents built from the normalised records (never from HTML).
+
+Pure functions: a Dataset (and the articles) in, a list of JSON-ready dicts out.
+One document per published voorziening, face card and article. Filter values are
+slugs (stable, short, safe in a filter expression); labels ride along for display.
+
+Meilisearch's documented limits that apply here (checked by ``document_problems``):
+- a document id is a string of ``a-z A-Z 0-9 - _`` and at most 511 bytes;
+- ``_geo`` is an object ``{"lat": float, "lng": float}``;
+- each individual value of a filterable attribute is at most 468 bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from ..records import vocab
+from ..urls import article_url, face_url, kern_slug, record_url
+
+ID_MAX_BYTES = 511
+FILTER_VALUE_MAX_BYTES = 468
+DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]+$")
+
+# Attributes whose values are used in filters and facets (see settings.yaml).
+FILTERABLE = ("soort", "route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "wet", "talen")
+
+SOORT_LABELS = {"voorziening": "Voorziening", "gezicht": "Gezicht", "artikel": "Artikel"}
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def truncate_bytes(value: str, limit: int = FILTER_VALUE_MAX_BYTES) -> str:
+    """Cut ``value`` to at most ``limit`` UTF-8 bytes without splitting a character."""
+    data = value.encode("utf-8")
+    if len(data) <= limit:
+        return value
+    return data[:limit].decode("utf-8", "ignore")
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_TAG = re.compile(r"<[^>]+>")
+_MD_MARKS = re.compile(r"(^|\s)[#>*+-]+\s|[*_`~]+")
+
+
+def plain_text(markdown: Optional[str]) -> str:
+    """Markdown as searchable text: link texts kept, markup and raw HTML dropped."""
+    if not markdown:
+        return ""
+    text = _MD_LINK.sub(r"\1", markdown)
+    text = _MD_TAG.sub(" ", text)
+    text = "\n".join(_MD_MARKS.sub(r"\1", line) for line in text.splitlines())
+    return " ".join(text.split())
+
+
+def phone_forms(phone) -> list:
+    """'045 123 45 67' and '0451234567': residents type either."""
+    if phone is None:
+        return []
+    national = phone.tel
+    if national.startswith("+31"):
+        national = "0" + national[3:]
+    forms = [phone.display, national]
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def postcode_forms(postcode: Optional[str]) -> list:
+    if not postcode:
+        return []
+    compact = postcode.replace(" ", "")
+    return list(dict.fromkeys([postcode, compact]))
+
+
+def _filter_values(values: Iterable[str]) -> list:
+    return list(dict.fromkeys(truncate_bytes(v) for v in values if v))
+
+
+def _geo(locaties) -> Optional[dict]:
+    for loc in locaties:
+        if loc.has_coordinates:
+            return {"lat": float(loc.lat), "lng": float(loc.lon)}
+    return None
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def _kernen(named: tuple, all_kernen: tuple) -> tuple:
+    """Empty means the whole municipality: a filter on any kern must find it."""
+    return tuple(named) if named else tuple(all_kernen)
+
+
+def voorziening_document(record, all_kernen: tuple = ()) -> dict:
+    kernen = _kernen(record.kernen, all_kernen)
+    doelgroepen = tuple(record.doelgroepen) or tuple(vocab.DOELGROEPEN)
+    locaties = record.locaties
+    doc = {
+        "id": f"voorziening-{record.id}",
+        "soort": "voorziening",
+        "soort_label": SOORT_LABELS["voorziening"],
+        "record_id": record.id,
+        "url": record_url(record),
+        "naam": record.naam,
+        "samenvatting": record.samenvatting,
+        "trefwoorden": list(record.trefwoorden),
+        "aanbieder": record.aanbieder or "",
+        "beschrijving": plain_text(record.beschrijving),
+        "aanmelden": record.aanmelden or "",
+        "kosten_toelichting": record.kosten_toelichting or "",
+        "route": record.route,
+        "route_label": vocab.ROUTES[record.route],
+        "toegang": record.toegang,
+        "toegang_label": vocab.TOEGANG[record.toegang],
+        "themas": _filter_values(record.themas),
+        "themas_labels": [vocab.THEMAS[t] for t in record.themas],
+        "doelgroepen": _filter_values(doelgroepen),
+        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
+        "voor_iedereen": not record.doelgroepen,
+        "kernen": _filter_values(kern_slug(k) for k in kernen),
+        "kernen_labels": list(kernen),
+        "hele_gemeente": not record.kernen,
+        "kosten": record.kosten or "onbekend",
+        "kosten_label": vocab.KOSTEN.get(record.kosten, "Niet bekend") if record.kosten else "Niet bekend",
+        "status": record.status,
+        "status_label": vocab.STATUS[record.status],
+        "wet": _filter_values([record.wet] if record.wet else []),
+        "talen": _filter_values(record.talen),
+        "locaties": [" ".join(p for p in (loc.naam, loc.adres, loc.plaats) if p) for loc in locaties],
+        "plaatsen": list(dict.fromkeys(loc.plaats for loc in locaties if loc.plaats)),
+        "postcodes": [f for loc in locaties for f in postcode_forms(loc.postcode)],
+        "telefoon": phone_forms(record.contact.telefoon) + phone_forms(record.contact.whatsapp),
+        "gecontroleerd": record.gecontroleerd.isoformat(),
+    }
+    geo = _geo(locaties)
+    if geo:
+        doc["_geo"] = geo
+    return doc
+
+
+def face_document(face, linked=None, all_kernen: tuple = ()) -> dict:
+    """A face card. It borrows themes and target groups from its voorziening, if any."""
+    kernen = _kernen(face.kernen, all_kernen)
+    themas = tuple(linked.themas) if linked else ()
+    doelgroepen = (tuple(linked.doelgroepen) or tuple(vocab.DOELGROEPEN)) if linked else tuple(vocab.DOELGROEPEN)
+    return {
+        "id": f"gezicht-{face.id}",
+        "soort": "gezicht",
+        "soort_label": SOORT_LABELS["gezicht"],
+        "record_id": face.id,
+        "url": face_url(face),
+        "naam": face.naam,
+        "samenvatting": f"{face.functie} bij {face.organisatie}",
+        "trefwoorden": list(face.vragen),
+        "aanbieder": face.organisatie,
+        "beschrijving": face.bereikbaar or "",
+        "themas": _filter_values(themas),
+        "themas_labels": [vocab.THEMAS[t] for t in themas],
+        "doelgroepen": _filter_values(doelgroepen),
+        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
+        "kernen": _filter_values(kern_slug(k) for k in kernen),
+        "kernen_labels": list(kernen),
+        "hele_gemeente": not face.kernen,
+        "status": "actief",
+        "status_label": vocab.STATUS["actief"],
+        "voorziening": f"voorziening-{face.voorziening}" if face.voorziening else None,
+        "telefoon": phone_forms(face.telefoon),
+        "gecontroleerd": face.gecontroleerd.isoformat(),
+    }
+
+
+def article_document(article) -> dict:
+    """An article (wegwijzer.articles.Article: slug, title, samenvatting, themas, body)."""
+    themas = [t for t in article.themas if t in vocab.THEMAS]
+    return {
+        "id": f"artikel-{article.slug}",
+        "soort": "artikel",
+        "soort_label": SOORT_LABELS["artikel"],
+        "record_id": article.slug,
+        "url": article_url(article),
+        "naam": article.title,
+        "samenvatting": article.samenvatting or "",
+        "trefwoorden": list(getattr(article, "trefwoorden", ()) or ()),
+        "beschrijving": plain_text(article.body),
+        "themas": _filter_values(themas),
+        "themas_labels": [vocab.THEMAS[t] for t in themas],
+        "route": "zelf",
+        "route_label": vocab.ROUTES["zelf"],
+        "status": "actief",
+        "status_label": vocab.STATUS["actief"],
+    }
+
+
+def build_documents(dataset, articles: Iterable = ()) -> list:
+    """Every search document of a checked dataset, in a stable order."""
+    all_kernen = tuple(dataset.gemeente.kernen) if dataset.gemeente else ()
+    docs = [voorziening_document(r, all_kernen) for r in dataset.voorzieningen]
+    for face in sorted(dataset.gezichten, key=lambda f: f.id):
+        linked = dataset.voorziening(face.voorziening) if face.voorziening else None
+        docs.append(face_document(face, linked, all_kernen))
+    docs.extend(article_document(a) for a in sorted(articles, key=lambda a: a.slug))
+    return docs
+
+
+# --- limits ---------------------------------------------------------------------------------
+
+
+def document_problems(documents: list, filterable: Iterable[str] = FILTERABLE) -> list:
+    """Every way a document breaks Meilisearch's documented limits, as readable lines."""
+    problems = []
+    seen = set()
+    filterable = [f for f in filterable if f != "_geo"]
+    for doc in documents:
+        doc_id = doc.get("id")
+        where = f"document {doc_id!r}"
+        if not isinstance(doc_id, str) or not DOCUMENT_ID.match(doc_id):
+            problems.append(f"{where}: de id mag alleen a-z, A-Z, 0-9, '-' en '_' bevatten.")
+        elif len(doc_id.encode("utf-8")) > ID_MAX_BYTES:
+            problems.append(f"{where}: de id is langer dan {ID_MAX_BYTES} bytes.")
+        if doc_id in seen:
+            problems.append(f"{where}: deze id komt twee keer voor.")
+        seen.add(doc_id)
+        if "_geo" in doc:
+            geo = doc["_geo"]
+            if not (isinstance(geo, dict) and set(geo) == {"lat", "lng"}
+                    and all(isinstance(geo[k], (int, float)) and not isinstance(geo[k], bool) for k in geo)
+                    and -90 <= geo["lat"] <= 90 and -180 <= geo["lng"] <= 180):
+                problems.append(f"{where}: _geo moet {{lat, lng}} met getallen zijn, maar is {geo!r}.")
+        for name in filterable:
+            value = doc.get(name)
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if isinstance(v, str) and len(v.encode("utf-8")) > FILTER_VALUE_MAX_BYTES:
+                    problems.append(f"{where}: een waarde van {name} is langer dan {FILTER_VALUE_MAX_BYTES} bytes.")
+    return problems

@@ -1,0 +1,59 @@
+"""The index settings: search/settings.yaml plus the synonyms, as Meilisearch wants them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from ..errors import WegwijzerError
+from ..records.diagnostics import Collector
+from ..records.synonyms import check_synonyms, expand
+from ..records.vocab import STOP_WORDS
+
+SETTINGS_FILE = Path(__file__).with_name("settings.yaml")
+
+# How `wegwijzer index` sends them (here, not in indexer.py: the command line needs these
+# defaults without importing the Meilisearch client, which takes half a second).
+DEFAULT_TASK_TIMEOUT_S = 300
+DEFAULT_BATCH_SIZE = 1000
+DEFAULT_INDEX_UID = "wegwijzer"
+
+# Keys of settings.yaml that are not index settings but index options.
+INDEX_OPTIONS = ("primaryKey",)
+
+
+class SettingsProblem(WegwijzerError):
+    pass
+
+
+def load_base_settings(path: Path = SETTINGS_FILE) -> dict:
+    """settings.yaml as a dict (written by developers, read with the safe loader)."""
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise SettingsProblem(f"{path}: dit moet een mapping van instellingen zijn.")
+    return data
+
+
+def primary_key(path: Path = SETTINGS_FILE) -> str:
+    return load_base_settings(path).get("primaryKey", "id")
+
+
+def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[Path] = None,
+                   collector=None) -> dict:
+    """The body for PATCH /indexes/{uid}/settings: settings.yaml + expanded synonyms.
+
+    Raises SettingsProblem when the synonyms file has errors (run `wegwijzer check`).
+    """
+    base = load_base_settings(settings_path)
+    found = Collector() if collector is None else collector
+    groups = check_synonyms(found, synonyms_path)
+    if found.errors:
+        details = "; ".join(d.format() for d in found.errors[:5])
+        raise SettingsProblem(f"Het synoniemenbestand heeft fouten: {details}. Los ze op (wegwijzer check).")
+    settings = {k: v for k, v in base.items() if k not in INDEX_OPTIONS}
+    settings["stopWords"] = list(STOP_WORDS)
+    settings["synonyms"] = expand(groups)
+    return settings

@@ -1,0 +1,283 @@
+"""The thin MkDocs layer: check the data folder, add generated pages, inject their HTML.
+
+All logic lives in pages.py/render.py; this file only connects it to MkDocs' events.
+Editor text never passes through MkDocs' Markdown or Jinja: generated pages get their
+pre-rendered HTML in on_page_context, content/ pages are re-rendered with safe_markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from ..errors import WegwijzerError
+from ..records.checker import check_all
+from ..records.dataset import DEFAULT_DATA_DIR
+from ..records.glossary import GLOSSARY_FILE
+from ..records.synonyms import find_synonyms_file
+from ..search import siteconfig
+from ..urls import ALL_FACES_VCARD, face_url, vcard_url
+from . import render, safe_markdown, shell
+from .pagefind_stream import PagefindStream
+from .pages import NAV, Page, SiteContext, build_pages
+from .photos import resize_all
+from .sitebuild import ENV_DATA_DIR
+from .vcard import face_vcard
+
+log = logging.getLogger("mkdocs.plugins.wegwijzer")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+THEME_DIR = PACKAGE_DIR / "theme"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSET_PREFIX = "assets/wegwijzer/"
+PHOTO_CACHE = Path(".wegwijzer", "cache", "photos")  # next to mkdocs.yml, git-ignored
+# Written by `wegwijzer index` in the folder it runs from; relative paths are read from
+# the build's working folder (tests point this elsewhere).
+SITE_CONFIG_FILE = siteconfig.DEFAULT_PATH
+
+
+class WegwijzerConfig(Config):
+    data_dir = c.Type(str, default=DEFAULT_DATA_DIR)
+    # Relative to mkdocs.yml; without it the project's search/synoniemen.yaml, if any.
+    synonyms_file = c.Optional(c.Type(str))
+    pagefind = c.Type(bool, default=True)
+    # Meilisearch for the search page: meili_url, meili_search_key, meili_index (see README).
+    search = c.Type(dict, default={})
+
+
+class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
+    # `wegwijzer build` has already checked the data: it hands its CheckResult over here.
+    preloaded = None
+
+    def data_root(self, config) -> Path:
+        wanted = os.environ.get(ENV_DATA_DIR) or self.config.data_dir
+        return (_config_folder(config) / wanted).resolve()
+
+    def synonyms_path(self, config):
+        return find_synonyms_file(_config_folder(config), self.config.synonyms_file)
+
+    def check(self, config):
+        """The same check as `wegwijzer check`, for this configuration's folders."""
+        return check_all(self.data_root(config), Path(config.docs_dir), self.synonyms_path(config))
+
+    # --- configuration and data -------------------------------------------------
+
+    def on_config(self, config):
+        root = self.data_root(config)
+        try:
+            result = self.preloaded if self.preloaded is not None else self.check(config)
+        except WegwijzerError as err:
+            raise PluginError(err.message) from err
+        for d in result.collector.warnings:
+            log.info(d.format())
+        if not result.ok or result.dataset.gemeente is None:
+            raise PluginError("De gegevens bevatten fouten; er is niets gebouwd.\n"
+                              + "\n".join(d.format() for d in result.collector.sorted() if d.severity == "error"))
+        self.root = root
+        dataset, terms, articles = result.dataset, list(result.terms), list(result.articles)
+        g = dataset.gemeente
+
+        # Our templates come right after a project's own overrides (theme.custom_dir, such
+        # as this repository's build/), so a municipality can still replace any of them.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.theme["font"] = False  # Google Fonts would be a third-party request
+        config.theme["language"] = "nl"
+        if config.site_name in (None, "", "Wegwijzer"):
+            config.site_name = f"Wegwijzer {g.naam}"
+        config.extra["wegwijzer_demo"] = bool(g.demo)
+        config.extra["wegwijzer_gemeente"] = g.naam
+        config.extra_css.append(ASSET_PREFIX + "wegwijzer.css")
+        config.extra_javascript.append(ASSET_PREFIX + "wegwijzer.js")
+        if not config.nav:
+            config.nav = [{title: (url + "index.md") if url else "index.md"} for title, url in NAV]
+            config.nav.append({"Toegankelijkheid": "toegankelijkheid.md"})
+        try:  # 10,000 record pages are deliberately outside the nav; don't list them all.
+            config.validation.nav.omitted_files = logging.DEBUG
+        except AttributeError:  # pragma: no cover
+            pass
+
+        # Resized photos are kept on disk by content (git-ignored): later builds and every
+        # `serve` rebuild reuse them (0.2 ms a photo instead of a new resize).
+        jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
+        photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
+        self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
+                               config.site_url or "")
+        self.pages = build_pages(self.ctx)
+        self.by_src = {p.src_uri: p for p in self.pages}
+        self.articles = {a.src_uri: a for a in articles}
+        return config
+
+    def search_config(self) -> dict:
+        """#zoek-config for the search page; search/siteconfig.py decides (env, mkdocs.yml, file)."""
+        try:
+            found = siteconfig.page_search_config(path=SITE_CONFIG_FILE, configured=self.config.search)
+        except WegwijzerError as err:
+            raise PluginError(f"Zoeken met Meilisearch: {err.message}") from err
+        if found:
+            log.info("Zoekpagina: Meilisearch op %s (index %s), met Pagefind als terugval.",
+                     found["url"], found["index"])
+        elif os.environ.get("MEILI_URL"):
+            log.warning("MEILI_URL is gezet, maar er is geen zoeksleutel (MEILI_SEARCH_KEY of .wegwijzer/meili.json): "
+                        "de zoekpagina gebruikt alleen de ingebouwde zoekfunctie.")
+        return found
+
+    def on_env(self, env, config, files):
+        cache = {}
+
+        def ww_cache(key, caller):
+            """Render the call block once per key (see theme/partials/nav.html)."""
+            if key not in cache:
+                cache[key] = caller()
+            return cache[key]
+
+        env.globals["ww_cache"] = ww_cache
+        env.globals["ww_shell"] = shell.make_renderer(env)
+        return env
+
+    # --- files ------------------------------------------------------------------
+
+    def on_files(self, files, config):
+        for f in list(files):
+            # The glossary source is data, not a page; an editor's index.md would
+            # shadow the generated home page.
+            if f.src_uri == GLOSSARY_FILE or (f.src_uri in self.by_src):
+                if f.src_uri != GLOSSARY_FILE:
+                    log.warning("content/%s wordt niet gebruikt: deze pagina wordt gemaakt uit de gegevens.", f.src_uri)
+                files.remove(f)
+        if files.get_file_from_path("toegankelijkheid.md") is None:
+            page = Page("toegankelijkheid/", "Toegankelijkheid", "toegankelijkheid",
+                        lambda: render.ACCESSIBILITY_SKELETON)
+            self.by_src["toegankelijkheid.md"] = page
+            files.append(File.generated(config, "toegankelijkheid.md", content=""))
+        for page in self.pages:
+            files.append(File.generated(config, page.src_uri, content=""))
+        for name in ("wegwijzer.css", "wegwijzer.js", "zoeken.js"):
+            files.append(File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS_DIR / name)))
+        self._add_face_files(files, config)
+        return files
+
+    def _add_face_files(self, files, config):
+        cards = []
+        site_url = config.site_url or ""
+        for face in self.ctx.dataset.gezichten:
+            ps = self.ctx.photos.get(face.id)
+            if ps:
+                for name, data in ps.files.items():
+                    files.append(File.generated(config, "fotos/" + name, content=data))
+            jpeg = ps.files[ps.jpeg[min(ps.jpeg)]] if ps else None
+            url = (site_url.rstrip("/") + "/" + face_url(face)) if site_url else None
+            card = face_vcard(face, url=url, photo_jpeg=jpeg)
+            cards.append(card)
+            files.append(File.generated(config, vcard_url(face), content=card))
+        files.append(File.generated(config, ALL_FACES_VCARD, content="".join(cards)))
+
+    # --- pages ------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown, page, config, files):
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            page.meta = {"title": html.escape(generated.title), "hide": list(generated.hide)}
+            if not generated.in_nav:
+                page.meta["ww_nav_key"] = f"nav-{generated.url.count('/')}"
+                page.meta["template"] = shell.TEMPLATE
+            shell.skip_markdown(page)
+            return ""
+        # An editor's page: keep only the front matter we understand (no `template:`
+        # pointing at another template, no raw titles in the theme's unescaped slots).
+        title = str(page.meta.get("title") or page.title or "")
+        page.meta = {"title": html.escape(title), "hide": ["toc"]}
+        return markdown
+
+    def on_page_content(self, output, page, config, files):
+        page.toc = []  # the theme would print heading texts unescaped; lists are short anyway
+        if page.file.src_uri in self.by_src:
+            return ""  # made in on_page_context, when the page is written
+        body = safe_markdown.render(page.markdown or "", shift_headings=0)
+        article = self.articles.get(page.file.src_uri)
+        if article is not None:
+            body = render.article_page(article, page.file.url, safe_markdown.render(article.body, shift_headings=1))
+        elif "<h1" not in body:
+            body = f"<h1>{html.escape(html.unescape(page.meta.get('title', '')))}</h1>" + body
+        body = self.ctx.annotator.annotate(body)
+        if article is not None:
+            self._send_to_index(page.url, body)
+        return body
+
+    def on_page_context(self, context, page, config, nav):
+        # MkDocs converts every page before it writes the first one. A generated page's
+        # HTML is made here instead, just before its template, and dropped once written
+        # (on_post_page): 10,000 record pages are never in memory at the same time.
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            page.content = generated.html(self.ctx.annotator)
+            if generated.kind in ("voorziening", "gezicht"):
+                self._send_to_index(page.url, page.content)
+        return context
+
+    def on_post_page(self, output, page, config):
+        if page.file.src_uri in self.by_src:
+            page.content = ""
+        return output
+
+    # --- search index and preview ------------------------------------------------
+
+    index = None  # pagefind_stream.PagefindStream during a build
+
+    def on_pre_build(self, config):
+        # Pagefind gets only the searchable part of each record, face and article page, as
+        # each is rendered (a fraction of the HTML of the full site, and no staging files).
+        self._close_index()
+        if self.config.pagefind:
+            try:
+                self.index = PagefindStream("nl")
+            except WegwijzerError as err:
+                raise PluginError(err.message) from err
+
+    def _send_to_index(self, url: str, body: str):
+        if self.index is not None:
+            # Pagefind skips these sections anyway; not sending them saves it a quarter
+            # of its parsing (it is the last step of a large build).
+            self.index.add(url, _IGNORED_SECTION.sub(_drop_unless_nested, body))
+
+    def on_post_build(self, config):
+        if self.index is not None:
+            try:
+                self.index.write(Path(config.site_dir) / "pagefind")
+            except WegwijzerError as err:
+                raise PluginError(err.message) from err
+            finally:
+                self._close_index()
+
+    def on_build_error(self, error):
+        self._close_index()
+
+    def _close_index(self):
+        index, self.index = self.index, None
+        if index is not None:
+            index.close()
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root))
+        return server
+
+
+def _config_folder(config) -> Path:
+    """The folder of mkdocs.yml: data_dir and the photo cache are relative to it."""
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+
+
+_IGNORED_SECTION = re.compile(r"<section\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</section>", re.DOTALL)
+
+
+def _drop_unless_nested(match) -> str:
+    return match.group(0) if "<section" in match.group(0)[8:] else ""

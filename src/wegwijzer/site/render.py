@@ -1,0 +1,508 @@
+"""HTML fragments for every generated page. Every record text goes through esc().
+
+No MkDocs here: fragments are plain strings, injected by the thin plugin layer.
+Links are relative (`rel`), so the site works under a sub-path and from a file server.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from urllib.parse import quote
+
+from ..records.vocab import (
+    DAGEN,
+    DOELGROEPEN,
+    KOSTEN,
+    ROUTE_EXPLANATIONS,
+    ROUTE_SLUGS,
+    ROUTES,
+    STATUS,
+    TALEN,
+    THEMAS,
+    TOEGANG,
+    TOEGANG_EXPLANATIONS,
+    WETTEN,
+)
+from ..urls import ALL_FACES_VCARD, doelgroep_url, face_url, kern_slug, kern_url, record_url, rel, theme_url, vcard_url
+from . import safe_markdown
+from .escaping import esc, json_for_script
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+
+def dutch_date(value: date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+# --- small parts ------------------------------------------------------------------
+
+def access_badge(toegang: str) -> str:
+    return f'<span class="ww-badge ww-badge--{esc(toegang)}">{esc(TOEGANG[toegang])}</span>'
+
+
+def status_badge(status: str) -> str:
+    if status == "actief":
+        return ""
+    return f'<span class="ww-badge ww-badge--status">{esc(STATUS[status])}</span>'
+
+
+def phone_link(phone, label_prefix: str = "Bel") -> str:
+    return (f'<a class="ww-phone" href="tel:{esc(phone.tel)}">'
+            f'<span class="ww-sr">{esc(label_prefix)} </span>{esc(phone.display)}</a>')
+
+
+def card(v, from_url: str) -> str:
+    phone = ""
+    if v.contact.telefoon:
+        phone = f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>'
+    provider = f'<p class="ww-card__provider">{esc(v.aanbieder)}</p>' if v.aanbieder else ""
+    return (
+        f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(from_url, record_url(v))}">{esc(v.naam)}</a>'
+        f'</h3>'
+        f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
+        f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>'
+        f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{provider}{phone}</li>'
+    )
+
+
+def card_list(records, from_url: str) -> str:
+    if not records:
+        return '<p class="ww-empty">Hier staat nog niets. Kijk bij een ander thema of <a href="' \
+               + rel(from_url, "zoeken/") + '">zoek op een woord</a>.</p>'
+    return '<ul class="ww-cards">' + "".join(card(v, from_url) for v in records) + "</ul>"
+
+
+def pager(from_url: str, base_url: str, number: int, total_pages: int) -> str:
+    if total_pages <= 1:
+        return ""
+
+    def page_url(n):
+        return base_url if n == 1 else f"{base_url}pagina/{n}/"
+
+    parts = ['<nav class="ww-pager" aria-label="Pagina\'s">']
+    if number > 1:
+        parts.append(f'<a rel="prev" href="{rel(from_url, page_url(number - 1))}">Vorige pagina</a>')
+    parts.append(f'<span>Pagina {number} van {total_pages}</span>')
+    if number < total_pages:
+        parts.append(f'<a rel="next" href="{rel(from_url, page_url(number + 1))}">Volgende pagina</a>')
+    parts.append("</nav>")
+    return "".join(parts)
+
+
+def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bij?", value: str = "") -> str:
+    return (
+        f'<form class="ww-search" action="{rel(from_url, "zoeken/")}" method="get" role="search" '
+        f'aria-label="Zoek hulp">'
+        f'<label for="{field_id}">{esc(label)}</label>'
+        f'<div class="ww-search__row"><input id="{field_id}" name="q" type="search" value="{esc(value)}" '
+        f'autocomplete="off" placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer">'
+        f'<button type="submit">Zoeken</button></div></form>'
+    )
+
+
+def contact_buttons(contact, name: str) -> str:
+    items = []
+    if contact.telefoon:
+        items.append(f'<a class="ww-button" href="tel:{esc(contact.telefoon.tel)}">'
+                     f'Bel {esc(contact.telefoon.display)}</a>')
+    if contact.whatsapp:
+        digits = contact.whatsapp.tel.lstrip("+")
+        items.append(f'<a class="ww-button" href="https://wa.me/{esc(digits)}">'
+                     f'WhatsApp {esc(contact.whatsapp.display)}</a>')
+    if contact.email:
+        items.append(f'<a class="ww-button" href="mailto:{esc(contact.email)}">Mail {esc(contact.email)}</a>')
+    if contact.website:
+        items.append(f'<a class="ww-button" href="{esc(contact.website)}" rel="noopener">Website'
+                     f'<span class="ww-sr"> van {esc(name)}</span></a>')
+    if not items:
+        return ""
+    return '<ul class="ww-buttons">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def directions_url(loc) -> str:
+    if loc.has_coordinates:
+        return f"https://www.openstreetmap.org/directions?to={loc.lat}%2C{loc.lon}"
+    query = " ".join(p for p in (loc.adres, loc.postcode, loc.plaats) if p)
+    return "https://www.openstreetmap.org/search?query=" + quote(query)
+
+
+def location_block(loc) -> str:
+    lines = [esc(p) for p in (loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)) if p]
+    name = f"<strong>{esc(loc.naam)}</strong><br>" if loc.naam else ""
+    access = f'<br><span class="ww-muted">{esc(loc.toegankelijkheid)}</span>' if loc.toegankelijkheid else ""
+    route = ""
+    if loc.adres or loc.has_coordinates:
+        route = (f'<br><a href="{esc(directions_url(loc))}" rel="noopener">Routebeschrijving'
+                 f'<span class="ww-sr"> naar {esc(loc.naam or loc.adres or "")}</span></a>')
+    return f'<li><address>{name}{"<br>".join(lines)}{access}{route}</address></li>'
+
+
+def hours_block(openingstijden) -> str:
+    data = [{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in openingstijden]
+    rows = []
+    for o in openingstijden:
+        days = ", ".join(DAGEN[d] for d in o.dagen)
+        note = f' <span class="ww-muted">{esc(o.toelichting)}</span>' if o.toelichting else ""
+        rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
+    return (
+        f'<section class="ww-section" aria-labelledby="h-open" data-pagefind-ignore><h2 id="h-open">Openingstijden</h2>'
+        f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}" aria-live="polite" hidden></p>'
+        f'<table class="ww-hours"><caption class="ww-sr">Openingstijden per dag</caption><tbody>{"".join(rows)}'
+        f'</tbody></table></section>'
+    )
+
+
+def _link_list(items, from_url):
+    return ", ".join(f'<a href="{rel(from_url, url)}">{esc(label)}</a>' for url, label in items)
+
+
+# --- face cards -------------------------------------------------------------------
+
+def photo_html(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> str:
+    ps = photos.get(face.id)
+    if not ps:
+        return f'<span class="ww-initials" aria-hidden="true">{esc(face.initials)}</span>'
+    webp = ", ".join(f'{rel(from_url, "fotos/" + ps.webp[w])} {i}x' for i, w in enumerate(sorted(ps.webp), 1))
+    loading = ' loading="lazy"' if lazy else ""
+    return (f'<picture><source type="image/webp" srcset="{webp}">'
+            f'<img src="{rel(from_url, "fotos/" + ps.jpeg[min(ps.jpeg)])}" alt="{esc(face.alt_text)}" '
+            f'width="{size}" height="{size}"{loading} decoding="async"></picture>')
+
+
+def face_details(face) -> str:
+    """What a face card and a face page both say about when and where to reach someone."""
+    parts = []
+    if face.bereikbaar:
+        parts.append(f'<p><span class="ww-label">Bereikbaar:</span> {esc(face.bereikbaar)}</p>')
+    if face.kernen:
+        parts.append(f'<p><span class="ww-label">Werkgebied:</span> {esc(", ".join(face.kernen))}</p>')
+    return "".join(parts)
+
+
+def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True) -> str:
+    name = esc(face.naam)
+    if link:
+        name = f'<a href="{rel(from_url, face_url(face))}">{name}</a>'
+    parts = [f'<li class="ww-face"><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
+             f'<div class="ww-face__body"><{heading} class="ww-face__name">{name}</{heading}>',
+             f'<p class="ww-face__role">{esc(face.functie)}<br><span class="ww-muted">{esc(face.organisatie)}</span>'
+             f'</p>']
+    if face.vragen:
+        parts.append(f'<p><span class="ww-label">Bel over:</span> {esc(", ".join(face.vragen))}</p>')
+    parts.append(face_details(face))
+    parts.append(f'<p class="ww-face__phone">{phone_link(face.telefoon, "Bel " + face.naam + " op")}</p>')
+    if face.email:
+        parts.append(f'<p class="ww-noprint"><a href="mailto:{esc(face.email)}">{esc(face.email)}</a></p>')
+    parts.append(f'<p class="ww-noprint"><a href="{rel(from_url, vcard_url(face))}" download>'
+                 f'Zet in je telefoon<span class="ww-sr"> ({esc(face.naam)}, vCard)</span></a></p>')
+    parts.append("</div></li>")
+    return "".join(parts)
+
+
+# --- pages ------------------------------------------------------------------------
+
+def record_page(v, ctx, url: str) -> str:
+    out = ['<article class="ww-record" data-pagefind-body>',
+           f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(v.naam)}</h1>',
+           filter_tags(v)]
+    if v.status == "tijdelijk-gesloten":
+        out.append('<div class="ww-alert" role="note"><strong>Tijdelijk gesloten.</strong> '
+                   'Deze voorziening is nu dicht. Bel of mail om te vragen wanneer ze weer open is.</div>')
+    elif v.status == "gestopt":
+        out.append('<div class="ww-alert ww-alert--stopped" role="note"><strong>Gestopt.</strong> '
+                   'Deze voorziening bestaat niet meer. <a href="'
+                   + rel(url, ROUTE_SLUGS[v.route] + "/") + '">Kijk wat er nog meer is</a>.</div>')
+    out.append(f'<p class="ww-lead" data-pagefind-weight="5" data-pagefind-meta="samenvatting">{esc(v.samenvatting)}'
+               f'</p>')
+    if v.aanbieder:
+        out.append(f'<p class="ww-provider">Door <span data-pagefind-weight="3">{esc(v.aanbieder)}</span></p>')
+    # Access first: it is what a resident most needs to know.
+    step = (f'<p><strong>Zo begin je:</strong> {esc(v.aanmelden)}</p>' if v.aanmelden else "")
+    out.append(f'<section class="ww-access ww-access--{esc(v.toegang)}" aria-labelledby="h-toegang" '
+               f'data-pagefind-ignore>'
+               f'<h2 id="h-toegang">Hoe kom je hier terecht?</h2><p>{access_badge(v.toegang)} '
+               f'{esc(TOEGANG_EXPLANATIONS[v.toegang])}</p>{step}</section>')
+    buttons = contact_buttons(v.contact, v.naam)
+    if buttons:
+        out.append(f'<section class="ww-section" aria-labelledby="h-contact" data-pagefind-ignore>'
+                   f'<h2 id="h-contact">Contact</h2>{buttons}</section>')
+    if v.kosten or v.kosten_toelichting:
+        label = esc(KOSTEN.get(v.kosten, "")) if v.kosten else ""
+        note = esc(v.kosten_toelichting) if v.kosten_toelichting else ""
+        out.append(f'<section class="ww-section" aria-labelledby="h-kosten"><h2 id="h-kosten">Kosten</h2>'
+                   f'<p><strong>{label}</strong> {note}</p></section>')
+    if v.beschrijving:
+        out.append(f'<section class="ww-section ww-prose" aria-labelledby="h-meer"><h2 id="h-meer">Meer informatie</h2>'
+                   f'{safe_markdown.render(v.beschrijving, shift_headings=2)}</section>')
+    if v.locaties:
+        out.append('<section class="ww-section" aria-labelledby="h-waar"><h2 id="h-waar">Waar</h2>'
+                   '<ul class="ww-locations">'
+                   + "".join(location_block(loc) for loc in v.locaties) + "</ul></section>")
+    if v.openingstijden:
+        out.append(hours_block(v.openingstijden))
+    faces = ctx.dataset.faces_for(v.id)
+    if faces:
+        out.append('<section class="ww-section" aria-labelledby="h-gezichten" data-pagefind-ignore>'
+                   '<h2 id="h-gezichten">Wie kun je bellen?</h2><ul class="ww-faces">'
+                   + "".join(face_card(f, url, ctx.photos) for f in faces) + "</ul></section>")
+    details = []
+    details.append(("Route", f'<a href="{rel(url, ROUTE_SLUGS[v.route] + "/")}">{esc(ROUTES[v.route])}</a>'))
+    details.append(("Thema's", _link_list([(theme_url(t), THEMAS[t]) for t in v.themas], url)))
+    details.append(("Voor wie", _link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in v.doelgroepen], url)
+                    if v.doelgroepen else "Iedereen"))
+    details.append(("Waar in de gemeente", _link_list([(kern_url(k), k) for k in v.kernen], url)
+                    if v.kernen else "De hele gemeente"))
+    if v.talen:
+        details.append(("Talen", esc(", ".join(TALEN.get(t, t) for t in v.talen))))
+    if v.wet:
+        details.append(("Wet", esc(f"{v.wet} ({WETTEN[v.wet]})" if WETTEN.get(v.wet, v.wet) != v.wet else v.wet)))
+    out.append('<section class="ww-section" aria-labelledby="h-details" data-pagefind-ignore>'
+               '<h2 id="h-details">Voor wie en waar</h2><dl class="ww-details">'
+               + "".join(f"<dt>{esc(k)}</dt><dd>{val}</dd>" for k, val in details) + "</dl></section>")
+    if v.trefwoorden:
+        out.append(f'<p class="ww-keywords">Zoekwoorden: '
+                   f'<span data-pagefind-weight="6">{esc(", ".join(v.trefwoorden))}</span></p>')
+    out.append(report_block(v.naam, url, v.gecontroleerd, ctx))
+    out.append("</article>")
+    return "".join(out)
+
+
+def report_block(name: str, url: str, checked: date, ctx) -> str:
+    g = ctx.dataset.gemeente
+    mail = ""
+    if g:
+        subject = quote(f"Klopt er iets niet? {name}")
+        address = (ctx.site_url.rstrip("/") + "/" + url) if ctx.site_url else "/" + url
+        body = quote(f"Het gaat om: {name}\nPagina: {address}\n\nWat klopt er niet?\n")
+        mail = (f'<p><a class="ww-report" href="mailto:{esc(g.meldadres)}?subject={subject}&amp;body={body}">'
+                f'Klopt er iets niet? Laat het ons weten</a></p>')
+    return (f'<footer class="ww-checked" data-pagefind-ignore><p>Gecontroleerd op '
+            f'<time datetime="{checked.isoformat()}">{dutch_date(checked)}</time>.</p>{mail}</footer>')
+
+
+def listing_page(title: str, intro: str, records, url: str, base_url: str, number: int,
+                 total_pages: int, total: int, extra: str = "") -> str:
+    count = f'<p class="ww-count">{total} {"voorziening" if total == 1 else "voorzieningen"}</p>'
+    heading = esc(title) + (f' <span class="ww-muted">(pagina {number})</span>' if number > 1 else "")
+    return (f'<h1>{heading}</h1><p class="ww-lead">{esc(intro)}</p>{extra if number == 1 else ""}'
+            f'<h2 class="ww-sr">Voorzieningen'
+            f'</h2>{count}{card_list(records, url)}{pager(url, base_url, number, total_pages)}')
+
+
+def home_page(ctx) -> str:
+    g = ctx.dataset.gemeente
+    url = ""
+    tiles = "".join(
+        f'<li><a class="ww-tile ww-tile--{r}" href="{ROUTE_SLUGS[r]}/"><span class="ww-tile__title">{esc(ROUTES[r])}'
+        f'</span>'
+        f'<span class="ww-tile__text">{esc(ROUTE_EXPLANATIONS[r])}</span></a></li>' for r in ROUTES)
+    themes = "".join(f'<li><a href="{theme_url(slug)}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
+    groups = "".join(f'<li><a href="{doelgroep_url(slug)}">{esc(label)}</a></li>'
+                     for slug, label in DOELGROEPEN.items())
+    kernen = "".join(f'<li><a href="{kern_url(k)}">{esc(k)}</a></li>' for k in (g.kernen if g else ()))
+    name = esc(g.naam) if g else ""
+    return (
+        f'<div class="ww-home"><h1>Hulp en steun in {name}</h1>'
+        f'<p class="ww-lead">Zoek je hulp, of wil je zelf iets doen? Hier vind je wat er is in {name}: '
+        f'van tips en buurtinitiatieven tot professionele hulp.</p>'
+        f'{search_form(url, "home-q")}'
+        f'<h2 class="ww-sr">Kies hoe je geholpen wilt worden</h2><ul class="ww-tiles">{tiles}</ul>'
+        f'<section class="ww-direct" aria-labelledby="h-direct"><h2 id="h-direct">Direct iemand spreken?</h2>'
+        f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
+        f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p></section>'
+        f'<section aria-labelledby="h-themas"><h2 id="h-themas">Waar gaat je vraag over?</h2>'
+        f'<ul class="ww-themes">{themes}</ul></section>'
+        f'<div class="ww-columns"><section aria-labelledby="h-groepen"><h2 id="h-groepen">Voor wie?</h2>'
+        f'<ul class="ww-links">{groups}</ul></section>'
+        f'<section aria-labelledby="h-kernen"><h2 id="h-kernen">In welk dorp of welke wijk?</h2>'
+        f'<ul class="ww-links">{kernen}</ul></section></div>'
+        f'{municipality_contact(g)}</div>'
+    )
+
+
+def municipality_contact(g) -> str:
+    if not g:
+        return ""
+    items = []
+    c = g.contact
+    if c.telefoon:
+        items.append(f'<li>Bel {phone_link(c.telefoon, "")}</li>')
+    if c.email:
+        items.append(f'<li>Mail <a href="mailto:{esc(c.email)}">{esc(c.email)}</a></li>')
+    if c.website:
+        items.append(f'<li><a href="{esc(c.website)}" rel="noopener">Website van de gemeente {esc(g.naam)}</a></li>')
+    return (f'<section class="ww-municipality" aria-labelledby="h-gemeente">'
+            f'<h2 id="h-gemeente">Weet je niet waar je moet beginnen?</h2>'
+            f'<p>Neem contact op met de gemeente {esc(g.naam)}. We denken met je mee.</p><ul>{"".join(items)}</ul>'
+            f'</section>')
+
+
+def route_extra(route: str, ctx, url: str) -> str:
+    parts = []
+    g = ctx.dataset.gemeente
+    if route == "samen" and g and g.marktplaats:
+        parts.append(f'<div class="ww-callout"><h2>Hulp vragen of aanbieden in je buurt</h2>'
+                     f'<p>Op de marktplaats voor vrijwillige hulp vind je buren en vrijwilligers die willen helpen. '
+                     f'Of je biedt zelf hulp aan.</p><p>'
+                     f'<a class="ww-button" href="{esc(g.marktplaats)}" rel="noopener">'
+                     f'Naar de marktplaats</a></p></div>')
+    if route == "zelf" and ctx.articles:
+        parts.append('<section aria-labelledby="h-artikelen"><h2 id="h-artikelen">Lees en ga zelf aan de slag</h2>'
+                     + article_list(ctx.articles, url) + "</section>")
+    themes = "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>'
+                     for slug, label in THEMAS.items())
+    parts.append(f'<details class="ww-themes-inline"><summary>Kies een thema</summary><ul class="ww-links">{themes}'
+                 f'</ul></details>')
+    return "".join(parts)
+
+
+def article_list(articles, url: str) -> str:
+    return '<ul class="ww-cards">' + "".join(
+        f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(url, a.url)}">{esc(a.title)}</a></h3>'
+        f'<p class="ww-card__summary">{esc(a.samenvatting)}</p></li>' for a in articles) + "</ul>"
+
+
+def articles_page(ctx, url: str) -> str:
+    return ('<h1>Artikelen</h1><p class="ww-lead">Korte uitleg en tips. Daarmee kun je zelf verder.</p>'
+            + article_list(ctx.articles, url))
+
+
+def article_page(article, url: str, body_html: str) -> str:
+    tags = [("filter", "soort", "artikel"), ("filter", "route", "zelf"), ("meta", "soort", "artikel")]
+    tags += [("filter", "thema", t) for t in article.themas]
+    lead = (f'<p class="ww-lead" data-pagefind-weight="5" data-pagefind-meta="samenvatting">'
+            f'{esc(article.samenvatting)}</p>'
+            if article.samenvatting else "")
+    themes = _link_list([(theme_url(t), THEMAS[t]) for t in article.themas], url)
+    more = f'<p class="ww-muted" data-pagefind-ignore>Thema: {themes}</p>' if themes else ""
+    return (f'<article class="ww-article" data-pagefind-body><h1 data-pagefind-weight="10" data-pagefind-meta="title">'
+            f'{esc(article.title)}</h1>{markers(tags)}{lead}<div class="ww-prose">{body_html}</div>{more}</article>')
+
+
+def gezichtenkaart_page(ctx, url: str, built: date) -> str:
+    faces = ctx.dataset.gezichten
+    groups = {}
+    for f in faces:
+        groups.setdefault(f.organisatie, []).append(f)
+    sections = "".join(
+        f'<section class="ww-org" aria-labelledby="org-{i}"><h2 id="org-{i}">{esc(org)}</h2>'
+        f'<ul class="ww-faces">{"".join(face_card(f, url, ctx.photos) for f in members)}</ul></section>'
+        for i, (org, members) in enumerate(groups.items(), 1))
+    name = esc(ctx.dataset.gemeente.naam) if ctx.dataset.gemeente else ""
+    return (
+        f'<div class="ww-gezichtenkaart"><h1>Gezichtenkaart</h1>'
+        f'<p class="ww-lead">Deze mensen kun je gewoon bellen. Ze helpen je verder of weten wie dat kan.</p>'
+        f'<p class="ww-print-only">Gezichtenkaart {name} · stand van {dutch_date(built)} · '
+        f'<span data-ww-address>{esc(url)}</span></p>'
+        f'<ul class="ww-buttons ww-noprint"><li><a class="ww-button" href="{rel(url, ALL_FACES_VCARD)}" download>'
+        f'Zet alle {len(faces)} gezichten in je telefoon</a></li>'
+        f'<li><button type="button" class="ww-button" data-ww-print hidden>Afdrukken</button></li></ul>'
+        f'<p class="ww-muted ww-noprint">Voor huisartsen en hulpverleners: het bestand met alle gezichten '
+        f'(vCard) zet iedereen in één keer in je telefoon.</p>'
+        f'{sections or "<p>Er staan nog geen gezichten op de kaart.</p>"}</div>'
+    )
+
+
+def face_page(face, ctx, url: str) -> str:
+    tags = [("filter", "soort", "gezicht"), ("meta", "soort", "gezicht"),
+            ("meta", "telefoon", face.telefoon.display), ("meta", "tel", face.telefoon.tel),
+            ("meta", "functie", face.functie + " · " + face.organisatie),
+            ("meta", "samenvatting", "Bel over: " + ", ".join(face.vragen) if face.vragen else face.functie)]
+    tags += kern_filters(face.kernen)
+    tags.append(("filter", "doelgroep", EVERYONE))
+    link = ""
+    v = ctx.dataset.voorziening(face.voorziening) if face.voorziening else None
+    if v:
+        tags += [("filter", "route", v.route), ("filter", "toegang", v.toegang)]
+        tags += [("filter", "thema", t) for t in v.themas]
+        link = f'<p>{esc(face.naam)} is het gezicht van <a href="{rel(url, record_url(v))}">{esc(v.naam)}</a>.</p>'
+    vragen = (f'<p>Bel over: <span data-pagefind-weight="6">{esc(", ".join(face.vragen))}</span></p>'
+              if face.vragen else "")
+    email = (f'<li><a class="ww-button" href="mailto:{esc(face.email)}">Mail {esc(face.email)}</a></li>'
+             if face.email else "")
+    return (
+        f'<article class="ww-face-page" data-pagefind-body><div class="ww-face-page__head">'
+        f'<div class="ww-face__photo">{photo_html(face, url, ctx.photos, lazy=False)}</div><div>'
+        f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(face.naam)}</h1>{markers(tags)}'
+        f'<p class="ww-lead"><span data-pagefind-weight="5">{esc(face.functie)}</span> bij '
+        f'<span data-pagefind-weight="5">{esc(face.organisatie)}</span></p></div></div>'
+        f'{vragen}{face_details(face)}{link}'
+        f'<ul class="ww-buttons" data-pagefind-ignore><li>'
+        f'<a class="ww-button" href="tel:{esc(face.telefoon.tel)}">Bel {esc(face.telefoon.display)}</a></li>{email}'
+        f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li></ul>'
+        f'<p data-pagefind-ignore><a href="{rel(url, "gezichtenkaart/")}">Alle gezichten</a></p>'
+        f'{report_block(face.naam, url, face.gecontroleerd, ctx)}</article>'
+    )
+
+
+def search_page(ctx, url: str, search_config: dict) -> str:
+    g = ctx.dataset.gemeente
+    kernen = list(g.kernen) if g else []
+    labels = {"route": ROUTES, "thema": THEMAS, "doelgroep": DOELGROEPEN,
+              "kern": {kern_slug(k): k for k in kernen}, "toegang": TOEGANG,
+              "soort": {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel"}}
+    names = {"route": "Route", "thema": "Thema", "doelgroep": "Voor wie", "kern": "Dorp of wijk", "toegang": "Toegang"}
+    selects = "".join(
+        f'<div class="ww-filter"><label for="f-{key}">{esc(label)}</label><select id="f-{key}" name="{key}">'
+        f'<option value="">Alle</option>'
+        + "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in labels[key].items())
+        + "</select></div>" for key, label in names.items())
+    theme_links = "".join(f'<li><a href="{rel(url, theme_url(s))}">{esc(t)}</a></li>' for s, t in THEMAS.items())
+    preconnect = ""
+    if search_config.get("backend") == "meilisearch":
+        from ..search.siteconfig import origin
+        preconnect = f'<link rel="preconnect" href="{esc(origin(search_config["url"]))}" crossorigin>'
+    return (
+        f'{preconnect}<div class="ww-zoeken" data-root="{rel(url, "")}" data-everyone="{EVERYONE}" '
+        f'data-whole="{WHOLE_MUNICIPALITY}"><h1>Zoeken</h1>'
+        f'<form class="ww-search ww-search--full" action="./" method="get" role="search" '
+        f'aria-label="Zoeken en filteren" id="zoekformulier">'
+        f'<label for="zoek-q">Waar zoek je hulp bij?</label>'
+        f'<div class="ww-search__row"><input id="zoek-q" name="q" type="search" autocomplete="off" '
+        f'placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer"><button type="submit">Zoeken</button></div>'
+        # Closed on phones until opened (results first; the counts download only then),
+        # open on wider screens and when the address already names a filter (zoeken.js).
+        f'<details class="ww-filters-panel" id="zoek-filters"><summary>Filters <span id="zoek-filters-gekozen"></span>'
+        f'</summary><fieldset class="ww-filters"><legend class="ww-sr">Filters</legend>{selects}</fieldset>'
+        f'</details></form>'
+        f'<p id="zoek-status" class="ww-count" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<h2 class="ww-sr">Resultaten</h2><ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
+        f'<p><button type="button" id="zoek-meer" class="ww-button" hidden>Meer resultaten</button></p>'
+        f'<noscript><div class="ww-callout">'
+        f'<p>Zoeken werkt alleen met JavaScript. Zonder JavaScript vind je alles via de thema\'s:</p>'
+        f'<ul class="ww-links">{theme_links}</ul></div></noscript>'
+        f'<script type="application/json" id="zoek-labels">{json_for_script(labels)}</script>'
+        f'<script type="application/json" id="zoek-config">{json_for_script(search_config)}</script>'
+        f'<script src="{rel(url, "assets/wegwijzer/zoeken.js")}" defer></script></div>'
+    )
+
+
+def glossary_page(terms, url: str) -> str:
+    if not terms:
+        return "<h1>Begrippen</h1><p>Er zijn nog geen begrippen.</p>"
+    items = "".join(
+        f'<dt id="{esc(t.anchor)}">{esc(t.term)}'
+        + (f' <span class="ww-muted">({esc(t.afkorting_van)})</span>' if t.afkorting_van else "")
+        + f"</dt><dd>{esc(t.uitleg)}</dd>" for t in terms)
+    return ('<h1>Begrippen</h1><p class="ww-lead">Woorden die hulpverleners en de gemeente vaak gebruiken, '
+            f'in gewone taal uitgelegd.</p><dl class="ww-glossary">{items}</dl>')
+
+
+ACCESSIBILITY_SKELETON = """\
+<h1>Toegankelijkheid</h1>
+<p class="ww-lead">De gemeente wil dat iedereen deze website kan gebruiken. Ook als je slecht ziet,
+niet met een muis werkt of moeite hebt met lezen.</p>
+<div class="ww-alert" role="note"><strong>Let op:</strong> de gemeente vult deze verklaring nog aan.</div>
+<h2>Wat we doen</h2>
+<ul><li>We schrijven in eenvoudige taal (taalniveau B1).</li>
+<li>De site werkt met alleen een toetsenbord en met een schermlezer.</li>
+<li>De site werkt op een telefoon en bij 200% zoom.</li>
+<li>De site laadt niets van andere websites.</li></ul>
+<h2>Toegankelijkheidsverklaring</h2>
+<p>Status: <em>[vul in: bijvoorbeeld A, voldoet volledig]</em>. Datum onderzoek: <em>[vul in]</em>.</p>
+<h2>Werkt iets niet?</h2>
+<p>Laat het ons weten. Dan lossen we het op. <em>[vul in: contactgegevens]</em></p>
+"""

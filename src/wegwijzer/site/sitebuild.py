@@ -1,0 +1,155 @@
+"""Building and previewing the site: check first, build aside, swap atomically.
+
+The live site is only touched at the very end, by one atomic exchange of the two folders
+(two renames where the system cannot exchange), so a bad record, a crashing theme or a
+failing Pagefind run leaves the existing site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import UsageError, WegwijzerError
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class BuildFailed(WegwijzerError):
+    """Nothing was built or swapped in: the live site is exactly as it was."""
+
+
+ENV_DATA_DIR = "WEGWIJZER_DATA_DIR"  # the data folder for `serve`, which reloads mkdocs.yml itself
+
+
+def _require_config_file(config_file: str) -> None:
+    if not Path(config_file).is_file():
+        raise UsageError(f"{config_file} niet gevonden. Start het commando in de map met mkdocs.yml, "
+                         "of geef het bestand op met -f.")
+
+
+def _load_config(config_file: str, site_dir=None, data_dir=None):
+    from mkdocs.config import load_config
+
+    _require_config_file(config_file)
+    overrides = {"site_dir": str(site_dir)} if site_dir else {}
+    cfg = load_config(config_file, **overrides)
+    plugin = cfg.plugins.get("wegwijzer")
+    if plugin is None:
+        raise UsageError(f"{config_file} gebruikt de wegwijzer-plugin niet (plugins: - wegwijzer).")
+    if data_dir:
+        plugin.config.data_dir = str(Path(data_dir).resolve())
+    return cfg, plugin
+
+
+def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, out=None) -> Path:
+    """Check, build into a temporary folder next to the target, index, swap.
+
+    Returns the live site's folder. Raises WegwijzerError when anything fails; the
+    existing site is then exactly as it was.
+    """
+    from mkdocs.commands.build import build
+
+    out = out or sys.stdout
+    cfg, plugin = _load_config(config_file, site_dir, data_dir)
+    # Records, glossary, articles and synonyms are checked before anything is built, in one report.
+    result = plugin.check(cfg)
+    print(result.as_text(), file=out)
+    if not result.ok:
+        raise BuildFailed("Er is niets gebouwd; de bestaande site is niet veranderd.")
+
+    target = Path(cfg.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Same parent folder: the final swap stays on one file system, so it is atomic.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
+    cfg.site_dir = str(tmp)
+    plugin.preloaded = result
+    try:
+        with _mkdocs_errors() as reasons:
+            build(cfg)
+    except Exception as err:  # any failure, MkDocs or ours: leave the live site alone
+        shutil.rmtree(tmp, ignore_errors=True)
+        why = "; ".join(reasons) or str(err)
+        raise BuildFailed(f"De site kon niet worden gebouwd: {why}\nDe bestaande site is niet veranderd.") from err
+    finally:
+        plugin.preloaded = None
+    _swap(tmp, target)
+    pages = sum(1 for _ in target.rglob("index.html"))
+    print(f"Site gebouwd in {target} ({pages} pagina's, zoekindex in pagefind/).", file=out)
+    return target
+
+
+def _swap(new: Path, target: Path):
+    new.chmod(0o755)  # mkdtemp makes the folder private; a web server must read it
+    if target.is_dir() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        return
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-oud-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except OSError:
+        if old is not None:
+            os.rename(old, target)  # put the live site back before reporting
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE): the web server never
+    sees a moment without a site. False where the system or file system cannot do it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # glibc < 2.28 or another C library
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+@contextmanager
+def _mkdocs_errors():
+    """The messages MkDocs logs as errors: it reports a plugin's error that way and then
+    raises only "Aborted with a BuildError!"."""
+    reasons = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            reasons.append(record.getMessage())
+
+    handler = Collect(level=logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield reasons
+    finally:
+        logger.removeHandler(handler)
+
+
+def serve_site(config_file: str = "mkdocs.yml", data_dir=None, dev_addr: str = "127.0.0.1:8000", out=None):
+    """The local preview: MkDocs' live-reload server, rebuilding on every change."""
+    from mkdocs.commands.serve import serve
+
+    _require_config_file(config_file)
+    if data_dir:
+        os.environ[ENV_DATA_DIR] = str(Path(data_dir).resolve())
+    print(f"Voorbeeld op http://{dev_addr}/ (stoppen: Ctrl+C). "
+          "De site wordt opnieuw gebouwd als je een record, foto of pagina wijzigt.", file=out or sys.stdout,
+          flush=True)
+    serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
