@@ -13,8 +13,11 @@ from helpers import (
     GEMEENTE_YAML,
     build,
     injection_dataset,
+    project_config,
     serve,
     synthetic_module,
+    vector_article,
+    vector_dataset,
     write,
 )
 
@@ -49,6 +52,21 @@ def injection_site(tmp_path_factory):
     assert result.ok, result.output
     url, server = serve(tmp / "site")
     yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def vector_site(tmp_path_factory):
+    """A site with one record and one face card per filter-evasion vector (helpers.LINK_VECTORS),
+    the vector in every text field, and an article holding them all: (base URL, site folder)."""
+    tmp = tmp_path_factory.mktemp("vector-site")
+    content = tmp / "content"
+    vector_article(content)
+    config = project_config(tmp, {"docs_dir: content": f"docs_dir: {content}"})
+    result = build(vector_dataset(tmp / "voorzieningen"), tmp / "site", config_file=config)
+    assert result.ok, result.output
+    url, server = serve(tmp / "site")
+    yield url, tmp / "site"
     server.shutdown()
 
 

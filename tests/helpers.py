@@ -537,3 +537,128 @@ def refused():
 
 def timed_out():
     return MeilisearchTimeoutError("timeout of 300000ms has exceeded")
+
+
+# --- filter-evasion vectors (tests/test_link_vectors.py, tests/test_browser_link_vectors.py) ----
+#
+# Written by us as test data: ways to smuggle a script link, another site's link or markup
+# past a filter. Each is (name, what an editor types, the address in it or None). The
+# address is what a URL field would hold; the text goes into every text field.
+
+LINK_VECTORS = [
+    # scheme obfuscation
+    ("plain", "[klik](javascript:alert(1))", "javascript:alert(1)"),
+    ("upper", "[klik](JAVASCRIPT:alert(1))", "JAVASCRIPT:alert(1)"),
+    ("mixed-case", "[klik](JaVaScRiPt:alert(1))", "JaVaScRiPt:alert(1)"),
+    ("leading-space", "[klik]( javascript:alert(1))", " javascript:alert(1)"),
+    ("angle-destination", "[klik](<javascript:alert(1)>)", "javascript:alert(1)"),
+    ("autolink", "<javascript:alert(1)>", "javascript:alert(1)"),
+    ("with-title", '[klik](javascript:alert(1) "titel")', "javascript:alert(1)"),
+    ("reference", "[klik][r]\n\n[r]: javascript:alert(1)", "javascript:alert(1)"),
+    ("reference-angle", "[klik][r]\n\n[r]: <jav&#x61;script:alert(1)>", "jav&#x61;script:alert(1)"),
+    ("image-in-link", "[![a](x.png)](javascript:alert(1))", "javascript:alert(1)"),
+    ("comment-trick", "[klik](javascript://%0aalert(1))", "javascript://%0aalert(1)"),
+    ("feed-wrapper", "[klik](feed:javascript:alert(1))", "feed:javascript:alert(1)"),
+    # character references
+    ("decimal-first", "[klik](&#106;avascript:alert(1))", "&#106;avascript:alert(1)"),
+    ("hex-all", "[klik](&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1))",
+     "&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)"),
+    ("hex-no-semicolons", "[klik](&#x6a&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3a;alert(1))",
+     "&#x6a&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3a;alert(1)"),
+    ("padded-decimal", "[klik](&#0000106&#0000097vascript:alert(1))", "&#0000106&#0000097vascript:alert(1)"),
+    ("one-hex-letter", "[klik](jav&#x61;script:alert(1))", "jav&#x61;script:alert(1)"),
+    ("named-colon", "[klik](javascript&colon;alert(1))", "javascript&colon;alert(1)"),
+    ("decimal-colon", "[klik](javascript&#58;alert(1))", "javascript&#58;alert(1)"),
+    ("hex-colon", "[klik](jAvAsCrIpT&#x3A;alert(1))", "jAvAsCrIpT&#x3A;alert(1)"),
+    ("padded-s", "[klik](java&#0000115;cript:alert(1))", "java&#0000115;cript:alert(1)"),
+    # whitespace and control characters
+    ("named-tab", "[klik](java&Tab;script:alert(1))", "java&Tab;script:alert(1)"),
+    ("named-newline", "[klik](java&NewLine;script:alert(1))", "java&NewLine;script:alert(1)"),
+    ("decimal-tab", "[klik](java&#9;script:alert(1))", "java&#9;script:alert(1)"),
+    ("decimal-lf", "[klik](java&#10;script:alert(1))", "java&#10;script:alert(1)"),
+    ("decimal-cr", "[klik](ja&#x0D;vascript:alert(1))", "ja&#x0D;vascript:alert(1)"),
+    ("leading-control", "[klik](&#1;javascript:alert(1))", "&#1;javascript:alert(1)"),
+    ("leading-shift-out", "[klik](&#14;javascript:alert(1))", "&#14;javascript:alert(1)"),
+    ("leading-entity-space", "[klik](&#x20;javascript:alert(1))", "&#x20;javascript:alert(1)"),
+    ("nul-in-scheme", "[klik](java&#0;script:alert(1))", "java&#0;script:alert(1)"),
+    ("yaml-tab", "[klik](java\tscript:alert(1))", "java\tscript:alert(1)"),
+    # other dangerous schemes
+    ("data-base64", "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+     "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+    ("data-upper", "[klik](DATA:text/html,%3Cscript%3Ealert(1)%3C/script%3E)",
+     "DATA:text/html,%3Cscript%3Ealert(1)%3C/script%3E"),
+    ("data-entity-colon", "[klik](data&colon;text/html,x)", "data&colon;text/html,x"),
+    ("vbscript", "[klik](vbscript:msgbox(1))", "vbscript:msgbox(1)"),
+    ("vbscript-entity", "[klik](VBScript&#58;msgbox(1))", "VBScript&#58;msgbox(1)"),
+    ("file", "[klik](file:///etc/passwd)", "file:///etc/passwd"),
+    # protocol-relative: another site without a scheme
+    ("protocol-relative", "[klik](//evil.example/x)", "//evil.example/x"),
+    ("backslashes", "[klik](\\\\\\\\evil.example/x)", "\\\\evil.example/x"),
+    ("slash-backslash", "[klik](/\\\\evil.example/x)", "/\\evil.example/x"),
+    ("entity-slashes", "[klik](&#47;&#47;evil.example/x)", "&#47;&#47;evil.example/x"),
+    ("tab-slashes", "[klik](/&Tab;/evil.example/x)", "/&Tab;/evil.example/x"),
+    # attribute break-out
+    ("quote-break-out", '[klik](https://a.example/"onmouseover="alert(1))', 'https://a.example/"onmouseover="alert(1)'),
+    ("title-break-out", '[klik](https://a.example "t" onclick="alert(1)")', None),
+    ("single-quote-break-out", "[klik](https://a.example/'><img src=x onerror=alert(1)>)",
+     "https://a.example/'><img src=x onerror=alert(1)>"),
+    ("autolink-break-out", '<http://a.example" onmouseover="alert(1)>', 'http://a.example" onmouseover="alert(1)'),
+    ("attr-list", "[klik](https://a.example){: onclick=alert(1) }", None),
+    # raw HTML, SVG and MathML (all must stay text)
+    ("raw-anchor", '<a href="javascript:alert(1)">klik</a>', None),
+    ("raw-img", "<img src=x onerror=alert(1)>", None),
+    ("raw-iframe", '<iframe src="javascript:alert(1)"></iframe>', None),
+    ("raw-form", '<form action="javascript:alert(1)"><button>klik</button></form>', None),
+    ("raw-details", "<details open ontoggle=alert(1)>x</details>", None),
+    ("svg-xlink", '<svg><a xlink:href="javascript:alert(1)"><text y="20">klik</text></a></svg>', None),
+    ("svg-animate", '<svg><a><animate attributeName="href" values="javascript:alert(1)"/>'
+                    '<text y="20">klik</text></a></svg>', None),
+    ("mathml-mglyph", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", None),
+    ("mathml-href", '<math href="javascript:alert(1)"><mi>klik</mi></math>', None),
+    ("html-block", "<div>\n<a href=javascript:alert(1)>klik</a>\n</div>", None),
+]
+
+# The text fields of a voorziening and of a face card, with their length limits.
+RECORD_TEXT_FIELDS = {"naam": 80, "samenvatting": 200, "aanbieder": 120, "beschrijving": None, "aanmelden": 500,
+                      "kosten_toelichting": 300}
+LOCATION_TEXT_FIELDS = {"naam": 120, "adres": 200, "plaats": 80, "toegankelijkheid": 500}
+FACE_TEXT_FIELDS = {"naam": 80, "functie": 80, "organisatie": 120, "bereikbaar": 200, "foto_alt": 200}
+
+
+def _fits(text: str, limit) -> bool:
+    return limit is None or len(text) <= limit
+
+
+def vector_dataset(folder: Path) -> Path:
+    """One voorziening and one face card per vector, the vector in every text field that can
+    hold it (a field's length limit), plus an article holding every vector."""
+    write(folder, "gemeente.yaml", GEMEENTE_YAML)
+    for number, (_, text, _) in enumerate(LINK_VECTORS, 1):
+        rid = f"vector-{number:02d}"
+        lines = [f"{field}: {q(text)}" for field, limit in RECORD_TEXT_FIELDS.items() if _fits(text, limit)]
+        if not _fits(text, RECORD_TEXT_FIELDS["naam"]):
+            lines.append(f"naam: Vector {number}")
+        if not _fits(text, RECORD_TEXT_FIELDS["samenvatting"]):
+            lines.append(f"samenvatting: Vector {number}.")
+        location = [f"    {field}: {q(text)}" for field, limit in LOCATION_TEXT_FIELDS.items() if _fits(text, limit)]
+        lines += ["route: samen", "toegang: verwijzing", "themas: [ontmoeten]", "locaties:",
+                  "  - postcode: 6436 AA", *location, "openingstijden:", "  - dagen: [ma]", "    van: 9:00",
+                  "    tot: 17:00", f"    toelichting: {q(text)}", f"trefwoorden: [{q(text[:80])}]",
+                  f"gecontroleerd: {RECENT}"]
+        write(folder, f"{rid}.yaml", "\n".join(lines) + "\n")
+        face = [f"{field}: {q(text)}" for field, limit in FACE_TEXT_FIELDS.items() if _fits(text, limit)]
+        if not _fits(text, FACE_TEXT_FIELDS["naam"]):
+            face.append(f"naam: Gezicht {number}")
+        for field in ("functie", "organisatie"):
+            if not _fits(text, FACE_TEXT_FIELDS[field]):
+                face.append(f"{field}: Vector {number}")
+        face += [f"voorziening: {rid}", "telefoon: 06 12345678", f"vragen: [{q(text[:120])}]",
+                 "toestemming: 2026-03-14", f"gecontroleerd: {RECENT}"]
+        write(folder, f"gezichten/{rid}-gezicht.yaml", "\n".join(face) + "\n")
+    return folder
+
+
+def vector_article(content: Path) -> Path:
+    body = "\n\n".join(f"{text}\n\n---" for _, text, _ in LINK_VECTORS)
+    return write(content, "artikelen/vectoren.md", "---\ntitle: Vectoren\nsamenvatting: Alle vectoren.\n---\n\n"
+                 + body + "\n")

@@ -10,6 +10,7 @@ import json
 from datetime import date
 from urllib.parse import quote
 
+from .. import safeurl
 from ..records.vocab import (
     DAGEN,
     DOELGROEPEN,
@@ -103,6 +104,15 @@ def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bi
     )
 
 
+def web_link(url, inner_html: str, cls: str = "") -> str:
+    """A link to another site from an editor's address, or '' when the one URL check
+    (wegwijzer.safeurl, as a browser reads it) does not allow it: only http(s)."""
+    if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
+        return ""
+    class_attr = f' class="{cls}"' if cls else ""
+    return f'<a{class_attr} href="{esc(url)}" rel="noopener nofollow">{inner_html}</a>'
+
+
 def contact_buttons(contact, name: str) -> str:
     items = []
     if contact.telefoon:
@@ -114,9 +124,9 @@ def contact_buttons(contact, name: str) -> str:
                      f'WhatsApp {esc(contact.whatsapp.display)}</a>')
     if contact.email:
         items.append(f'<a class="ww-button" href="mailto:{esc(contact.email)}">Mail {esc(contact.email)}</a>')
-    if contact.website:
-        items.append(f'<a class="ww-button" href="{esc(contact.website)}" rel="noopener">Website'
-                     f'<span class="ww-sr"> van {esc(name)}</span></a>')
+    website = web_link(contact.website, f'Website<span class="ww-sr"> van {esc(name)}</span>', "ww-button")
+    if website:
+        items.append(website)
     if not items:
         return ""
     return '<ul class="ww-buttons">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
@@ -135,7 +145,7 @@ def location_block(loc) -> str:
     access = f'<br><span class="ww-muted">{esc(loc.toegankelijkheid)}</span>' if loc.toegankelijkheid else ""
     route = ""
     if loc.adres or loc.has_coordinates:
-        route = (f'<br><a href="{esc(directions_url(loc))}" rel="noopener">Routebeschrijving'
+        route = (f'<br><a href="{esc(directions_url(loc))}" rel="noopener nofollow">Routebeschrijving'
                  f'<span class="ww-sr"> naar {esc(loc.naam or loc.adres or "")}</span></a>')
     return f'<li><address>{name}{"<br>".join(lines)}{access}{route}</address></li>'
 
@@ -332,8 +342,9 @@ def municipality_contact(g) -> str:
         items.append(f'<li>Bel {phone_link(c.telefoon, "")}</li>')
     if c.email:
         items.append(f'<li>Mail <a href="mailto:{esc(c.email)}">{esc(c.email)}</a></li>')
-    if c.website:
-        items.append(f'<li><a href="{esc(c.website)}" rel="noopener">Website van de gemeente {esc(g.naam)}</a></li>')
+    website = web_link(c.website, f"Website van de gemeente {esc(g.naam)}")
+    if website:
+        items.append(f"<li>{website}</li>")
     return (f'<section class="ww-municipality" aria-labelledby="h-gemeente">'
             f'<h2 id="h-gemeente">Weet je niet waar je moet beginnen?</h2>'
             f'<p>Neem contact op met de gemeente {esc(g.naam)}. We denken met je mee.</p><ul>{"".join(items)}</ul>'
@@ -343,12 +354,11 @@ def municipality_contact(g) -> str:
 def route_extra(route: str, ctx, url: str) -> str:
     parts = []
     g = ctx.dataset.gemeente
-    if route == "samen" and g and g.marktplaats:
+    marktplaats = web_link(g.marktplaats, "Naar de marktplaats", "ww-button") if route == "samen" and g else ""
+    if marktplaats:
         parts.append(f'<div class="ww-callout"><h2>Hulp vragen of aanbieden in je buurt</h2>'
                      f'<p>Op de marktplaats voor vrijwillige hulp vind je buren en vrijwilligers die willen helpen. '
-                     f'Of je biedt zelf hulp aan.</p><p>'
-                     f'<a class="ww-button" href="{esc(g.marktplaats)}" rel="noopener">'
-                     f'Naar de marktplaats</a></p></div>')
+                     f'Of je biedt zelf hulp aan.</p><p>{marktplaats}</p></div>')
     if route == "zelf" and ctx.articles:
         parts.append('<section aria-labelledby="h-artikelen"><h2 id="h-artikelen">Lees en ga zelf aan de slag</h2>'
                      + article_list(ctx.articles, url) + "</section>")

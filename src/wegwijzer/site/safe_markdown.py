@@ -1,63 +1,77 @@
 """Markdown as editors may write it, rendered so it can never inject anything.
 
-Raw HTML is not parsed but shown as text, links keep only safe schemes, and images
-are dropped (an image would load from another site: a third-party request).
+Editor Markdown -> Python-Markdown -> nh3 (the ammonia sanitiser):
+
+- raw HTML an editor types is not parsed but shown as text (Markdown's HTML
+  processors are switched off, so it arrives escaped);
+- images become their alt text (an image would load from another site);
+- nh3 then keeps only the tags and attributes in ALLOWED_TAGS / ALLOWED_ATTRIBUTES,
+  after decoding the HTML the way a browser does; every link goes through the one URL
+  check in ``wegwijzer.safeurl`` (http, https, mailto, tel, or a page of this site);
+- links to other sites get rel="noopener nofollow".
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from html import escape as html_escape
-from urllib.parse import urlsplit
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
-# A relative link that starts like a scheme ("javascript:") is not relative.
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+from .. import safeurl
+
+# Everything Python-Markdown makes from our extensions, and nothing else.
+ALLOWED_TAGS = frozenset({"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "code", "pre",
+                          "blockquote", "ul", "ol", "li", "a"})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 
 
 def is_safe_href(href: str) -> bool:
-    href = (href or "").strip()
-    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-    squeezed = re.sub(r"[\x00-\x20]", "", href)
-    match = _SCHEME.match(squeezed)
-    if match:
-        return match.group(1).lower() in SAFE_SCHEMES
-    try:
-        urlsplit(squeezed)
-    except ValueError:
-        return False
-    return not squeezed.startswith("//")  # protocol-relative: another site
+    """A link an editor may publish: http(s), mailto, tel, or a page of this site."""
+    return safeurl.is_allowed_link(href or "", allow_relative=True)
 
 
-class _SanitiseTree(Treeprocessor):
+def _keep_attribute(tag: str, attribute: str, value: str):
+    """nh3 calls this with each attribute value as the browser will read it (decoded)."""
+    if attribute == "href":
+        return value if is_safe_href(value) else None
+    if attribute == "start":
+        return value if value.isdigit() and len(value) < 7 else None
+    return value
+
+
+_CLEANER = nh3.Cleaner(tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+                       attribute_filter=_keep_attribute, url_schemes=set(safeurl.LINK_SCHEMES), link_rel=None,
+                       strip_comments=True)
+# nh3's output is canonical: attributes double-quoted, '"' inside a value escaped.
+_LINK_START = re.compile(r'<a((?: [a-z]+="[^"]*")*)>')
+_HREF = re.compile(r' href="([^"]*)"')
+
+
+def sanitise(html: str) -> str:
+    """Any HTML -> only the allowed tags and attributes, with rel on links to other sites."""
+    return _LINK_START.sub(_with_rel, _CLEANER.clean(html))
+
+
+def _with_rel(match) -> str:
+    attributes = match.group(1)
+    href = _HREF.search(attributes)
+    if href and safeurl.scheme(html_lib.unescape(href.group(1))) in safeurl.WEB_SCHEMES:
+        attributes += ' rel="noopener nofollow"'
+    return f"<a{attributes}>"
+
+
+class _ImagesAsText(Treeprocessor):
     def run(self, root):
         for parent in list(root.iter()):
             for child in list(parent):
                 if child.tag == "img":
                     # Keep the alt text so nothing the editor meant is lost.
                     self._replace_with_text(parent, child, child.get("alt", ""))
-                elif child.tag == "a":
-                    if not is_safe_href(child.get("href", "")):
-                        child.tag = "span"
-                        child.attrib.clear()
-                    else:
-                        title = child.get("title")
-                        href = child.get("href")
-                        child.attrib.clear()
-                        child.set("href", href)
-                        if title:
-                            child.set("title", title)
-                        if urlsplit(href).scheme in ("http", "https"):
-                            child.set("rel", "noopener nofollow")
-                else:
-                    # Only attributes Markdown itself produces for our tag set survive.
-                    for name in list(child.attrib):
-                        if name not in ("href", "title", "id", "start"):
-                            del child.attrib[name]
         return root
 
     @staticmethod
@@ -74,11 +88,10 @@ class _SanitiseTree(Treeprocessor):
 
 class SafeExtension(Extension):
     def extendMarkdown(self, md):
+        # Raw HTML stays text: without these two, Markdown escapes every '<' it sees.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        # Entities stay (&amp; etc. are harmless), but autolinks to <javascript:...>
-        # are handled by the tree check below.
-        md.treeprocessors.register(_SanitiseTree(md), "wegwijzer_sanitise", 0)
+        md.treeprocessors.register(_ImagesAsText(md), "wegwijzer_images", 0)
 
 
 def make_markdown() -> markdown.Markdown:
@@ -123,7 +136,7 @@ def render(text: str, shift_headings: int = 1) -> str:
     html = _md.convert(text or "")
     if shift_headings:
         html = _shift(html, shift_headings)
-    return html
+    return sanitise(html)
 
 
 def _shift(html: str, by: int) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Optional
-from urllib.parse import urlsplit
 
+from ...safeurl import web_address_problem
 from ..model import Phone
 from .framework import Invalid, scalar
 
@@ -68,9 +68,10 @@ def email(value):
 
 @scalar
 def url(value):
-    parts = urlsplit(value) if not re.search(r"[\s<>\"'`\\]", value) else None
-    if not parts or parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
-        raise Invalid(f"'{value}' is geen geldig webadres. Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl.")
+    """A website: an http(s) address as a browser reads it (see wegwijzer.safeurl)."""
+    problem = web_address_problem(value)
+    if problem:
+        raise Invalid(problem)
     return value
 
 
