@@ -34,12 +34,18 @@ def data_dir(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The demo data built once per session with `wegwijzer build`, served on 127.0.0.1: base URL."""
+def demo_site_dir(tmp_path_factory) -> Path:
+    """The demo data built once per session with `wegwijzer build`: the site folder (do not change it)."""
     site = tmp_path_factory.mktemp("demo-site") / "site"
     result = build(DEMO_DATA, site)
     assert result.ok, result.output
-    url, server = serve(site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_site_dir):
+    """The demo site served on 127.0.0.1: base URL."""
+    url, server = serve(demo_site_dir)
     yield url
     server.shutdown()
 

@@ -334,6 +334,35 @@ def serve(site_dir: Path):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
+class _WithHeaders(_Quiet):
+    """Sends the server's extra headers with every answer, and 404.html for a missing page."""
+
+    def end_headers(self):
+        for name, value in self.server.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve_with_headers(site_dir: Path, headers: dict):
+    """Like serve(), but every answer carries ``headers`` and a missing page gets 404.html."""
+    handler = functools.partial(_WithHeaders, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.extra_headers = dict(headers)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
 # --- small datasets made from the model classes ------------------------------------------------
 
 

@@ -7,6 +7,7 @@ pre-rendered HTML in on_page_context, content/ pages are re-rendered with safe_m
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
@@ -31,6 +32,7 @@ from . import render, safe_markdown, shell
 from .pagefind_stream import PagefindStream
 from .pages import NAV, Page, SiteContext, build_pages
 from .photos import resize_all
+from .policy import write_policy
 from .sitebuild import ENV_DATA_DIR
 from .vcard import face_vcard
 
@@ -40,6 +42,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/wegwijzer/"
+ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoeken.js")
 PHOTO_CACHE = Path(".wegwijzer", "cache", "photos")  # next to mkdocs.yml, git-ignored
 # Written by `wegwijzer index` in the folder it runs from; relative paths are read from
 # the build's working folder (tests point this elsewhere).
@@ -96,8 +99,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             config.site_name = f"Wegwijzer {g.naam}"
         config.extra["wegwijzer_demo"] = bool(g.demo)
         config.extra["wegwijzer_gemeente"] = g.naam
-        config.extra_css.append(ASSET_PREFIX + "wegwijzer.css")
-        config.extra_javascript.append(ASSET_PREFIX + "wegwijzer.js")
+        self.assets = asset_urls()
+        config.extra_css.append(self.assets["wegwijzer.css"])
+        config.extra_javascript.append(self.assets["wegwijzer.js"])
         if not config.nav:
             config.nav = [{title: (url + "index.md") if url else "index.md"} for title, url in NAV]
             config.nav.append({"Toegankelijkheid": "toegankelijkheid.md"})
@@ -111,7 +115,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
         photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
-                               config.site_url or "")
+                               config.site_url or "", self.assets)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}
@@ -161,8 +165,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(File.generated(config, "toegankelijkheid.md", content=""))
         for page in self.pages:
             files.append(File.generated(config, page.src_uri, content=""))
-        for name in ("wegwijzer.css", "wegwijzer.js", "zoeken.js"):
-            files.append(File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS_DIR / name)))
+        for name, url in self.assets.items():
+            files.append(File.generated(config, url, abs_src_path=str(ASSETS_DIR / name)))
         self._add_face_files(files, config)
         return files
 
@@ -250,13 +254,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.index.add(url, _IGNORED_SECTION.sub(_drop_unless_nested, body))
 
     def on_post_build(self, config):
-        if self.index is not None:
-            try:
-                self.index.write(Path(config.site_dir) / "pagefind")
-            except WegwijzerError as err:
-                raise PluginError(err.message) from err
-            finally:
-                self._close_index()
+        site_dir = Path(config.site_dir)
+        try:
+            if self.index is not None:
+                try:
+                    self.index.write(site_dir / "pagefind")
+                finally:
+                    self._close_index()
+            write_policy(site_dir, self.ctx.search_config)
+        except WegwijzerError as err:
+            raise PluginError(err.message) from err
 
     def on_build_error(self, error):
         self._close_index()
@@ -269,6 +276,17 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
         return server
+
+
+def asset_urls() -> dict:
+    """Our scripts and style sheet under names that carry a hash of their content, so a web
+    server may let browsers keep them for a year (deploy/nginx: `immutable`)."""
+    urls = {}
+    for name in ASSETS:
+        digest = hashlib.sha256((ASSETS_DIR / name).read_bytes()).hexdigest()[:10]
+        stem, _, suffix = name.rpartition(".")
+        urls[name] = f"{ASSET_PREFIX}{stem}.{digest}.{suffix}"
+    return urls
 
 
 def _config_folder(config) -> Path:

@@ -486,7 +486,7 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'<ul class="ww-links">{theme_links}</ul></div></noscript>'
         f'<script type="application/json" id="zoek-labels">{json_for_script(labels)}</script>'
         f'<script type="application/json" id="zoek-config">{json_for_script(search_config)}</script>'
-        f'<script src="{rel(url, "assets/wegwijzer/zoeken.js")}" defer></script></div>'
+        f'<script src="{rel(url, ctx.assets.get("zoeken.js", "assets/wegwijzer/zoeken.js"))}" defer></script></div>'
     )
 
 
