@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .diagnostics import Collector
+from .diagnostics import Collector, display_path
 from .model import Dataset
+from .statement import STATEMENT_FILE
 
 DEFAULT_CONTENT_DIR = "content"  # articles, glossary and the accessibility page
 
@@ -71,6 +72,7 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     from .articles import load_articles
     from .dataset import load_dataset
     from .glossary import GLOSSARY_FILE, load_glossary
+    from .placeholders import warn_in_text_files
     from .synonyms import check_synonyms
 
     dataset, collector = load_dataset(Path(data_dir))
@@ -78,5 +80,27 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     if content_dir is not None:
         terms = load_glossary(Path(content_dir) / GLOSSARY_FILE, collector)
         articles = load_articles(Path(content_dir), collector)
+        warn_in_text_files(Path(content_dir), collector, lambda path: display_path(path, Path.cwd()))
+        # A project's content folder without its own statement gets the generated page (a
+        # build always has a content folder: MkDocs' docs_dir).
+        if Path(content_dir).is_dir() and not (Path(content_dir) / STATEMENT_FILE).is_file():
+            warn_statement_gaps(dataset, collector)
     check_synonyms(collector, synonyms_file)
     return CheckResult(dataset, collector, tuple(terms), tuple(articles))
+
+
+def warn_statement_gaps(dataset: Dataset, collector: Collector):
+    """The site makes /toegankelijkheid/ from gemeente.yaml: one warning per fact it lacks."""
+    from .dataset import GEMEENTE_FILE
+    from .statement import statement_gaps
+
+    g = dataset.gemeente
+    if g is None:
+        return
+    path = display_path(dataset.root / GEMEENTE_FILE, Path.cwd())
+    for field, found in statement_gaps(g):
+        parent = field.split(".")[0]
+        line = dataset.gemeente_lines.get(field) or dataset.gemeente_lines.get(parent) or 1
+        collector.warning(path, line, field,
+                          f"De pagina Toegankelijkheid toont nu '{found}'. Vul '{field}' in gemeente.yaml in "
+                          "(zie docs/dataformaat.md), of schrijf je eigen content/toegankelijkheid.md.")

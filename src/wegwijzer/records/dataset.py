@@ -15,6 +15,7 @@ from typing import Optional
 from ..errors import UsageError
 from .diagnostics import Collector, display_path
 from .model import Dataset, Face, Municipality, Voorziening
+from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema import tables
 from .schema.framework import INVALID, Context, convert_fields, did_you_mean
@@ -26,6 +27,7 @@ GEMEENTE_FILE = "gemeente.yaml"
 DEFAULT_DATA_DIR = "voorzieningen"  # the data folder commands use when none is given
 FACES_DIR = "gezichten"
 STALE_AFTER_DAYS = 365
+SECURITY_RENEW_DAYS = 30  # warn this long before security.txt expires
 
 
 PARALLEL_FROM = 400  # below this many records, starting worker processes costs more than it saves
@@ -67,6 +69,7 @@ class _Loader:
         self.collector = Collector()
         self.files_read = 0
         self.kernen = None
+        self.gemeente_lines = {}  # "toegankelijkheid.status" -> line, for later warnings
         self._paths = {}  # id(mapping) -> file, for checks that run after loading
 
     def shown(self, path: Path) -> str:
@@ -83,7 +86,7 @@ class _Loader:
                 faces.append(face)
         published, unpublished = self._split_published(records)
         faces.sort(key=lambda f: (f.organisatie.lower(), f.naam.lower()))
-        return Dataset(self.root, gemeente, published, faces, unpublished, self.files_read)
+        return Dataset(self.root, gemeente, published, faces, unpublished, self.files_read, self.gemeente_lines)
 
     def context(self, path: Path) -> Context:
         return Context(self.collector, self.shown(path), self.kernen)
@@ -121,7 +124,9 @@ class _Loader:
     def _read(self, path: Path) -> Optional[Mapping]:
         self.files_read += 1
         try:
-            return read_mapping(path)
+            mapping = read_mapping(path)
+            warn_in_yaml(mapping, self.collector, self.shown(path))
+            return mapping
         except YamlProblem as problem:
             self.collector.error(self.shown(path), problem.line, "", problem.message)
         except OSError as err:
@@ -171,7 +176,26 @@ class _Loader:
             ctx.error(mapping.get("kernen"), "kernen", "Noem minstens één kern (dorp of wijk).")
             ok = False
         self.kernen = values.get("kernen") or None  # records are checked against valid kernen
+        self.gemeente_lines = _field_lines(mapping)
+        if values.get("beveiliging"):
+            self._warn_security_expiry(values["beveiliging"].verloopt, mapping, ctx)
         return Municipality(**values) if ok else None
+
+    def _warn_security_expiry(self, expires: date, mapping: Mapping, ctx):
+        node = mapping.get("beveiliging").get("verloopt")
+        days = (expires - self.today).days
+        if days < 0:
+            ctx.warning(node, "beveiliging.verloopt",
+                        f"security.txt is verlopen sinds {expires.isoformat()}. Controleer de gegevens onder "
+                        "beveiliging: en zet een nieuwe datum, uiterlijk over een jaar.")
+        elif days <= SECURITY_RENEW_DAYS:
+            ctx.warning(node, "beveiliging.verloopt",
+                        f"security.txt verloopt over {days} dagen. Controleer de gegevens onder beveiliging: en "
+                        "zet een nieuwe datum, uiterlijk over een jaar.")
+        elif days > 366:
+            ctx.warning(node, "beveiliging.verloopt",
+                        "Deze datum ligt meer dan een jaar vooruit. Kies een datum binnen een jaar, zodat de "
+                        "gegevens geregeld worden gecontroleerd.")
 
     # --- records --------------------------------------------------------------------
 
@@ -279,6 +303,16 @@ class _Loader:
         published = [r for r, gone in zip(records, expired, strict=True) if not gone]
         unpublished = [r for r, gone in zip(records, expired, strict=True) if gone]
         return sorted(published, key=lambda r: r.id), unpublished
+
+
+def _field_lines(mapping: Mapping, prefix: str = "") -> dict:
+    """The line of every field (nested ones as 'a.b'); a missing field's parent line stands in later."""
+    lines = {}
+    for key, (line, node) in mapping.entries.items():
+        lines[prefix + key] = line
+        if isinstance(node, Mapping):
+            lines.update(_field_lines(node, prefix + key + "."))
+    return lines
 
 
 def _load_records_chunk(job):

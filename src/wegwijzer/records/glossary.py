@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..text import slugify
 from .diagnostics import Collector, display_path
+from .placeholders import warn_in_yaml
 from .schema.framework import Context, Field, convert_fields, text
 from .yamlsafe import Mapping, Sequence, YamlProblem, read_node
 
@@ -52,6 +53,7 @@ def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) 
     except YamlProblem as problem:
         collector.error(shown, problem.line, "", problem.message)
         return []
+    warn_in_yaml(root, collector, shown)
     if not isinstance(root, Sequence):
         collector.error(shown, getattr(root, "line", 1), "",
                         "begrippen.yaml moet een lijst zijn: elk begrip begint met '- term: ...'.")

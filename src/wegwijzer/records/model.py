@@ -49,6 +49,50 @@ class OpeningHours:
 
 
 @dataclass(frozen=True)
+class Ombudsman:
+    naam: str
+    website: Optional[str] = None
+    telefoon: Optional[Phone] = None
+
+
+@dataclass(frozen=True)
+class Complaints:
+    """How a resident complains to the municipality: the accessibility page uses it, and so
+    can any page about complaints (records/statement.py: complaint_blocks)."""
+
+    uitleg: Optional[str] = None  # plain text: how to complain
+    website: Optional[str] = None  # the complaint form
+    email: Optional[str] = None
+    telefoon: Optional[Phone] = None
+    antwoord_binnen: Optional[str] = None  # "6 weken"
+    ombudsman: Optional[Ombudsman] = None  # where to go next
+
+
+@dataclass(frozen=True)
+class AccessibilityFacts:
+    """What the accessibility statement (/toegankelijkheid/) needs to say."""
+
+    status: Optional[str] = None  # vocab.TOEGANKELIJKHEID_STATUS
+    onderzocht_op: Optional[date] = None
+    onderzocht_door: Optional[str] = None
+    verklaring: Optional[str] = None  # the statement in the government register
+    antwoord_binnen: Optional[str] = None  # "5 werkdagen"
+    bekende_problemen: Optional[tuple] = None  # None: not filled in; (): none known
+    planning: Optional[str] = None  # when the known problems are solved
+
+
+@dataclass(frozen=True)
+class SecurityContact:
+    """/.well-known/security.txt (RFC 9116)."""
+
+    verloopt: date
+    email: Optional[str] = None
+    website: Optional[str] = None
+    beleid: Optional[str] = None
+    talen: tuple = ()
+
+
+@dataclass(frozen=True)
 class Municipality:
     naam: str
     kernen: tuple
@@ -56,6 +100,9 @@ class Municipality:
     meldadres: str
     marktplaats: Optional[str] = None
     demo: bool = False
+    toegankelijkheid: Optional[AccessibilityFacts] = None
+    klachten: Optional[Complaints] = None
+    beveiliging: Optional[SecurityContact] = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +173,7 @@ class Dataset:
     gezichten: list  # sorted by organisation, then name
     unpublished: list = field(default_factory=list)  # past geldig_tot
     files_read: int = 0
+    gemeente_lines: dict = field(default_factory=dict)  # gemeente.yaml: field ('a.b') -> line
 
     def voorziening(self, record_id: str) -> Optional[Voorziening]:
         return self._by_id().get(record_id)

@@ -99,3 +99,11 @@ STOP_WORDS = (
     "is", "was", "zijn", "ben", "wordt", "worden", "werd", "kan", "kunnen", "wil", "moet", "hoe",
     "wat", "waar", "wie", "welke", "toch", "nog", "al", "dan", "maar", "want", "dus",
 )
+
+# The accessibility statement's status, as in the government's register (A, B, C, D).
+TOEGANKELIJKHEID_STATUS = {
+    "voldoet": "Deze website voldoet volledig aan de norm.",
+    "voldoet-gedeeltelijk": "Deze website voldoet voor een deel aan de norm.",
+    "eerste-maatregelen": "Deze website voldoet nog niet aan de norm. We hebben de eerste stappen gezet.",
+    "voldoet-niet": "Deze website voldoet nog niet aan de norm.",
+}

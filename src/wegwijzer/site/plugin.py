@@ -35,6 +35,7 @@ from .photos import resize_all
 from .policy import write_policy
 from .sitebuild import ENV_DATA_DIR
 from .vcard import face_vcard
+from .wellknown import write_security_txt
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
@@ -160,7 +161,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 files.remove(f)
         if files.get_file_from_path("toegankelijkheid.md") is None:
             page = Page("toegankelijkheid/", "Toegankelijkheid", "toegankelijkheid",
-                        lambda: render.ACCESSIBILITY_SKELETON)
+                        lambda: render.accessibility_page(self.ctx), in_nav=True)
             self.by_src["toegankelijkheid.md"] = page
             files.append(File.generated(config, "toegankelijkheid.md", content=""))
         for page in self.pages:
@@ -262,6 +263,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 finally:
                     self._close_index()
             write_policy(site_dir, self.ctx.search_config)
+            write_security_txt(site_dir, self.ctx.dataset.gemeente, self.ctx.site_url)
         except WegwijzerError as err:
             raise PluginError(err.message) from err
 

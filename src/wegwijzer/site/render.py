@@ -448,6 +448,11 @@ def face_page(face, ctx, url: str) -> str:
     )
 
 
+def _asset(ctx, name: str) -> str:
+    """Our script's address (content-hashed by the plugin; the plain name without it)."""
+    return getattr(ctx, "assets", {}).get(name, "assets/wegwijzer/" + name)
+
+
 def search_page(ctx, url: str, search_config: dict) -> str:
     g = ctx.dataset.gemeente
     kernen = list(g.kernen) if g else []
@@ -486,7 +491,7 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'<ul class="ww-links">{theme_links}</ul></div></noscript>'
         f'<script type="application/json" id="zoek-labels">{json_for_script(labels)}</script>'
         f'<script type="application/json" id="zoek-config">{json_for_script(search_config)}</script>'
-        f'<script src="{rel(url, ctx.assets.get("zoeken.js", "assets/wegwijzer/zoeken.js"))}" defer></script></div>'
+        f'<script src="{rel(url, _asset(ctx, "zoeken.js"))}" defer></script></div>'
     )
 
 
@@ -501,18 +506,26 @@ def glossary_page(terms, url: str) -> str:
             f'in gewone taal uitgelegd.</p><dl class="ww-glossary">{items}</dl>')
 
 
-ACCESSIBILITY_SKELETON = """\
-<h1>Toegankelijkheid</h1>
-<p class="ww-lead">De gemeente wil dat iedereen deze website kan gebruiken. Ook als je slecht ziet,
-niet met een muis werkt of moeite hebt met lezen.</p>
-<div class="ww-alert" role="note"><strong>Let op:</strong> de gemeente vult deze verklaring nog aan.</div>
-<h2>Wat we doen</h2>
-<ul><li>We schrijven in eenvoudige taal (taalniveau B1).</li>
-<li>De site werkt met alleen een toetsenbord en met een schermlezer.</li>
-<li>De site werkt op een telefoon en bij 200% zoom.</li>
-<li>De site laadt niets van andere websites.</li></ul>
-<h2>Toegankelijkheidsverklaring</h2>
-<p>Status: <em>[vul in: bijvoorbeeld A, voldoet volledig]</em>. Datum onderzoek: <em>[vul in]</em>.</p>
-<h2>Werkt iets niet?</h2>
-<p>Laat het ons weten. Dan lossen we het op. <em>[vul in: contactgegevens]</em></p>
-"""
+def statement_html(blocks) -> str:
+    """Text blocks of records/statement.py as HTML; every text escaped, every link through the URL check."""
+    out = []
+    for block in blocks:
+        if block.kind == "h2":
+            out.append(f"<h2>{esc(block.text)}</h2>")
+        elif block.kind == "ul":
+            out.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>")
+        elif block.kind == "link":
+            link = web_link(block.url, esc(block.link_text))
+            text = " ".join(part for part in (esc(block.text), link) if part)
+            out.append(f"<p>{text}</p>")
+        else:
+            cls = ' class="ww-placeholder"' if block.missing else ""
+            out.append(f"<p{cls}>{esc(block.text)}</p>")
+    return "".join(out)
+
+
+def accessibility_page(ctx) -> str:
+    """/toegankelijkheid/ made from gemeente.yaml (when the project has no content/toegankelijkheid.md)."""
+    from ..records.statement import accessibility_statement
+
+    return "<h1>Toegankelijkheid</h1>" + statement_html(accessibility_statement(ctx.dataset.gemeente))

@@ -6,7 +6,7 @@ The data format (docs/dataformaat.md) is the contract; this is its executable fo
 from __future__ import annotations
 
 from .. import vocab
-from ..model import Contact, Location, OpeningHours
+from ..model import AccessibilityFacts, Complaints, Contact, Location, Ombudsman, OpeningHours, SecurityContact
 from .framework import (
     INVALID,
     Field,
@@ -91,6 +91,50 @@ def kern(node, ctx, name):
     return INVALID
 
 
+OMBUDSMAN_FIELDS = {
+    "naam": Field(text(120), required=True),
+    "website": Field(url),
+    "telefoon": Field(phone),
+}
+
+COMPLAINTS_FIELDS = {
+    "uitleg": Field(text(500)),
+    "website": Field(url),
+    "email": Field(email),
+    "telefoon": Field(phone),
+    "antwoord_binnen": Field(text(40)),
+    "ombudsman": Field(record(OMBUDSMAN_FIELDS, Ombudsman, "de ombudsman (naam, website, telefoon)")),
+}
+
+ACCESSIBILITY_FIELDS = {
+    "status": Field(choice(vocab.TOEGANKELIJKHEID_STATUS, "status")),
+    "onderzocht_op": Field(date_value),
+    "onderzocht_door": Field(text(120)),
+    "verklaring": Field(url),
+    "antwoord_binnen": Field(text(40)),
+    "bekende_problemen": Field(list_of(text(300), allow_single=False)),
+    "planning": Field(text(300)),
+}
+
+
+def _check_security(node, values, ctx, name):
+    if values.get("email") or values.get("website") or is_given(node, "email") or is_given(node, "website"):
+        return True
+    ctx.error(node, f"{name}.email", "Geef een e-mailadres of een webadres waar iemand een beveiligingsprobleem "
+                                     "kan melden: email: of website: onder beveiliging:.")
+    return False
+
+
+SECURITY_FIELDS = {
+    "email": Field(email),
+    "website": Field(url),
+    "beleid": Field(url),
+    "talen": Field(list_of(language)),
+    "verloopt": Field(date_value, required=True, required_message=(
+        "Zet bij beveiliging een datum 'verloopt:', uiterlijk over een jaar, bijvoorbeeld verloopt: 2027-06-30. "
+        "Daarna geldt security.txt als verouderd.")),
+}
+
 GEMEENTE_FIELDS = {
     "naam": Field(text(80), required=True),
     "kernen": Field(list_of(text(80)), required=True),
@@ -98,6 +142,12 @@ GEMEENTE_FIELDS = {
     "meldadres": Field(email, required=True),
     "marktplaats": Field(url),
     "demo": Field(flag),  # extension: marks demo data so the site says so
+    # extensions: facts for the accessibility statement, complaints and security.txt
+    "toegankelijkheid": Field(record(ACCESSIBILITY_FIELDS, AccessibilityFacts,
+                                     "de toegankelijkheid (status, onderzocht_op, onderzocht_door, ...)")),
+    "klachten": Field(record(COMPLAINTS_FIELDS, Complaints, "de klachten (uitleg, website, email, telefoon, ...)")),
+    "beveiliging": Field(record(SECURITY_FIELDS, SecurityContact, "de beveiliging (email, website, beleid, ...)",
+                                _check_security)),
 }
 
 VOORZIENING_FIELDS = {

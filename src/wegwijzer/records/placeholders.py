@@ -1,0 +1,44 @@
+"""`[Vul in …]` left in anything an editor keeps: a warning (an error with --strict).
+
+Templates and the generated accessibility statement mark text that still has to be
+written as ``[Vul in: …]``; such a page must not go live unnoticed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .statement import PLACEHOLDER
+from .yamlsafe import Mapping, Scalar, Sequence
+
+MESSAGE = ("Hier staat nog '{found}'. Schrijf hier de echte tekst. Met 'wegwijzer check --strict' gaat de site "
+           "niet online zolang dit er staat.")
+
+
+def warn_in_yaml(node, collector, path: str, field: str = ""):
+    """Warn about every placeholder in the scalar values under ``node``."""
+    if isinstance(node, Scalar):
+        if "[" in node.value:
+            for found in PLACEHOLDER.findall(node.value):
+                collector.warning(path, node.line, field, MESSAGE.format(found=found))
+    elif isinstance(node, Mapping):
+        for key, (_, child) in node.entries.items():
+            warn_in_yaml(child, collector, path, f"{field}.{key}" if field else key)
+    elif isinstance(node, Sequence):
+        for child in node.items:
+            warn_in_yaml(child, collector, path, field)
+
+
+def warn_in_text_files(folder: Path, collector, shown) -> None:
+    """Every Markdown page in the content folder (articles, toegankelijkheid.md, ...), line by line.
+    ``shown(path)`` is the path as the editor sees it."""
+    if not Path(folder).is_dir():
+        return
+    for path in sorted(Path(folder).rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable pages are reported where they are loaded
+        for number, line in enumerate(text.splitlines(), 1):
+            for found in PLACEHOLDER.findall(line):
+                collector.warning(shown(path), number, "tekst", MESSAGE.format(found=found))
