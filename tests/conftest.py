@@ -11,10 +11,13 @@ from helpers import (
     CHROMIUM_ARGS,
     DEMO_DATA,
     GEMEENTE_YAML,
+    NGINX,
+    NGINX_BROTLI_MODULE,
     build,
     injection_dataset,
     project_config,
     serve,
+    start_nginx,
     synthetic_module,
     vector_article,
     vector_dataset,
@@ -48,6 +51,20 @@ def demo_site(demo_site_dir):
     url, server = serve(demo_site_dir)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def nginx_site(demo_site_dir, tmp_path_factory):
+    """The demo site served by Debian's nginx with deploy/nginx/wegwijzer.conf: base URL.
+    Missing nginx fails the test: scripts/test.sh installs it."""
+    for needed in (NGINX, NGINX_BROTLI_MODULE):
+        if not needed.exists():
+            pytest.fail(f"{needed} is missing: install it with 'apt-get install -y nginx "
+                        "libnginx-mod-http-brotli-static'. The deploy test never skips silently.")
+    base, proc = start_nginx(tmp_path_factory.mktemp("nginx"), demo_site_dir)
+    yield base
+    proc.terminate()
+    proc.wait(10)
 
 
 @pytest.fixture(scope="session")

@@ -363,6 +363,79 @@ def serve_with_headers(site_dir: Path, headers: dict):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
+# --- nginx with the shipped configuration (deploy/nginx/) -------------------------------------
+
+NGINX = Path("/usr/sbin/nginx")
+NGINX_BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+NGINX_SNIPPET = REPO / "deploy" / "nginx" / "wegwijzer.conf"
+
+
+def nginx_config(folder: Path, site_dir: Path, port: int) -> Path:
+    """A minimal nginx.conf around the shipped server snippet, as a deployer's server block
+    would include it (plain HTTP on 127.0.0.1 instead of HTTPS)."""
+    import os
+
+    temp = "\n".join(f"  {kind}_temp_path {folder}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi",
+                                                                        "scgi"))
+    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the test's private folder
+    path = Path(folder) / "nginx.conf"
+    path.write_text(f"""{user}daemon off;
+worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+load_module {NGINX_BROTLI_MODULE};
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+{temp}
+  server {{
+    listen 127.0.0.1:{port};
+    server_name localhost;
+    root {site_dir};
+    include {NGINX_SNIPPET};
+    include {site_dir}/.deploy/nginx-csp.conf;
+  }}
+}}
+""", encoding="utf-8")
+    return path
+
+
+def start_nginx(folder: Path, site_dir: Path):
+    """nginx on 127.0.0.1 with the shipped configuration: (base URL, process).
+
+    The port is bound here (port 0) and the listening socket handed to nginx, which
+    takes over inherited sockets named in its NGINX environment variable: no
+    pick-a-port-then-close race."""
+    import os
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    port = listener.getsockname()[1]
+    os.set_inheritable(listener.fileno(), True)
+    config = nginx_config(folder, site_dir, port)
+    log = Path(folder) / "error.log"
+    proc = subprocess.Popen([str(NGINX), "-e", str(log), "-p", str(folder), "-c", str(config)],
+                            pass_fds=[listener.fileno()], env={"NGINX": f"{listener.fileno()};"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    listener.close()  # nginx has its own copy
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            requests.get(base, timeout=1)
+            return base, proc
+        except requests.ConnectionError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError("nginx did not start: " + (log.read_text() if log.exists() else "")) from None
+            time.sleep(0.05)
+
+
 # --- small datasets made from the model classes ------------------------------------------------
 
 

@@ -254,3 +254,65 @@ def test_search_fragments_hold_meta_and_filters_but_no_face_photo(tmp_path):
     assert with_faces  # record pages that show a face photo ...
     assert all("image" not in f["meta"] for f in records)  # ... whose results do not take it as their image
     assert all(f["filters"]["route"] and f["meta"]["samenvatting"] for f in records)
+
+
+# --- what killed builds leave behind ----------------------------------------------------------
+
+
+def _killed_build(tmp_path, data, site, stop_at: str):
+    """Run `wegwijzer build` in a child process and SIGKILL it once ``stop_at`` exists."""
+    import signal
+    import time
+    proc = subprocess.Popen([sys.executable, "-m", "wegwijzer", "build", str(data), "--site-dir", str(site)],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(stop_at)):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be killed"
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
+def test_a_killed_builds_folder_is_removed_by_the_next_build(tmp_path):
+    data = small_dataset(tmp_path / "voorzieningen")
+    site = tmp_path / "site"
+    assert build(data, site).ok
+    _killed_build(tmp_path, data, site, ".site-nieuw-*/zoeken/index.html")  # well into writing pages
+    left = sorted(p.name for p in tmp_path.glob(".site-*"))
+    assert any(n.startswith(".site-nieuw-") and not n.endswith(".lock") for n in left), left
+    assert (site / "index.html").is_file()  # the live site is untouched
+    assert build(data, site).ok
+    assert sorted(p.name for p in tmp_path.glob(".site-*")) == []
+
+
+def test_a_running_builds_folder_is_left_alone(tmp_path):
+    """A folder whose lock a live process holds (here: this test) is never removed."""
+    import fcntl
+
+    from wegwijzer.site.sitebuild import remove_leftovers
+    site = tmp_path / "site"
+    busy, busy_lock = tmp_path / ".site-nieuw-1-aa", tmp_path / ".site-nieuw-1-aa.lock"
+    dead, dead_lock = tmp_path / ".site-nieuw-2-bb", tmp_path / ".site-nieuw-2-bb.lock"
+    for folder in (busy, dead):
+        (folder / "zoeken").mkdir(parents=True)
+    dead_lock.touch()
+    with open(busy_lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        removed = remove_leftovers(site)
+        assert busy.is_dir() and busy_lock.exists()
+    assert sorted(p.name for p in removed) == [dead.name, dead_lock.name]
+    assert not dead.exists() and not dead_lock.exists()
+    assert sorted(p.name for p in remove_leftovers(site)) == [busy.name, busy_lock.name]  # released now
+
+
+def test_a_folder_without_a_lock_file_is_removed_only_when_old(tmp_path):
+    import os
+    import time
+
+    from wegwijzer.site.sitebuild import LEFTOVER_WITHOUT_LOCK_AGE_S, remove_leftovers
+    young, old = tmp_path / ".site-nieuw-abc123", tmp_path / ".site-oud-4242"
+    young.mkdir(), old.mkdir()
+    then = time.time() - LEFTOVER_WITHOUT_LOCK_AGE_S - 60
+    os.utime(old, (then, then))
+    assert remove_leftovers(tmp_path / "site") == [old]
+    assert young.is_dir() and not old.exists()

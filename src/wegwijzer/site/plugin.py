@@ -33,6 +33,7 @@ from .pagefind_stream import PagefindStream
 from .pages import NAV, Page, SiteContext, build_pages
 from .photos import resize_all
 from .policy import write_policy
+from .precompress import precompress
 from .sitebuild import ENV_DATA_DIR
 from .vcard import face_vcard
 from .wellknown import write_security_txt
@@ -62,6 +63,10 @@ class WegwijzerConfig(Config):
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # `wegwijzer build` has already checked the data: it hands its CheckResult over here.
     preloaded = None
+    serving = False  # the local preview: no precompressed copies (nobody serves them)
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def data_root(self, config) -> Path:
         wanted = os.environ.get(ENV_DATA_DIR) or self.config.data_dir
@@ -264,6 +269,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     self._close_index()
             write_policy(site_dir, self.ctx.search_config)
             write_security_txt(site_dir, self.ctx.dataset.gemeente, self.ctx.site_url)
+            if not self.serving:
+                done = precompress(site_dir)  # last: every file is written now
+                log.info("Gecomprimeerd voor de webserver: %d bestanden (%.1f MB -> gzip %.1f MB, brotli %.1f MB).",
+                         done.files, done.original / 1e6, done.gzip / 1e6, done.brotli / 1e6)
         except WegwijzerError as err:
             raise PluginError(err.message) from err
 

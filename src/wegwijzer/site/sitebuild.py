@@ -7,11 +7,14 @@ failing Pagefind run leaves the existing site exactly as it was.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
+import re
+import secrets
 import shutil
 import sys
-import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,33 +68,108 @@ def build_site(config_file: str = "mkdocs.yml", data_dir=None, site_dir=None, ou
 
     target = Path(cfg.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target)
     # Same parent folder: the final swap stays on one file system, so it is atomic.
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
-    cfg.site_dir = str(tmp)
-    plugin.preloaded = result
-    try:
-        with _mkdocs_errors() as reasons:
-            build(cfg)
-    except Exception as err:  # any failure, MkDocs or ours: leave the live site alone
-        shutil.rmtree(tmp, ignore_errors=True)
-        why = "; ".join(reasons) or str(err)
-        raise BuildFailed(f"De site kon niet worden gebouwd: {why}\nDe bestaande site is niet veranderd.") from err
-    finally:
-        plugin.preloaded = None
-    _swap(tmp, target)
+    with _build_folder(target) as (tmp, key):
+        cfg.site_dir = str(tmp)
+        plugin.preloaded = result
+        try:
+            with _mkdocs_errors() as reasons:
+                build(cfg)
+        except Exception as err:  # any failure, MkDocs or ours: leave the live site alone
+            why = "; ".join(reasons) or str(err)
+            raise BuildFailed(f"De site kon niet worden gebouwd: {why}\nDe bestaande site is niet veranderd.") from err
+        finally:
+            plugin.preloaded = None
+        _swap(tmp, target, key)
     pages = sum(1 for _ in target.rglob("index.html"))
     print(f"Site gebouwd in {target} ({pages} pagina's, zoekindex in pagefind/).", file=out)
     return target
 
 
-def _swap(new: Path, target: Path):
-    new.chmod(0o755)  # mkdtemp makes the folder private; a web server must read it
+# --- the build's own folder, and what killed builds left behind ----------------------------
+#
+# A build works in .<site>-nieuw-<key>/ next to the site and holds an exclusive lock on
+# .<site>-nieuw-<key>.lock, made before the folder, until the folder is gone. The kernel
+# drops the lock when the process dies, however it dies. So a folder whose lock can be
+# taken belongs to no running build and is safe to remove; a locked one is left alone.
+
+LEFTOVER_WITHOUT_LOCK_AGE_S = 24 * 3600  # folders from versions before the lock files
+
+
+def _names(target: Path, key: str) -> tuple:
+    return (target.with_name(f".{target.name}-nieuw-{key}"), target.with_name(f".{target.name}-oud-{key}"),
+            target.with_name(f".{target.name}-nieuw-{key}.lock"))
+
+
+@contextmanager
+def _build_folder(target: Path):
+    """(folder, key) for one build, locked while the build runs; removed afterwards."""
+    while True:
+        key = f"{os.getpid()}-{secrets.token_hex(6)}"
+        folder, _, lock_path = _names(target, key)
+        try:
+            lock = os.open(lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            break
+        except FileExistsError:
+            continue
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        folder.mkdir(mode=0o700)
+        yield folder, key
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # gone after a swap; a failed build's half site
+        os.unlink(lock_path)
+        os.close(lock)
+
+
+def remove_leftovers(target: Path) -> list:
+    """Remove what killed builds of ``target`` left behind; returns what was removed."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}-(?:nieuw|oud)-(.+?)(?:\.lock)?$")
+    keys = set()
+    with os.scandir(target.parent) as entries:
+        for entry in entries:
+            match = pattern.match(entry.name)
+            if match:
+                keys.add(match.group(1))
+    removed = []
+    for key in sorted(keys):
+        removed += _remove_if_abandoned(target, key)
+    return removed
+
+
+def _remove_if_abandoned(target: Path, key: str) -> list:
+    folders = [p for p in _names(target, key)[:2] if p.exists()]
+    lock_path = _names(target, key)[2]
+    try:
+        lock = os.open(lock_path, os.O_WRONLY)
+    except FileNotFoundError:
+        # No lock file: a folder from an older version. Only an old one is surely abandoned.
+        stale = [p for p in folders if time.time() - p.stat().st_mtime > LEFTOVER_WITHOUT_LOCK_AGE_S]
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+        return stale
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return []  # a running build holds it
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        lock_path.unlink(missing_ok=True)
+        return folders + [lock_path]
+    finally:
+        os.close(lock)
+
+
+def _swap(new: Path, target: Path, key: str = ""):
+    new.chmod(0o755)  # the build folder is private while it is built; a web server must read it
     if target.is_dir() and _exchange(new, target):
         shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
         return
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}-oud-{os.getpid()}")
+        old = _names(target, key or str(os.getpid()))[1]
         if old.exists():
             shutil.rmtree(old)
         os.rename(target, old)
