@@ -64,3 +64,81 @@ def test_documented_environment_variables_exist_in_code():
     code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src").rglob("*.py"))
     for variable in sorted(set(re.findall(r"`(MEILI_[A-Z_]+)`", README))):
         assert variable in code, f"README documents {variable}, but no code reads it"
+
+
+# --- the editors' data format (docs/dataformaat.md) ---------------------------------------
+
+DATA_FORMAT = REPO / "docs" / "dataformaat.md"
+
+
+def test_readme_links_the_data_format_in_the_repository():
+    assert DATA_FORMAT.is_file()
+    assert "(docs/dataformaat.md)" in README
+    assert "../shared" not in README and "shared/spec" not in README
+
+
+def _schema_fields():
+    from wegwijzer.records import articles, glossary
+    from wegwijzer.records.schema import tables
+
+    def walk(fields, prefix=""):
+        for name, spec in fields.items():
+            yield prefix + name
+            yield from walk(getattr(spec.convert, "fields", {}), prefix + name + ".")
+
+    for table in (tables.GEMEENTE_FIELDS, tables.VOORZIENING_FIELDS, tables.FACE_FIELDS, articles.FIELDS,
+                  glossary.FIELDS):
+        yield from walk(table)
+
+
+@pytest.mark.parametrize("field", sorted(set(_schema_fields())))
+def test_every_field_the_schema_accepts_is_in_the_data_format(field):
+    text = DATA_FORMAT.read_text(encoding="utf-8")
+    assert re.search(rf"(^|\s|- ){re.escape(field.rsplit('.', 1)[-1])}:", text, re.M), \
+        f"docs/dataformaat.md does not show the field {field}"
+
+
+def _checker_messages():
+    """The literal text of every message the checker and the YAML reader give (records/)."""
+    import ast
+
+    found = set()
+    for path in sorted((REPO / "src" / "wegwijzer" / "records").rglob("*.py")):
+        if path.name == "vocab.py":  # labels on the site, not messages
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            parts = []
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in ("error", "warning", "Invalid", "YamlProblem"):
+                    parts = node.args
+            elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) \
+                    and node.targets[0].id.strip("_").isupper():
+                parts = [node.value]
+            for part in parts:
+                for sub in ast.walk(part):
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and len(sub.value) >= 25 \
+                            and " " in sub.value and sub.value[:1].isupper():
+                        found.add(sub.value.strip().split("{")[0].strip())
+    return sorted(found)
+
+
+@pytest.mark.parametrize("message", _checker_messages())
+def test_every_checker_message_is_in_the_data_format(message):
+    assert message in DATA_FORMAT.read_text(encoding="utf-8"), f"docs/dataformaat.md lacks: {message}"
+
+
+def test_no_path_of_a_machine_in_the_repository():
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    offenders = []
+    for name in files:
+        try:
+            text = (REPO / name).read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError):
+            continue  # photos and other binary files
+        for machine_path in ("/work/", "/root/", "/tmp/", "/home/"):
+            if machine_path in text and name != "tests/test_docs.py":
+                offenders.append(f"{name}: {machine_path}")
+    assert offenders == []
