@@ -316,3 +316,11 @@ def test_a_folder_without_a_lock_file_is_removed_only_when_old(tmp_path):
     os.utime(old, (then, then))
     assert remove_leftovers(tmp_path / "site") == [old]
     assert young.is_dir() and not old.exists()
+
+
+def test_precompressed_copies_can_be_switched_off(tmp_path):
+    data = small_dataset(tmp_path / "voorzieningen")
+    config = project_config(tmp_path, {"data_dir: voorzieningen": f"data_dir: {data}\n      precompress: false"})
+    assert build(None, tmp_path / "site", config_file=config).ok
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert list((tmp_path / "site").rglob("*.br")) == []

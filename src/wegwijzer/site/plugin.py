@@ -56,6 +56,8 @@ class WegwijzerConfig(Config):
     # Relative to mkdocs.yml; without it the project's search/synoniemen.yaml, if any.
     synonyms_file = c.Optional(c.Type(str))
     pagefind = c.Type(bool, default=True)
+    # gzip and brotli copies of pages, scripts and style sheets for the web server (deploy/nginx).
+    precompress = c.Type(bool, default=True)
     # Meilisearch for the search page: meili_url, meili_search_key, meili_index (see README).
     search = c.Type(dict, default={})
 
@@ -269,7 +271,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     self._close_index()
             write_policy(site_dir, self.ctx.search_config)
             write_security_txt(site_dir, self.ctx.dataset.gemeente, self.ctx.site_url)
-            if not self.serving:
+            if self.config.precompress and not self.serving:
                 done = precompress(site_dir)  # last: every file is written now
                 log.info("Gecomprimeerd voor de webserver: %d bestanden (%.1f MB -> gzip %.1f MB, brotli %.1f MB).",
                          done.files, done.original / 1e6, done.gzip / 1e6, done.brotli / 1e6)
