@@ -320,7 +320,8 @@ def test_a_folder_without_a_lock_file_is_removed_only_when_old(tmp_path):
 
 def test_precompressed_copies_can_be_switched_off(tmp_path):
     data = small_dataset(tmp_path / "voorzieningen")
-    config = project_config(tmp_path, {"data_dir: voorzieningen": f"data_dir: {data}\n      precompress: false"})
+    config = project_config(tmp_path, {"data_dir: voorzieningen": f"data_dir: {data}\n      precompress: false",
+                                       "docs_dir: content": f"docs_dir: {REPO / 'content'}"})
     assert build(None, tmp_path / "site", config_file=config).ok
     assert (tmp_path / "site" / "index.html").is_file()
     assert list((tmp_path / "site").rglob("*.br")) == []
