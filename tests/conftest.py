@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,12 @@ from helpers import (
     CHROMIUM_ARGS,
     DEMO_DATA,
     GEMEENTE_YAML,
+    MEILI_NO_SERVER,
+    MeiliServer,
+    MeiliTarget,
     build,
     injection_dataset,
+    meili_binary,
     serve,
     synthetic_module,
     write,
@@ -80,3 +85,37 @@ def phone(chromium):
 def synthetic():
     """The benchmarks' generator module: ``synthetic.write_dataset(folder, n_records, n_faces, seed)``."""
     return synthetic_module()
+
+
+# --- Meilisearch (tests/test_meili_*.py, tests/test_browser_meili_live.py) ----------------
+
+
+@pytest.fixture(scope="session")
+def meili(tmp_path_factory):
+    """A live Meilisearch server: MeiliTarget(url, master_key, server).
+
+    MEILI_URL (with MEILI_MASTER_KEY) names an external one. Otherwise the session starts
+    its own from the `meilisearch` on PATH: 127.0.0.1, a port the server picks, a temporary
+    database, a random master key; stopped at the end. Without either the tests are skipped
+    with that reason. A server that is there but does not start fails the tests.
+    """
+    url = os.environ.get("MEILI_URL", "").strip()
+    if url:
+        yield MeiliTarget(url.rstrip("/"), os.environ.get("MEILI_MASTER_KEY", ""))
+        return
+    if not meili_binary():
+        pytest.skip(MEILI_NO_SERVER)
+    server = MeiliServer(tmp_path_factory.mktemp("meili")).start()
+    yield MeiliTarget(server.url, server.master_key, server)
+    server.stop()
+
+
+@pytest.fixture
+def own_meili(tmp_path):
+    """A Meilisearch server for this test alone, which it may stop and start again (MeiliServer)."""
+    if not meili_binary():
+        pytest.skip("this test stops and restarts the server itself: it needs the 'meilisearch' executable "
+                    "on PATH (an external MEILI_URL cannot be stopped)")
+    server = MeiliServer(tmp_path / "meili").start()
+    yield server
+    server.stop()

@@ -537,3 +537,151 @@ def refused():
 
 def timed_out():
     return MeilisearchTimeoutError("timeout of 300000ms has exceeded")
+
+
+# --- a real Meilisearch server on 127.0.0.1 ------------------------------------------------------
+
+MEILI_EXECUTABLE = "meilisearch"
+MEILI_NO_SERVER = ("no 'meilisearch' executable on PATH and MEILI_URL is not set: "
+                   "the live Meilisearch tests need a server")
+
+
+def meili_binary():
+    """The `meilisearch` executable on PATH, or None."""
+    import shutil
+    return shutil.which(MEILI_EXECUTABLE)
+
+
+def _listening_ports(pid: int) -> list:
+    """TCP ports the process ``pid`` listens on (Linux /proc): the port the server chose itself."""
+    import os
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    ports = []
+    for table in ("tcp", "tcp6"):
+        try:
+            lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                ports.append(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
+
+
+class MeiliServer:
+    """A Meilisearch process the tests own: 127.0.0.1, a port the server picks itself (port 0),
+    its own temporary database, dump and snapshot folders, and a random master key.
+
+    ``stop()`` ends it (SIGTERM, then SIGKILL); ``start()`` again runs it on the same
+    database (with a new port: read ``url`` after each start).
+    """
+
+    def __init__(self, folder: Path, binary: str = None, master_key: str = None, extra_args=()):
+        import secrets
+        self.folder = Path(folder)
+        self.binary = binary or meili_binary()
+        self.master_key = master_key or secrets.token_urlsafe(32)
+        self.db = self.folder / "data.ms"
+        self.dumps = self.folder / "dumps"
+        self.snapshots = self.folder / "snapshots"
+        self.extra_args = list(extra_args)
+        self.process = None
+        self.url = ""
+        self.log_path = self.folder / "meilisearch.log"
+
+    def command(self) -> list:
+        return [self.binary, "--http-addr", "127.0.0.1:0", "--db-path", str(self.db),
+                "--dump-dir", str(self.dumps), "--snapshot-dir", str(self.snapshots),
+                "--master-key", self.master_key, "--no-analytics", "--env", "development",
+                "--log-level", "WARN", *self.extra_args]
+
+    def start(self, timeout: float = 30) -> "MeiliServer":
+        import time
+        self.folder.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, cwd=self.folder)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"meilisearch stopped at start (exit {self.process.returncode}): {self.log_tail()}")
+            ports = _listening_ports(self.process.pid)
+            if ports:
+                self.url = f"http://127.0.0.1:{ports[0]}"
+                if self.healthy():
+                    return self
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"meilisearch was not healthy within {timeout} s: {self.log_tail()}")
+
+    def healthy(self) -> bool:
+        try:
+            answer = requests.get(self.url + "/health", timeout=2)
+            return answer.status_code == 200 and answer.json().get("status") == "available"
+        except (requests.RequestException, ValueError):
+            return False
+
+    def stop(self, timeout: float = 30) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+
+    def log_tail(self, limit: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-limit:]
+        except OSError:
+            return ""
+
+    def rss_kib(self) -> int:
+        """Resident memory of the server process (KiB), from /proc."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def client(self, timeout: float = 30):
+        import meilisearch
+        return meilisearch.Client(self.url, self.master_key, timeout=timeout)
+
+
+@dataclass
+class MeiliTarget:
+    """Where the live tests send their requests: our own MeiliServer or an external MEILI_URL."""
+
+    url: str
+    master_key: str
+    server: "MeiliServer" = None  # None for an external server (it cannot be stopped by the tests)
+
+    def client(self, timeout: float = 30):
+        import meilisearch
+        return meilisearch.Client(self.url, self.master_key or None, timeout=timeout)
+
+    def headers(self, key: str = None) -> dict:
+        key = self.master_key if key is None else key
+        return {"Authorization": f"Bearer {key}"} if key else {}
+
+
+def wait_for_tasks_of(client, uid: str, timeout_ms: int = 120000) -> None:
+    """Wait until no task of index ``uid`` is enqueued or processing."""
+    import time
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        pending = client.get_tasks({"indexUids": [uid], "statuses": ["enqueued", "processing"], "limit": 1})
+        if not pending.results:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"tasks of {uid} still running after {timeout_ms} ms")
