@@ -82,6 +82,19 @@ def phone(chromium):
 
 
 @pytest.fixture(scope="session")
+def synthetic_data(tmp_path_factory, synthetic):
+    """folder(n_records) -> a synthetic data folder of that size (no faces), written once per session."""
+    made = {}
+
+    def folder(n_records: int) -> Path:
+        if n_records not in made:
+            made[n_records] = tmp_path_factory.mktemp(f"synthetic-{n_records}") / "voorzieningen"
+            synthetic.write_dataset(made[n_records], n_records, 0, seed=11)
+        return made[n_records]
+    return folder
+
+
+@pytest.fixture(scope="session")
 def synthetic():
     """The benchmarks' generator module: ``synthetic.write_dataset(folder, n_records, n_faces, seed)``."""
     return synthetic_module()

@@ -685,3 +685,75 @@ def wait_for_tasks_of(client, uid: str, timeout_ms: int = 120000) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"tasks of {uid} still running after {timeout_ms} ms")
+
+
+def index_command(data_dir: Path, target: "MeiliTarget", uid: str, site_config: Path, *args: str) -> list:
+    """(argv, env) for `wegwijzer index` in its own process, as an operator or CI runs it."""
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in MEILI_VARIABLES}
+    env.update(MEILI_URL=target.url, MEILI_MASTER_KEY=target.master_key)
+    argv = [sys.executable, "-m", "wegwijzer", "index", str(data_dir), "--index-uid", uid,
+            "--site-config", str(site_config), "--content", str(Path(data_dir) / "geen-artikelen"), "--quiet", *args]
+    return argv, env
+
+
+def run_index(data_dir: Path, target: "MeiliTarget", uid: str, site_config: Path, *args: str, timeout: float = 300):
+    """Run `wegwijzer index` to the end: subprocess.CompletedProcess (text)."""
+    argv, env = index_command(data_dir, target, uid, site_config, *args)
+    return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def document_ids(target: "MeiliTarget", uid: str) -> set:
+    """Every document id in index ``uid`` (through the documents route, not search)."""
+    ids, offset = set(), 0
+    while True:
+        answer = requests.get(f"{target.url}/indexes/{uid}/documents", headers=target.headers(), timeout=30,
+                              params={"fields": "id", "limit": 1000, "offset": offset})
+        answer.raise_for_status()
+        page = answer.json()
+        ids.update(doc["id"] for doc in page["results"])
+        offset += len(page["results"])
+        if not page["results"] or offset >= page["total"]:
+            return ids
+
+
+SEARCH_LOOP = """
+import json, sys, time, requests
+url, uid, key, queries, stop_file, out_file = json.loads(sys.argv[1])
+session = requests.Session()
+session.headers.update({"Authorization": "Bearer " + key, "Content-Type": "application/json"})
+log = []
+n = 0
+import os
+while not os.path.exists(stop_file):
+    body = queries[n % len(queries)]
+    n += 1
+    start = time.time()
+    try:
+        answer = session.post(url + "/indexes/" + uid + "/search", data=json.dumps(body), timeout=5)
+        hits = len(answer.json().get("hits", [])) if answer.status_code == 200 else -1
+        problem = None if answer.status_code == 200 else f"HTTP {answer.status_code}: {answer.text[:200]}"
+    except Exception as err:
+        hits, problem = -1, repr(err)[:200]
+    log.append([start, time.time(), body.get("q", ""), hits, problem])
+with open(out_file, "w") as handle:
+    json.dump(log, handle)
+"""
+
+
+def start_search_loop(url: str, uid: str, key: str, queries: list, folder: Path):
+    """A second process that searches ``uid`` in a loop, as residents do, until ``stop()``.
+
+    Returns stop(): it ends the loop and returns every search as [start, end, q, hits, problem]
+    (hits -1 with a problem when the search failed)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stop_file, out_file = folder / "stop", folder / "searches.json"
+    proc = subprocess.Popen([sys.executable, "-c", SEARCH_LOOP,
+                             json.dumps([url, uid, key, queries, str(stop_file), str(out_file)])])
+
+    def stop():
+        stop_file.write_text("stop")
+        proc.wait(60)
+        return json.loads(out_file.read_text())
+    return stop
