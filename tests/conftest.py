@@ -16,6 +16,7 @@ from helpers import (
     MeiliServer,
     MeiliTarget,
     build,
+    index_and_build,
     injection_dataset,
     meili_binary,
     serve,
@@ -132,3 +133,21 @@ def own_meili(tmp_path):
     server = MeiliServer(tmp_path / "meili").start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def meili_demo_site(meili, tmp_path_factory):
+    """The demo data indexed into the live server by `wegwijzer index` and a site built with the
+    search key it wrote, served on 127.0.0.1: (base URL, index uid, site folder, documents)."""
+    import secrets
+
+    uid = f"wegwijzer-site-{secrets.token_hex(4)}"
+    site_dir, documents = index_and_build(meili, uid, tmp_path_factory.mktemp("meili-site"))
+    url, server = serve(site_dir)
+    yield url, uid, site_dir, documents
+    server.shutdown()
+    client = meili.client()
+    client.wait_for_task(client.delete_index(uid).task_uid, timeout_in_ms=120000)
+    for key in client.get_keys({"limit": 1000}).results:
+        if uid in key.indexes:
+            client.delete_key(key.uid)

@@ -757,3 +757,30 @@ def start_search_loop(url: str, uid: str, key: str, queries: list, folder: Path)
         proc.wait(60)
         return json.loads(out_file.read_text())
     return stop
+
+
+def index_and_build(target: "MeiliTarget", uid: str, folder: Path, data_dir: Path = DEMO_DATA):
+    """`wegwijzer index` the data into ``uid``, then build the site with the .wegwijzer/meili.json it
+    wrote (no MEILI_* variable in the build): (site folder, the search documents as indexed)."""
+    from wegwijzer.search.reindex import prepare
+
+    folder = Path(folder)
+    meili_json = folder / ".wegwijzer" / "meili.json"
+    argv, env = index_command(data_dir, target, uid, meili_json)
+    argv[argv.index("--content") + 1] = str(CONTENT)
+    done = subprocess.run([*argv, "--synonyms", str(PROJECT_SYNONYMS)], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = build(data_dir, folder / "site", env={}, site_config=meili_json)
+    assert result.ok, result.output
+    documents, _, _ = prepare(Path(data_dir), CONTENT, PROJECT_SYNONYMS)
+    return folder / "site", documents
+
+
+def site_search_config(site_dir: Path) -> dict:
+    """The #zoek-config the build put into /zoeken/: what every visitor can read."""
+    import html
+    import re
+    page = (Path(site_dir) / "zoeken" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="zoek-config">(.*?)</script>', page, re.S)
+    return json.loads(html.unescape(found.group(1)))
