@@ -6,8 +6,10 @@ started by the session from the `meilisearch` on PATH, or MEILI_URL). What the p
 shows is compared with what the documents say, not with a fixed answer.
 """
 
+import json
 import re
 from collections import Counter
+from math import asin, cos, radians, sin, sqrt
 from urllib.parse import urlsplit
 
 import pytest
@@ -83,6 +85,61 @@ def test_filter_counts_are_the_documents_counts(meili_demo_site, chromium):
         assert option_counts(page, "toegang") == {t: access.get(t, 0) for t in ("vrij", "verwijzing", "beschikking")}
     finally:
         page.close()
+
+
+def metres(lat1, lng1, lat2, lng2):
+    dlat, dlng = radians(lat2 - lat1), radians(lng2 - lng1)
+    h = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlng / 2) ** 2
+    return 2 * 6371008.8 * asin(sqrt(h))
+
+
+def shown_distances(page):
+    """[(title, km or None)] for the results on the page."""
+    return page.eval_on_selector_all("#zoek-resultaten li", """items => items.map(li => {
+        const d = li.querySelector('.ww-card__distance');
+        return [li.querySelector('h3').textContent,
+                d ? parseFloat(d.textContent.replace('Afstand: ', '').replace(',', '.')) : null];
+    })""")
+
+
+HERE = {"latitude": 50.96912, "longitude": 5.90161}  # near Heukelrade; the page rounds it to about 100 m
+
+
+def test_near_me_orders_results_by_distance_from_the_granted_location(meili, meili_demo_site, chromium):
+    site, uid, _, documents = meili_demo_site
+    context = chromium.new_context(geolocation=HERE, permissions=["geolocation"],
+                                   viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        bodies = []
+        page.on("request", lambda r: bodies.append(json.loads(r.post_data))
+                if r.url.startswith(meili.url) and r.post_data else None)
+        page.goto(site + "zoeken/?thema=ontmoeten")
+        wait_for_results(page)
+        page.click("text=Bij mij in de buurt")
+        page.wait_for_selector(".ww-card__distance")
+        assert page.get_attribute(".ww-near", "aria-pressed") == "true"
+        lat, lng = round(HERE["latitude"], 3), round(HERE["longitude"], 3)
+        assert bodies[-1]["sort"] == [f"_geoPoint({lat}, {lng}):asc"]
+        assert str(lat) not in page.url and str(HERE["latitude"]) not in page.url  # never in the address
+        # The oracle: the documents of theme ontmoeten with a location, nearest first.
+        located = sorted((d for d in documents if "ontmoeten" in d.get("themas", []) and "_geo" in d),
+                         key=lambda d: metres(lat, lng, d["_geo"]["lat"], d["_geo"]["lng"]))
+        shown = shown_distances(page)
+        assert len(shown) == 10 and len(located) >= 10
+        assert [title for title, _ in shown] == [d["naam"] for d in located[:10]]
+        for (_, km), doc in zip(shown, located, strict=False):
+            expected = max(metres(lat, lng, doc["_geo"]["lat"], doc["_geo"]["lng"]), 100) / 1000
+            assert abs(km - expected) <= 0.051  # shown with one decimal
+        # With words too: every match with the words, nearest first.
+        page.fill("#zoek-q", "koffie")
+        page.press("#zoek-q", "Enter")
+        page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')"
+                               " && document.querySelector('.ww-card__distance')")
+        kms = [km for _, km in shown_distances(page) if km is not None]
+        assert len(kms) >= 3 and kms == sorted(kms)
+    finally:
+        context.close()
 
 
 def test_the_page_falls_back_to_pagefind_when_the_server_stops_during_a_visit(own_meili, tmp_path, chromium):
