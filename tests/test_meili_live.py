@@ -457,3 +457,22 @@ def test_backup_restores_the_index_settings_and_search_key(own_meili, tmp_path, 
         assert index_count(other.client(), uid) == len(docs)
     finally:
         other.stop()
+
+
+def test_servers_with_the_same_master_key_give_the_site_the_same_search_key(own_meili, tmp_path):
+    """Replicas behind one address (or a server rebuilt from scratch) need one key in the site:
+    the key's uid is fixed per index and Meilisearch derives the key from uid and master key."""
+    from helpers import MeiliServer
+
+    second = MeiliServer(tmp_path / "tweede", master_key=own_meili.master_key).start()
+    try:
+        keys = []
+        for server in (own_meili, second):
+            Indexer(server.client(), url=server.url, progress=False).run(live_documents(), settings(), "wegwijzer")
+            keys.append(ensure_search_key(server.client(), "wegwijzer", server.master_key).key)
+        assert keys[0] == keys[1]
+        for server in (own_meili, second):
+            searcher = meilisearch.Client(server.url, keys[0], timeout=30)
+            assert ids(searcher.index("wegwijzer").search("hoeskamer"))[0] == "voorziening-hoeskamer-schinveld"
+    finally:
+        second.stop()
