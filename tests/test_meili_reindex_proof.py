@@ -9,8 +9,8 @@
 - The server is stopped halfway through a reindex: the command exits 1 with a Dutch
   message, and once the server is back the live index is exactly the previous one.
 
-These are the slow tests of the suite (on the 2-core development machine: about 40 s,
-60 s and 15 s); each is bounded in time and stops by itself.
+These are the slow tests of the suite (on the shared 2-core development machine: 30–40 s,
+60–120 s and 10–30 s); each is bounded in time and stops by itself.
 """
 
 import json
