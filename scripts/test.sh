@@ -33,4 +33,5 @@ fi
 # The lint gate (settings in pyproject.toml): any finding fails the run before the tests.
 echo "ruff: $(.venv/bin/python -m ruff --version)"
 .venv/bin/python -m ruff check .
+bash scripts/meili-line.sh
 exec .venv/bin/python -m pytest "$@"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,15 @@ from helpers import (
     CHROMIUM_ARGS,
     DEMO_DATA,
     GEMEENTE_YAML,
+    MEILI_NO_SERVER,
     NGINX,
     NGINX_BROTLI_MODULE,
+    MeiliServer,
+    MeiliTarget,
     build,
+    index_and_build,
     injection_dataset,
+    meili_binary,
     project_config,
     serve,
     start_nginx,
@@ -118,6 +124,71 @@ def phone(chromium):
 
 
 @pytest.fixture(scope="session")
+def synthetic_data(tmp_path_factory, synthetic):
+    """folder(n_records) -> a synthetic data folder of that size (no faces), written once per session."""
+    made = {}
+
+    def folder(n_records: int) -> Path:
+        if n_records not in made:
+            made[n_records] = tmp_path_factory.mktemp(f"synthetic-{n_records}") / "voorzieningen"
+            synthetic.write_dataset(made[n_records], n_records, 0, seed=11)
+        return made[n_records]
+    return folder
+
+
+@pytest.fixture(scope="session")
 def synthetic():
     """The benchmarks' generator module: ``synthetic.write_dataset(folder, n_records, n_faces, seed)``."""
     return synthetic_module()
+
+
+# --- Meilisearch (tests/test_meili_*.py, tests/test_browser_meili_live.py) ----------------
+
+
+@pytest.fixture(scope="session")
+def meili(tmp_path_factory):
+    """A live Meilisearch server: MeiliTarget(url, master_key, server).
+
+    MEILI_URL (with MEILI_MASTER_KEY) names an external one. Otherwise the session starts
+    its own from the `meilisearch` on PATH: 127.0.0.1, a port the server picks, a temporary
+    database, a random master key; stopped at the end. Without either the tests are skipped
+    with that reason. A server that is there but does not start fails the tests.
+    """
+    url = os.environ.get("MEILI_URL", "").strip()
+    if url:
+        yield MeiliTarget(url.rstrip("/"), os.environ.get("MEILI_MASTER_KEY", ""))
+        return
+    if not meili_binary():
+        pytest.skip(MEILI_NO_SERVER)
+    server = MeiliServer(tmp_path_factory.mktemp("meili")).start()
+    yield MeiliTarget(server.url, server.master_key, server)
+    server.stop()
+
+
+@pytest.fixture
+def own_meili(tmp_path):
+    """A Meilisearch server for this test alone, which it may stop and start again (MeiliServer)."""
+    if not meili_binary():
+        pytest.skip("this test stops and restarts the server itself: it needs the 'meilisearch' executable "
+                    "on PATH (an external MEILI_URL cannot be stopped)")
+    server = MeiliServer(tmp_path / "meili").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def meili_demo_site(meili, tmp_path_factory):
+    """The demo data indexed into the live server by `wegwijzer index` and a site built with the
+    search key it wrote, served on 127.0.0.1: (base URL, index uid, site folder, documents)."""
+    import secrets
+
+    uid = f"wegwijzer-site-{secrets.token_hex(4)}"
+    site_dir, documents = index_and_build(meili, uid, tmp_path_factory.mktemp("meili-site"))
+    url, server = serve(site_dir)
+    yield url, uid, site_dir, documents
+    server.shutdown()
+    client = meili.client()
+    client.wait_for_task(client.delete_index(uid).task_uid, timeout_in_ms=120000)
+    for key in client.get_keys({"limit": 1000}).results:
+        if uid in key.indexes:
+            client.delete_key(key.uid)

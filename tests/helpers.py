@@ -764,3 +764,250 @@ def vector_article(content: Path) -> Path:
     body = "\n\n".join(f"{text}\n\n---" for _, text, _ in LINK_VECTORS)
     return write(content, "artikelen/vectoren.md", "---\ntitle: Vectoren\nsamenvatting: Alle vectoren.\n---\n\n"
                  + body + "\n")
+
+
+# --- a real Meilisearch server on 127.0.0.1 ------------------------------------------------------
+
+MEILI_EXECUTABLE = "meilisearch"
+MEILI_NO_SERVER = ("no 'meilisearch' executable on PATH and MEILI_URL is not set: "
+                   "the live Meilisearch tests need a server")
+
+
+def meili_binary():
+    """The `meilisearch` executable on PATH, or None."""
+    import shutil
+    return shutil.which(MEILI_EXECUTABLE)
+
+
+def _listening_ports(pid: int) -> list:
+    """TCP ports the process ``pid`` listens on (Linux /proc): the port the server chose itself."""
+    import os
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    ports = []
+    for table in ("tcp", "tcp6"):
+        try:
+            lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                ports.append(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
+
+
+class MeiliServer:
+    """A Meilisearch process the tests own: 127.0.0.1, a port the server picks itself (port 0),
+    its own temporary database, dump and snapshot folders, and a random master key.
+
+    ``stop()`` ends it (SIGTERM, then SIGKILL); ``start()`` again runs it on the same
+    database (with a new port: read ``url`` after each start).
+    """
+
+    def __init__(self, folder: Path, binary: str = None, master_key: str = None, extra_args=()):
+        import secrets
+        self.folder = Path(folder)
+        self.binary = binary or meili_binary()
+        self.master_key = master_key or secrets.token_urlsafe(32)
+        self.db = self.folder / "data.ms"
+        self.dumps = self.folder / "dumps"
+        self.snapshots = self.folder / "snapshots"
+        self.extra_args = list(extra_args)
+        self.process = None
+        self.url = ""
+        self.log_path = self.folder / "meilisearch.log"
+
+    def command(self) -> list:
+        return [self.binary, "--http-addr", "127.0.0.1:0", "--db-path", str(self.db),
+                "--dump-dir", str(self.dumps), "--snapshot-dir", str(self.snapshots),
+                "--master-key", self.master_key, "--no-analytics", "--env", "development",
+                "--log-level", "WARN", *self.extra_args]
+
+    def start(self, timeout: float = 30) -> "MeiliServer":
+        import time
+        self.folder.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, cwd=self.folder)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"meilisearch stopped at start (exit {self.process.returncode}): {self.log_tail()}")
+            ports = _listening_ports(self.process.pid)
+            if ports:
+                self.url = f"http://127.0.0.1:{ports[0]}"
+                if self.healthy():
+                    return self
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"meilisearch was not healthy within {timeout} s: {self.log_tail()}")
+
+    def healthy(self) -> bool:
+        try:
+            answer = requests.get(self.url + "/health", timeout=2)
+            return answer.status_code == 200 and answer.json().get("status") == "available"
+        except (requests.RequestException, ValueError):
+            return False
+
+    def stop(self, timeout: float = 30) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+
+    def log_tail(self, limit: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-limit:]
+        except OSError:
+            return ""
+
+    def rss_kib(self) -> int:
+        """Resident memory of the server process (KiB), from /proc."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def client(self, timeout: float = 30):
+        import meilisearch
+        return meilisearch.Client(self.url, self.master_key, timeout=timeout)
+
+
+@dataclass
+class MeiliTarget:
+    """Where the live tests send their requests: our own MeiliServer or an external MEILI_URL."""
+
+    url: str
+    master_key: str
+    server: "MeiliServer" = None  # None for an external server (it cannot be stopped by the tests)
+
+    def client(self, timeout: float = 30):
+        import meilisearch
+        return meilisearch.Client(self.url, self.master_key or None, timeout=timeout)
+
+    def headers(self, key: str = None) -> dict:
+        key = self.master_key if key is None else key
+        return {"Authorization": f"Bearer {key}"} if key else {}
+
+
+def wait_for_tasks_of(client, uid: str, timeout_ms: int = 120000) -> None:
+    """Wait until no task of index ``uid`` is enqueued or processing."""
+    import time
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        pending = client.get_tasks({"indexUids": [uid], "statuses": ["enqueued", "processing"], "limit": 1})
+        if not pending.results:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"tasks of {uid} still running after {timeout_ms} ms")
+
+
+def index_command(data_dir: Path, target: "MeiliTarget", uid: str, site_config: Path, *args: str) -> list:
+    """(argv, env) for `wegwijzer index` in its own process, as an operator or CI runs it."""
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in MEILI_VARIABLES}
+    env.update(MEILI_URL=target.url, MEILI_MASTER_KEY=target.master_key)
+    argv = [sys.executable, "-m", "wegwijzer", "index", str(data_dir), "--index-uid", uid,
+            "--site-config", str(site_config), "--content", str(Path(data_dir) / "geen-artikelen"), "--quiet", *args]
+    return argv, env
+
+
+def run_index(data_dir: Path, target: "MeiliTarget", uid: str, site_config: Path, *args: str, timeout: float = 300):
+    """Run `wegwijzer index` to the end: subprocess.CompletedProcess (text)."""
+    argv, env = index_command(data_dir, target, uid, site_config, *args)
+    return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def document_ids(target: "MeiliTarget", uid: str) -> set:
+    """Every document id in index ``uid`` (through the documents route, not search)."""
+    ids, offset = set(), 0
+    while True:
+        answer = requests.get(f"{target.url}/indexes/{uid}/documents", headers=target.headers(), timeout=30,
+                              params={"fields": "id", "limit": 1000, "offset": offset})
+        answer.raise_for_status()
+        page = answer.json()
+        ids.update(doc["id"] for doc in page["results"])
+        offset += len(page["results"])
+        if not page["results"] or offset >= page["total"]:
+            return ids
+
+
+SEARCH_LOOP = """
+import json, sys, time, requests
+url, uid, key, queries, stop_file, out_file = json.loads(sys.argv[1])
+session = requests.Session()
+session.headers.update({"Authorization": "Bearer " + key, "Content-Type": "application/json"})
+log = []
+n = 0
+import os
+while not os.path.exists(stop_file):
+    body = queries[n % len(queries)]
+    n += 1
+    start = time.time()
+    try:
+        answer = session.post(url + "/indexes/" + uid + "/search", data=json.dumps(body), timeout=5)
+        hits = len(answer.json().get("hits", [])) if answer.status_code == 200 else -1
+        problem = None if answer.status_code == 200 else f"HTTP {answer.status_code}: {answer.text[:200]}"
+    except Exception as err:
+        hits, problem = -1, repr(err)[:200]
+    log.append([start, time.time(), body.get("q", ""), hits, problem])
+with open(out_file, "w") as handle:
+    json.dump(log, handle)
+"""
+
+
+def start_search_loop(url: str, uid: str, key: str, queries: list, folder: Path):
+    """A second process that searches ``uid`` in a loop, as residents do, until ``stop()``.
+
+    Returns stop(): it ends the loop and returns every search as [start, end, q, hits, problem]
+    (hits -1 with a problem when the search failed)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stop_file, out_file = folder / "stop", folder / "searches.json"
+    proc = subprocess.Popen([sys.executable, "-c", SEARCH_LOOP,
+                             json.dumps([url, uid, key, queries, str(stop_file), str(out_file)])])
+
+    def stop():
+        stop_file.write_text("stop")
+        proc.wait(60)
+        return json.loads(out_file.read_text())
+    return stop
+
+
+def index_and_build(target: "MeiliTarget", uid: str, folder: Path, data_dir: Path = DEMO_DATA):
+    """`wegwijzer index` the data into ``uid``, then build the site with the .wegwijzer/meili.json it
+    wrote (no MEILI_* variable in the build): (site folder, the search documents as indexed)."""
+    from wegwijzer.search.reindex import prepare
+
+    folder = Path(folder)
+    meili_json = folder / ".wegwijzer" / "meili.json"
+    argv, env = index_command(data_dir, target, uid, meili_json)
+    argv[argv.index("--content") + 1] = str(CONTENT)
+    done = subprocess.run([*argv, "--synonyms", str(PROJECT_SYNONYMS)], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = build(data_dir, folder / "site", env={}, site_config=meili_json)
+    assert result.ok, result.output
+    documents, _, _ = prepare(Path(data_dir), CONTENT, PROJECT_SYNONYMS)
+    return folder / "site", documents
+
+
+def site_search_config(site_dir: Path) -> dict:
+    """The #zoek-config the build put into /zoeken/: what every visitor can read."""
+    import html
+    import re
+    page = (Path(site_dir) / "zoeken" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="zoek-config">(.*?)</script>', page, re.S)
+    return json.loads(html.unescape(found.group(1)))

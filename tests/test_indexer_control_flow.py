@@ -189,6 +189,54 @@ def test_listing_indexes_failing_does_not_fail_a_good_reindex():
     assert report.removed_stale == [] and not report.warnings
 
 
+def test_a_run_holds_its_lock_file_while_it_runs_and_removes_it_after(tmp_path):
+    from wegwijzer.search.indexer import abandoned_runs
+
+    client = ClientDouble(existing={LIVE: OLD})
+    seen = {}
+    original = client.swap_indexes
+
+    def swap_and_look(parameters):  # halfway: the lock file is there and held
+        seen["files"] = [p.name for p in tmp_path.iterdir()]
+        seen["abandoned"] = abandoned_runs(tmp_path)
+        return original(parameters)
+    client.swap_indexes = swap_and_look
+    report = run(client, run_dir=tmp_path)
+    assert seen == {"files": [report.fresh_uid + ".lock"], "abandoned": {}}
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_fresh_index_that_could_not_be_removed_keeps_an_unlocked_lock_file(tmp_path):
+    from wegwijzer.search.indexer import abandoned_runs
+
+    client = ClientDouble(existing={LIVE: OLD}, raise_on={"delete_index": refused()},
+                          fail_task={("documentAdditionOrUpdate", 1): {"message": "bad", "code": "x"}})
+    with pytest.raises(IndexingFailed):
+        run(client, run_dir=tmp_path)
+    (fresh,) = fresh_uids(client)
+    assert abandoned_runs(tmp_path) == {fresh: ("http://127.0.0.1:7700", tmp_path / f"{fresh}.lock")}
+    # The next run, with the server fine again, removes the dead run's index and its file.
+    client.raise_on = {}
+    client.fail_task = {}
+    report = run(client, run_dir=tmp_path)
+    assert report.removed_stale == [fresh] and fresh_uids(client) == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_after_the_swap_was_sent_does_not_claim_live_is_unchanged():
+    client = ClientDouble(existing={LIVE: OLD})
+    real_wait = client.wait_for_task
+
+    def wait(uid, **kwargs):
+        if client.tasks[uid][0] == "indexSwap":
+            raise refused()
+        return real_wait(uid, **kwargs)
+    client.wait_for_task = wait
+    with pytest.raises(IndexingFailed) as failed:
+        run(client)
+    assert "niet veranderd" not in failed.value.message
+    assert "óf de oude, óf de complete nieuwe" in failed.value.message
+
+
 def test_progress_bar_goes_to_its_stream():
     stream = io.StringIO()
     bar = Progress(2, "Documenten", stream)

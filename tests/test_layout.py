@@ -166,3 +166,28 @@ def test_no_module_exits_the_process_below_the_cli():
         if re.search(r"\bSystemExit\b|\bsys\.exit\(", text):
             offenders.append(str(path.relative_to(REPO)))
     assert not offenders
+
+
+@pytest.mark.parametrize("case", ["no server", "on the PATH", "MEILI_URL"])
+def test_the_test_script_says_in_one_line_whether_the_live_meilisearch_tests_run(tmp_path, case):
+    import os
+    import shutil
+
+    assert "bash scripts/meili-line.sh" in (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for tool in ("head", "bash"):
+        os.symlink(shutil.which(tool), folder / tool)
+    env = {"PATH": str(folder)}
+    if case == "on the PATH":  # a stand-in that only tells its version: the line, not the server, is tested
+        write(folder, "meilisearch", "#!/bin/sh\necho 'meilisearch 9.9.9'\n").chmod(0o755)
+    if case == "MEILI_URL":
+        env["MEILI_URL"] = "http://127.0.0.1:7700"
+    done = subprocess.run([shutil.which("bash"), str(REPO / "scripts" / "meili-line.sh")], env=env,
+                          capture_output=True, text=True, timeout=20)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and len(lines) == 1, done.stdout + done.stderr
+    expected = {"no server": "Live Meilisearch tests skipped: no 'meilisearch' executable on the PATH",
+                "on the PATH": "Live Meilisearch tests: against meilisearch 9.9.9, started by the tests",
+                "MEILI_URL": "Live Meilisearch tests: against the server at MEILI_URL"}[case]
+    assert lines[0].startswith(expected)

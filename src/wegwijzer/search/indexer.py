@@ -7,9 +7,16 @@ The workflow, with the official client (meilisearch-python):
 3. apply the settings to it;
 4. add the documents in batches (progress on stderr);
 5. swap the fresh index with the live one (atomic on the server);
-6. delete the fresh uid, which now holds the old documents;
-7. delete fresh indexes that an earlier, killed run left behind (older than a day, so
-   a run that is still busy elsewhere is never touched).
+6. delete the fresh uid, which now holds the old documents.
+
+Before step 2 it deletes fresh indexes that earlier runs left behind when they were
+killed (SIGKILL, a crash, a lost machine) or could not clean up (the server was down).
+Whose is which: each run holds an exclusive lock on a small file named after its fresh
+index in ``run_dir`` (``.wegwijzer/index-runs/`` for the command) for as long as it runs;
+the kernel releases that lock when the process dies, however it dies. A fresh index
+whose lock file is there but not held belongs to a dead run and is removed at once. A
+fresh index without a lock file was made from another folder or machine: it is removed
+once it is more than a day old (a run that is still busy elsewhere is never touched).
 
 Every task is awaited *and its status checked*: the client's ``wait_for_task`` returns
 a failed task without raising. On any failure before the swap, the fresh index is
@@ -19,11 +26,16 @@ deleted (if it was created) and the live index is exactly as it was.
 from __future__ import annotations
 
 import calendar
+import fcntl
+import json
+import os
+import re
 import secrets
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Optional
 
 from meilisearch.errors import (
     MeilisearchApiError,
@@ -35,7 +47,9 @@ from meilisearch.errors import (
 from ..errors import WegwijzerError
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_TASK_TIMEOUT_S
 
-STALE_AFTER_S = 24 * 3600  # a fresh index this old belongs to no running reindex
+STALE_AFTER_S = 24 * 3600  # a fresh index this old, without a lock file here, belongs to no running reindex
+# Meilisearch's rule for an index uid: a-z A-Z 0-9 - _, at most 400 bytes. The fresh uid adds 30.
+INDEX_UID = re.compile(r"^[a-zA-Z0-9_-]{1,370}$")
 
 
 class IndexingFailed(WegwijzerError):
@@ -82,6 +96,60 @@ class Progress:
         self.stream.flush()
 
 
+# --- who owns a fresh index -------------------------------------------------------------------
+
+
+class RunLock:
+    """An exclusive lock on ``<run_dir>/<fresh uid>.lock`` for as long as a run lives.
+
+    ``flock`` locks belong to the open file: the kernel drops them when the process dies,
+    even by SIGKILL. So a lock file that nobody holds names a fresh index whose run is dead.
+    The file records the server's address, so only runs against the same server judge it.
+    """
+
+    SUFFIX = ".lock"
+
+    def __init__(self, run_dir: Path, uid: str, url: str):
+        self.path = Path(run_dir) / f"{uid}{self.SUFFIX}"
+        self.uid = uid
+        self.url = url.rstrip("/")
+        self.handle = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "a+", encoding="utf-8")
+        fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self.handle.truncate(0)
+        self.handle.write(json.dumps({"url": self.url, "index": self.uid, "pid": os.getpid()}) + "\n")
+        self.handle.flush()
+
+    def release(self, remove: bool) -> None:
+        """Unlock; ``remove`` the file only when the fresh index is gone (else it marks a leftover)."""
+        if self.handle is None:
+            return
+        if remove:
+            self.path.unlink(missing_ok=True)
+        self.handle.close()  # closing drops the lock
+        self.handle = None
+
+
+def abandoned_runs(run_dir: Optional[Path]) -> dict:
+    """{fresh uid: (server address, lock file)} of dead runs: lock files in ``run_dir`` nobody holds."""
+    found = {}
+    if run_dir is None or not Path(run_dir).is_dir():
+        return found
+    for path in sorted(Path(run_dir).glob("*" + RunLock.SUFFIX)):
+        try:
+            with open(path, "r+", encoding="utf-8") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while its run lives
+                record = json.loads(handle.read() or "{}")
+        except (OSError, ValueError):
+            continue
+        if isinstance(record, dict) and isinstance(record.get("index"), str):
+            found[record["index"]] = (str(record.get("url", "")), path)
+    return found
+
+
 # --- errors in Dutch --------------------------------------------------------------------------
 
 
@@ -113,9 +181,11 @@ class Indexer:
     """The swap workflow against a meilisearch.Client (or a test double of our usage of it)."""
 
     def __init__(self, client, url: str = "", task_timeout_s: float = DEFAULT_TASK_TIMEOUT_S,
-                 progress: bool = True, stream=None, clock: Callable[[], float] = time.time):
+                 progress: bool = True, stream=None, clock: Callable[[], float] = time.time,
+                 run_dir: Optional[Path] = None):
         self.client = client
         self.url = url
+        self.run_dir = Path(run_dir) if run_dir is not None else None  # None: no lock files
         self.timeout_ms = int(task_timeout_s * 1000)
         self.progress = progress
         self.stream = stream or sys.stderr
@@ -163,9 +233,22 @@ class Indexer:
             batch_size: int = DEFAULT_BATCH_SIZE) -> IndexReport:
         if batch_size < 1:
             raise IndexingFailed("--batch-size moet minstens 1 zijn.")
+        if not INDEX_UID.match(live_uid or ""):
+            raise IndexingFailed(f"De indexnaam '{live_uid}' kan niet: gebruik alleen a-z, A-Z, 0-9, '-' en '_' "
+                                 "(hoogstens 370 tekens). Er is niets veranderd.")
         report = IndexReport(live_uid, self.fresh_uid(live_uid), len(documents), 0)
+        # 0. Leftovers of runs that were killed, or could not clean up, before this one.
+        self._remove_leftovers(live_uid, report)
+        lock = RunLock(self.run_dir, report.fresh_uid, self.url) if self.run_dir is not None else None
+        if lock is not None:
+            try:
+                lock.acquire()  # held until this run ends, however it ends
+            except OSError as err:
+                raise IndexingFailed(f"Het slotbestand {lock.path} kan niet worden gemaakt ({err.strerror}). "
+                                     "Er is niets veranderd.") from err
         created_fresh = False
-        swapped = False
+        fresh_gone = True  # no fresh index on the server (yet, or any more)
+        swap_sent = False
         try:
             # 1. A live index to swap with. Creating an empty one changes nothing a resident sees.
             if not self.live_exists(live_uid):
@@ -174,6 +257,7 @@ class Indexer:
                 self._wait(info, "het maken van de live index")
                 report.created_live = True
             # 2. The fresh index.
+            fresh_gone = False  # from here on it may exist, even if the next call fails
             info = self._call("het maken van de nieuwe index", self.client.create_index,
                               report.fresh_uid, {"primaryKey": primary_key})
             created_fresh = True
@@ -198,55 +282,104 @@ class Indexer:
             # 5. The swap: atomic on the server. Before it succeeds, live is untouched.
             info = self._call("het omwisselen van de indexen", self.client.swap_indexes,
                               [{"indexes": [live_uid, report.fresh_uid]}])
+            swap_sent = True
             self._wait(info, "het omwisselen van de indexen")
-            swapped = True
-        except BaseException:  # IndexingFailed, or anything unexpected, or Ctrl-C
-            if created_fresh and not swapped:
-                self._cleanup(report.fresh_uid)
-            if report.created_live and not swapped:  # it did not exist before this run
+        except BaseException as problem:  # IndexingFailed, or anything unexpected, or Ctrl-C
+            if created_fresh or not fresh_gone:
+                fresh_gone = self._cleanup(report.fresh_uid)
+            if report.created_live and not swap_sent:  # it did not exist before this run
                 self._cleanup(live_uid)
+            if lock is not None:
+                lock.release(remove=fresh_gone)
+            if swap_sent and isinstance(problem, IndexingFailed):
+                # The server has the swap task. If it runs later (say, once the server is back),
+                # the complete new index goes live: never a half one, but not "unchanged" either.
+                raise IndexingFailed(problem.message.replace(
+                    "De live zoekindex is niet veranderd.",
+                    "Het omwisselen was al aangevraagd: de live index is nu óf de oude, óf de complete "
+                    "nieuwe, nooit een halve. Draai 'wegwijzer index' opnieuw om zeker te zijn.")) from problem
             raise
         # 6. The fresh uid now holds the previous documents. A failure here is only a warning.
         try:
             info = self.client.delete_index(report.fresh_uid)
             self._wait(info, "het opruimen van de oude index")
+            fresh_gone = True
         except (IndexingFailed, MeilisearchError) as err:
             text = err.message if isinstance(err, IndexingFailed) else explain(err, self.url, "opruimen")
             report.warnings.append(f"De nieuwe index staat live, maar de oude index '{report.fresh_uid}' kon niet "
-                                   f"worden verwijderd: {text.split('. De live')[0]}. Verwijder hem later zelf.")
-        # 7. Leftovers of runs that were killed before they could clean up.
-        for uid in self.stale_fresh_uids(live_uid):
-            try:
-                self._wait(self.client.delete_index(uid), "het opruimen van een oude, onaffe index")
-                report.removed_stale.append(uid)
-            except (IndexingFailed, MeilisearchError):
-                report.warnings.append(f"De oude, onaffe index '{uid}' kon niet worden verwijderd. "
-                                       "Verwijder hem later zelf.")
+                                   f"worden verwijderd: {text.split('. De live')[0]}. De volgende run ruimt hem op.")
+        finally:
+            if lock is not None:
+                lock.release(remove=fresh_gone)
         return report
 
-    def stale_fresh_uids(self, live_uid: str) -> list:
-        """Fresh indexes of ``live_uid`` (``<live>-nieuw-<time>-…``) made over a day ago."""
+    # --- leftovers ------------------------------------------------------------------------------
+
+    def _remove_leftovers(self, live_uid: str, report: IndexReport) -> None:
+        prefix = f"{live_uid}-nieuw-"
+        abandoned = {uid: found for uid, found in abandoned_runs(self.run_dir).items() if uid.startswith(prefix)}
+        # A dead run's index is deleted without asking whether it exists: the deletion queues
+        # behind any creation the dead run left pending, so even that index cannot slip through.
+        for uid, (url, path) in abandoned.items():
+            outcome = self._delete_leftover(uid, report)
+            if outcome == "deleted" or (outcome == "absent" and url == self.url.rstrip("/")):
+                path.unlink(missing_ok=True)  # else it may still mark a leftover on another server
+        for uid in self.leftover_fresh_uids(live_uid, abandoned):
+            self._delete_leftover(uid, report)
+
+    def _delete_leftover(self, uid: str, report: IndexReport) -> str:
+        """'deleted', 'absent' (no such index) or 'failed' (a warning says so)."""
         try:
-            answer = self.client.get_raw_indexes({"limit": 1000})
+            task = self.client.wait_for_task(self.client.delete_index(uid).task_uid,
+                                             timeout_in_ms=self.timeout_ms, interval_in_ms=100)
         except MeilisearchError:
-            return []  # cleaning up is a courtesy; the reindex itself succeeded
-        listed = answer.get("results", []) if isinstance(answer, dict) else answer
-        prefix, now, stale = f"{live_uid}-nieuw-", self.clock(), []
-        for uid in (item.get("uid", "") for item in listed if isinstance(item, dict)):
-            if not uid.startswith(prefix):
+            task = None
+        if task is not None and task.status == "succeeded":
+            report.removed_stale.append(uid)
+            return "deleted"
+        if task is not None and (task.error or {}).get("code") == "index_not_found":
+            return "absent"
+        report.warnings.append(f"De oude, onaffe index '{uid}' kon niet worden verwijderd. "
+                               "De volgende run probeert het opnieuw.")
+        return "failed"
+
+    def _fresh_uids_on_server(self, live_uid: str) -> list:
+        prefix, uids, offset = f"{live_uid}-nieuw-", [], 0
+        while True:
+            answer = self.client.get_raw_indexes({"offset": offset, "limit": 100})
+            listed = answer.get("results", []) if isinstance(answer, dict) else answer
+            uids.extend(item.get("uid", "") for item in listed if isinstance(item, dict))
+            offset += len(listed)
+            total = answer.get("total", 0) if isinstance(answer, dict) else 0
+            if not listed or offset >= total:
+                return [uid for uid in uids if uid.startswith(prefix)]
+
+    def leftover_fresh_uids(self, live_uid: str, handled=()) -> list:
+        """Fresh indexes of ``live_uid`` on the server that no lock file here explains and
+        that are over a day old (see the module docstring). ``handled``: uids already dealt with."""
+        try:
+            on_server = self._fresh_uids_on_server(live_uid)
+        except MeilisearchError:
+            return []  # cleaning up is a courtesy; the reindex itself can go on
+        prefix, now, leftovers = f"{live_uid}-nieuw-", self.clock(), []
+        for uid in on_server:
+            if uid in handled:
                 continue
+            if self.run_dir is not None and (self.run_dir / f"{uid}{RunLock.SUFFIX}").exists():
+                continue  # a run from this folder holds it: still busy
             try:
                 made = calendar.timegm(time.strptime(uid[len(prefix):].split("-")[0], "%Y%m%d%H%M%S"))
             except ValueError:
                 continue  # not a name we made
             if now - made > STALE_AFTER_S:
-                stale.append(uid)
-        return stale
+                leftovers.append(uid)
+        return leftovers
 
-    def _cleanup(self, uid: str) -> None:
-        """Best effort: remove a half-built fresh index. Never touches the live one."""
+    def _cleanup(self, uid: str) -> bool:
+        """Best effort: remove a half-built fresh index. Never touches the live one. True when it is gone."""
         try:
             info = self.client.delete_index(uid)
-            self.client.wait_for_task(info.task_uid, timeout_in_ms=self.timeout_ms, interval_in_ms=100)
+            task = self.client.wait_for_task(info.task_uid, timeout_in_ms=self.timeout_ms, interval_in_ms=100)
+            return getattr(task, "status", None) == "succeeded"
         except Exception:  # the original failure is what the user needs to read
-            pass
+            return False

@@ -7,6 +7,7 @@ and by exactly that scope; anything broader is never reused or written anywhere.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from ..errors import WegwijzerError
@@ -28,8 +29,18 @@ class UnsafeKey(WegwijzerError):
     """Meilisearch offered a key that may do more than search: it is never used."""
 
 
+# Meilisearch derives a key's value from its uid and the master key. A fixed uid per index
+# therefore gives the same search key on every server with the same master key (replicas,
+# a server restored from a dump): the site needs one key for all of them.
+KEY_UID_NAMESPACE = uuid.UUID("8f0c2a8e-5d3b-4c41-9b7e-1f6a2d9c4e70")
+
+
 def key_name(index_uid: str) -> str:
     return f"{KEY_PREFIX}{index_uid}"
+
+
+def key_uid(index_uid: str) -> str:
+    return str(uuid.uuid5(KEY_UID_NAMESPACE, key_name(index_uid)))
 
 
 def _field(obj, name):
@@ -63,6 +74,7 @@ def ensure_search_key(client, index_uid: str, master_key: str = "") -> SearchKey
             break
     if found is None:
         made = client.create_key({
+            "uid": key_uid(index_uid),
             "name": name,
             "description": DESCRIPTION,
             "actions": ["search"],

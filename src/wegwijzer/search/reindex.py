@@ -21,6 +21,8 @@ from .indexer import IndexingFailed
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_INDEX_UID, DEFAULT_TASK_TIMEOUT_S, index_settings
 from .siteconfig import DEFAULT_PATH, write_site_config
 
+RUN_DIR_NAME = "index-runs"  # beside the site configuration: .wegwijzer/index-runs/
+
 
 @dataclass
 class IndexOptions:
@@ -98,7 +100,10 @@ def _index(options: IndexOptions, documents: list, settings: dict, out, err) -> 
     from .settings import primary_key
 
     client = meilisearch.Client(url, master_key, timeout=30)
-    indexer = Indexer(client, url=url, task_timeout_s=options.timeout, progress=not options.quiet)
+    # Run locks beside the site configuration (.wegwijzer/index-runs/): runs from this folder
+    # know each other's fresh indexes, so a killed run's leftover is removed by the next run.
+    run_dir = Path(options.site_config).parent / RUN_DIR_NAME
+    indexer = Indexer(client, url=url, task_timeout_s=options.timeout, progress=not options.quiet, run_dir=run_dir)
     report = indexer.run(documents, settings, options.index_uid, primary_key(), options.batch_size)
     for warning in report.warnings:
         print(f"wegwijzer index: waarschuwing: {warning}", file=err)

@@ -101,7 +101,10 @@
           attributesToCrop: ["samenvatting"], cropLength: 30
         };
         if (filter.length) body.filter = filter;
-        if (params.near) body.sort = ["_geoPoint(" + params.near.lat + ", " + params.near.lng + "):asc"];
+        if (params.near) {
+          body.sort = ["_geoPoint(" + params.near.lat + ", " + params.near.lng + "):asc"];
+          body.attributesToRetrieve.push("_geo");  // Meilisearch adds _geoDistance only when _geo is retrieved
+        }
         var ctrl = new AbortController();
         var timer = setTimeout(function () { ctrl.abort(); }, MEILI_TIMEOUT_MS);
         return fetch(cfg.url + "/indexes/" + encodeURIComponent(cfg.index) + "/search", {
