@@ -10,6 +10,7 @@ from ..model import Contact, Location, OpeningHours
 from .framework import (
     INVALID,
     Field,
+    Shape,
     choice,
     did_you_mean,
     is_given,
@@ -17,28 +18,36 @@ from .framework import (
     multiline_text,
     record,
     scalar_text,
+    shaped,
     text,
 )
 from .types import coordinate, date_value, email, flag, language, phone, postcode, time_value, url
 
 CONTACT_FIELDS = {
-    "telefoon": Field(phone),
-    "whatsapp": Field(phone),
-    "email": Field(email),
-    "website": Field(url),
+    "telefoon": Field(phone, label="Telefoon",
+                      help="Het nummer dat inwoners kunnen bellen, bijvoorbeeld 045 123 45 67."),
+    "whatsapp": Field(phone, label="WhatsApp",
+                      help="Het nummer voor WhatsApp, als dat er is."),
+    "email": Field(email, label="E-mail",
+                   help="Het e-mailadres voor vragen, bijvoorbeeld info@welzijn.nl."),
+    "website": Field(url, label="Website",
+                     help="Het webadres met meer informatie. Begin met https://."),
 }
 
 
 contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website)")
 
 LOCATION_FIELDS = {
-    "naam": Field(text(120)),
-    "adres": Field(text(200)),
-    "postcode": Field(postcode),
-    "plaats": Field(text(80)),
-    "lat": Field(coordinate(-90, 90)),
-    "lon": Field(coordinate(-180, 180)),
-    "toegankelijkheid": Field(text(500)),
+    "naam": Field(text(120), label="Naam van de plek", help="Bijvoorbeeld de naam van het gebouw."),
+    "adres": Field(text(200), label="Adres", help="Straat en huisnummer."),
+    "postcode": Field(postcode, label="Postcode", help="Vier cijfers en twee letters, bijvoorbeeld 6451 AA."),
+    "plaats": Field(text(80), label="Plaats", help="Het dorp of de stad."),
+    "lat": Field(coordinate(-90, 90), label="Breedtegraad (lat)",
+                 help="Voor de kaart, bijvoorbeeld 50.9704. Vul lat én lon in, of geen van beide."),
+    "lon": Field(coordinate(-180, 180), label="Lengtegraad (lon)",
+                 help="Voor de kaart, bijvoorbeeld 5.9801. Vul lat én lon in, of geen van beide."),
+    "toegankelijkheid": Field(text(500), label="Toegankelijkheid",
+                              help="Kun je er komen met een rolstoel? Is er een lift of een drempel?"),
 }
 
 
@@ -54,10 +63,12 @@ def _check_location(node, values, ctx, name):
 location = record(LOCATION_FIELDS, Location, "een locatie (naam, adres, postcode, plaats, ...)", _check_location)
 
 OPENING_FIELDS = {
-    "dagen": Field(list_of(choice(vocab.DAGEN, "dag")), required=True),
-    "van": Field(time_value, required=True),
-    "tot": Field(time_value, required=True),
-    "toelichting": Field(text(200)),
+    "dagen": Field(list_of(choice(vocab.DAGEN, "dag")), required=True, label="Dagen",
+                   help="Op welke dagen zijn deze tijden? Kies één of meer dagen."),
+    "van": Field(time_value, required=True, label="Van", help="Hoe laat het begint, bijvoorbeeld 9:00."),
+    "tot": Field(time_value, required=True, label="Tot",
+                 help="Hoe laat het eindigt, bijvoorbeeld 17:30. Middernacht is 24:00."),
+    "toelichting": Field(text(200), label="Toelichting", help="Bijvoorbeeld: niet in de schoolvakantie."),
 }
 
 
@@ -91,51 +102,91 @@ def kern(node, ctx, name):
     return INVALID
 
 
+shaped(kern, Shape("kern"))  # the choices come from gemeente.yaml
+# A face card's voorziening: a record's id (its file name), checked once all records are known.
+voorziening_id = shaped(text(80), Shape("voorziening", max_len=80))
+# A face card's photo: a file name in gezichten/, checked against the folder when loading.
+photo_name = shaped(text(200), Shape("photo", max_len=200))
+
+
 GEMEENTE_FIELDS = {
-    "naam": Field(text(80), required=True),
-    "kernen": Field(list_of(text(80)), required=True),
-    "contact": Field(contact, required=True),
-    "meldadres": Field(email, required=True),
-    "marktplaats": Field(url),
-    "demo": Field(flag),  # extension: marks demo data so the site says so
+    "naam": Field(text(80), required=True, label="Naam van de gemeente", help="Bijvoorbeeld Beekdaelen."),
+    "kernen": Field(list_of(text(80)), required=True, label="Kernen",
+                    help="Alle dorpen en wijken van de gemeente. Records kiezen hieruit."),
+    "contact": Field(contact, required=True, label="Contact van de gemeente",
+                     help="Hoe inwoners de gemeente bereiken. Dit staat op elke pagina."),
+    "meldadres": Field(email, required=True, label="Meldadres",
+                       help="Het e-mailadres waar inwoners een fout op de site melden."),
+    "marktplaats": Field(url, label="Marktplaats",
+                         help="Het webadres van de vrijwilligersmarkt, als de gemeente die heeft."),
+    # extension: marks demo data so the site says so
+    "demo": Field(flag, label="Demo", help="Zet op ja als de gegevens verzonnen zijn. De site zegt dat dan."),
 }
 
 VOORZIENING_FIELDS = {
-    "naam": Field(text(80), required=True),
-    "samenvatting": Field(text(200), required=True),
-    "route": Field(choice(vocab.ROUTES, "route"), required=True),
-    "toegang": Field(choice(vocab.TOEGANG, "toegang"), required=True),
-    "themas": Field(list_of(choice(vocab.THEMAS, "thema")), required=True),
-    "doelgroepen": Field(list_of(choice(vocab.DOELGROEPEN, "doelgroep"))),
-    "kernen": Field(list_of(kern)),
-    "aanbieder": Field(text(120)),
-    "beschrijving": Field(multiline_text),
-    "aanmelden": Field(text(500)),
-    "kosten": Field(choice(vocab.KOSTEN, "kosten")),
-    "kosten_toelichting": Field(text(300)),
-    "wet": Field(choice(vocab.WETTEN, "wet")),
-    "contact": Field(contact),
-    "locaties": Field(list_of(location, allow_single=False, unique=False)),
-    "openingstijden": Field(list_of(opening_hours, allow_single=False, unique=False)),
-    "trefwoorden": Field(list_of(text(80))),
-    "talen": Field(list_of(language)),
-    "status": Field(choice(vocab.STATUS, "status")),
-    "geldig_tot": Field(date_value),
-    "gecontroleerd": Field(date_value, required=True),
+    "naam": Field(text(80), required=True, label="Naam",
+                  help="De naam zoals inwoners hem kennen, bijvoorbeeld Hoeskamer Schinveld."),
+    "samenvatting": Field(text(200), required=True, label="Samenvatting",
+                          help="Eén of twee korte zinnen: wat is het en voor wie? Gebruik gewone woorden."),
+    "route": Field(choice(vocab.ROUTES, "route"), required=True, label="Route",
+                   help="Zelf doen: informatie en tips. Samen doen: met buren of vrijwilligers. "
+                        "Laten doen: hulp van een professional."),
+    "toegang": Field(choice(vocab.TOEGANG, "toegang"), required=True, label="Toegang",
+                     help="Kan iedereen zo komen (vrij), is een verwijzing nodig, of beslist de gemeente "
+                          "(beschikking)?"),
+    "themas": Field(list_of(choice(vocab.THEMAS, "thema")), required=True, label="Thema's",
+                    help="Waar gaat het over? Kies één of meer thema's."),
+    "doelgroepen": Field(list_of(choice(vocab.DOELGROEPEN, "doelgroep")), label="Doelgroepen",
+                         help="Voor wie is het? Laat leeg als het voor iedereen is."),
+    "kernen": Field(list_of(kern), label="Kernen",
+                    help="In welke dorpen of wijken? Laat leeg als het voor de hele gemeente is."),
+    "aanbieder": Field(text(120), label="Aanbieder", help="Wie biedt het aan, bijvoorbeeld Stichting Welzijn."),
+    "beschrijving": Field(multiline_text, label="Beschrijving",
+                          help="Meer uitleg voor wie verder leest. Korte alinea's; vet en links mogen."),
+    "aanmelden": Field(text(500), label="Aanmelden",
+                       help="Wat is de eerste stap? Bijvoorbeeld: Bel ons, of vraag een verwijzing aan de huisarts."),
+    "kosten": Field(choice(vocab.KOSTEN, "kosten"), label="Kosten", help="Is het gratis, of betaal je iets?"),
+    "kosten_toelichting": Field(text(300), label="Uitleg over de kosten",
+                                help="Bijvoorbeeld: Koffie is gratis, de maaltijd kost € 6."),
+    "wet": Field(choice(vocab.WETTEN, "wet"), label="Wet",
+                 help="Onder welke wet valt deze hulp? Laat leeg als je het niet weet."),
+    "contact": Field(contact, label="Contact", help="Hoe inwoners contact opnemen."),
+    "locaties": Field(list_of(location, allow_single=False, unique=False), label="Locaties",
+                      help="Waar is het? Voeg een locatie toe voor elke plek."),
+    "openingstijden": Field(list_of(opening_hours, allow_single=False, unique=False), label="Openingstijden",
+                            help="Wanneer kun je komen of bellen? Voeg een regel toe voor elke tijd."),
+    "trefwoorden": Field(list_of(text(80)), label="Trefwoorden",
+                         help="Woorden die inwoners intypen als ze dit zoeken, gescheiden door komma's."),
+    "talen": Field(list_of(language), label="Talen",
+                   help="In welke talen kun je geholpen worden? Codes van 2 of 3 letters, zoals nl, en, ar."),
+    "status": Field(choice(vocab.STATUS, "status"), label="Status",
+                    help="Actief, tijdelijk gesloten of gestopt. Laat leeg als het gewoon doorgaat."),
+    "geldig_tot": Field(date_value, label="Geldig tot",
+                        help="Na deze datum verdwijnt de pagina van de site. Laat leeg als het blijft."),
+    "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
+                           help="De datum waarop je alle gegevens hebt gecontroleerd."),
 }
 
 FACE_FIELDS = {
-    "naam": Field(text(80), required=True),
-    "functie": Field(text(80), required=True),
-    "organisatie": Field(text(120), required=True),
-    "voorziening": Field(text(80)),
-    "telefoon": Field(phone, required=True),
-    "email": Field(email),
-    "bereikbaar": Field(text(200)),
-    "vragen": Field(list_of(text(120))),
-    "kernen": Field(list_of(kern)),
-    "foto": Field(text(200)),
-    "foto_alt": Field(text(200)),
+    "naam": Field(text(80), required=True, label="Naam", help="Voornaam en achternaam."),
+    "functie": Field(text(80), required=True, label="Functie", help="Bijvoorbeeld Ouderenadviseur."),
+    "organisatie": Field(text(120), required=True, label="Organisatie",
+                         help="Waar deze persoon werkt, bijvoorbeeld Stichting Welzijn."),
+    "voorziening": Field(voorziening_id, label="Voorziening",
+                         help="De voorziening waar deze persoon bij hoort: de bestandsnaam zonder .yaml."),
+    "telefoon": Field(phone, required=True, label="Direct telefoonnummer",
+                      help="Het nummer waarop je deze persoon zelf bereikt."),
+    "email": Field(email, label="E-mail", help="Het eigen e-mailadres van deze persoon."),
+    "bereikbaar": Field(text(200), label="Bereikbaar",
+                        help="Wanneer is deze persoon te bereiken? Bijvoorbeeld ma t/m do."),
+    "vragen": Field(list_of(text(120)), label="Vragen",
+                    help="Met welke vragen kun je bij deze persoon terecht? Gescheiden door komma's."),
+    "kernen": Field(list_of(kern), label="Kernen",
+                    help="Voor welke dorpen of wijken? Laat leeg voor de hele gemeente."),
+    "foto": Field(photo_name, label="Foto",
+                  help="Een foto van het gezicht, alleen met toestemming. Wordt opgeslagen als <id>.jpg."),
+    "foto_alt": Field(text(200), label="Beschrijving van de foto",
+                      help="Voor wie de foto niet kan zien. Laat leeg: dan is het de naam."),
     "toestemming": Field(
         date_value,
         required=True,
@@ -143,6 +194,10 @@ FACE_FIELDS = {
             "Er staat geen 'toestemming'. Zonder vastgelegde toestemming mag deze kaart "
             "niet online. Zet de datum van toestemming erbij, bijvoorbeeld toestemming: 2026-03-14."
         ),
+        label="Toestemming gegeven op",
+        help="De datum waarop deze persoon toestemming gaf voor de kaart en de foto. Zonder datum komt de kaart "
+             "niet online.",
     ),
-    "gecontroleerd": Field(date_value, required=True),
+    "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
+                           help="De datum waarop je alle gegevens hebt gecontroleerd."),
 }
