@@ -58,6 +58,17 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_nieuw(args) -> int:
+    from .editors.skeleton import new_file
+
+    path = new_file(Path(args.data_dir), args.kind, args.id)
+    print(f"{path} is gemaakt. Vul de velden in en controleer met: wegwijzer check {args.data_dir}")
+    if args.kind == "gezicht":
+        print("Vul ook de datum van toestemming in. Tot dan meldt wegwijzer check een fout en komt de kaart "
+              "niet online. Zet de foto ernaast als " + path.with_suffix(".jpg").name + ".")
+    return 0
+
+
 def _synonyms(args):
     """An explicitly named synonyms file must exist; the project's default one is optional."""
     from .records.synonyms import find_synonyms_file
@@ -134,6 +145,16 @@ def _add_site(commands):
     serve.set_defaults(handler=cmd_serve)
 
 
+def _add_editor_tools(commands):
+    nieuw = commands.add_parser("nieuw", help="Maak een nieuw record of een nieuwe gezichtenkaart, met uitleg bij "
+                                              "elk veld.")
+    nieuw.add_argument("kind", choices=["voorziening", "gezicht"], metavar="voorziening|gezicht",
+                       help="wat je maakt: een voorziening of een kaart voor de gezichtenkaart")
+    nieuw.add_argument("id", metavar="ID", help="de bestandsnaam zonder .yaml, bijvoorbeeld hoeskamer-schinveld")
+    _data_dir_argument(nieuw)
+    nieuw.set_defaults(handler=cmd_nieuw)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wegwijzer",
@@ -143,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check(commands)
     _add_index(commands)
     _add_site(commands)
+    _add_editor_tools(commands)
     return parser
 
 

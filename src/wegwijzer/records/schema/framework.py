@@ -41,6 +41,7 @@ class Field:
     # writes the help as a comment. tests/test_schema_labels.py fails when one is missing.
     label: str = ""
     help: str = ""
+    example: str = ""  # a valid value when the value type's own example does not fit this field
 
 
 @dataclass(frozen=True)

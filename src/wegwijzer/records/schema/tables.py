@@ -44,7 +44,7 @@ LOCATION_FIELDS = {
     "plaats": Field(text(80), label="Plaats", help="Het dorp of de stad."),
     "lat": Field(coordinate(-90, 90), label="Breedtegraad (lat)",
                  help="Voor de kaart, bijvoorbeeld 50.9704. Vul lat én lon in, of geen van beide."),
-    "lon": Field(coordinate(-180, 180), label="Lengtegraad (lon)",
+    "lon": Field(coordinate(-180, 180, "5.9801"), label="Lengtegraad (lon)",
                  help="Voor de kaart, bijvoorbeeld 5.9801. Vul lat én lon in, of geen van beide."),
     "toegankelijkheid": Field(text(500), label="Toegankelijkheid",
                               help="Kun je er komen met een rolstoel? Is er een lift of een drempel?"),
@@ -66,7 +66,7 @@ OPENING_FIELDS = {
     "dagen": Field(list_of(choice(vocab.DAGEN, "dag")), required=True, label="Dagen",
                    help="Op welke dagen zijn deze tijden? Kies één of meer dagen."),
     "van": Field(time_value, required=True, label="Van", help="Hoe laat het begint, bijvoorbeeld 9:00."),
-    "tot": Field(time_value, required=True, label="Tot",
+    "tot": Field(time_value, required=True, label="Tot", example="17:00",
                  help="Hoe laat het eindigt, bijvoorbeeld 17:30. Middernacht is 24:00."),
     "toelichting": Field(text(200), label="Toelichting", help="Bijvoorbeeld: niet in de schoolvakantie."),
 }

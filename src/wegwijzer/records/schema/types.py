@@ -117,10 +117,10 @@ def phone(value):
     return parsed
 
 
-def coordinate(low: float, high: float):
+def coordinate(low: float, high: float, example: str = "50.9704"):
     shape = Shape("coordinate", pattern=r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$",
                   problem="geen geldige coördinaat",
-                  hint=f"Schrijf een getal tussen {low:g} en {high:g}, bijvoorbeeld 50.9704.", example="50.9704")
+                  hint=f"Schrijf een getal tussen {low:g} en {high:g}, bijvoorbeeld {example}.", example=example)
 
     @scalar(shape=shape)
     def parse(value):
