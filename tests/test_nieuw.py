@@ -74,7 +74,7 @@ def test_an_existing_id_is_refused_and_left_alone(data_dir):
     assert (data_dir / "hoeskamer.yaml").read_text(encoding="utf-8") == "naam: Eigen werk\n"
 
 
-@pytest.mark.parametrize("bad", ["Hoeskamer", "../hoeskamer", "hoes kamer", "hoeskamer.yaml", "gemeente"",
+@pytest.mark.parametrize("bad", ["Hoeskamer", "../hoeskamer", "hoes kamer", "hoeskamer.yaml", "gemeente",
                                  "a" * 81, "café"])
 def test_an_id_that_is_no_valid_file_name_is_refused(data_dir, bad):
     code, _, err = nieuw(data_dir, "voorziening", bad)
