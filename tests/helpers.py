@@ -376,6 +376,16 @@ def synthetic_module():
     return sys.modules[name]
 
 
+def link_server_module():
+    """benchmarks/linkserver.py: ``LinkServer(host, delay, slow, tls)``, a real HTTP server on loopback."""
+    name = "wegwijzer_linkserver"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "linkserver.py")
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
 # --- a test double of our usage of meilisearch-python -----------------------------------------
 #
 # Shared helpers for the search tests (kept out of conftest.py on purpose).

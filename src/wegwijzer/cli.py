@@ -69,6 +69,15 @@ def cmd_nieuw(args) -> int:
     return 0
 
 
+def cmd_links(args) -> int:
+    from .editors.links import run_links
+
+    report = run_links(Path(args.data_dir), Path(args.cache), args.max_age, args.timeout, args.per_host,
+                       args.concurrency)
+    print(report.as_json() if args.format == "json" else report.as_text())
+    return 1 if report.problems else 0
+
+
 def _synonyms(args):
     """An explicitly named synonyms file must exist; the project's default one is optional."""
     from .records.synonyms import find_synonyms_file
@@ -153,6 +162,25 @@ def _add_editor_tools(commands):
     nieuw.add_argument("id", metavar="ID", help="de bestandsnaam zonder .yaml, bijvoorbeeld hoeskamer-schinveld")
     _data_dir_argument(nieuw)
     nieuw.set_defaults(handler=cmd_nieuw)
+
+    from .editors import links  # light: httpx is imported only when links are checked
+
+    check_links = commands.add_parser("links", help="Controleer of de webadressen en telefoonnummers in de "
+                                                    "gegevens nog kloppen.")
+    _data_dir_argument(check_links)
+    check_links.add_argument("--timeout", type=float, default=links.DEFAULT_TIMEOUT, metavar="SEC",
+                             help=f"hoe lang op een website te wachten (standaard: {links.DEFAULT_TIMEOUT:g} s)")
+    check_links.add_argument("--per-host", type=int, default=links.DEFAULT_PER_HOST, metavar="N",
+                             help=f"hoeveel vragen tegelijk aan één website (standaard: {links.DEFAULT_PER_HOST})")
+    check_links.add_argument("--concurrency", type=int, default=links.DEFAULT_CONCURRENCY, metavar="N",
+                             help=f"hoeveel vragen tegelijk in totaal (standaard: {links.DEFAULT_CONCURRENCY})")
+    check_links.add_argument("--max-age", type=float, default=links.DEFAULT_MAX_AGE_HOURS, metavar="UREN",
+                             help="antwoorden die jonger zijn worden niet opnieuw gevraagd "
+                                  f"(standaard: {links.DEFAULT_MAX_AGE_HOURS:g} uur; 0: alles opnieuw)")
+    check_links.add_argument("--cache", default=str(links.DEFAULT_CACHE), metavar="FILE",
+                             help=f"waar de antwoorden bewaard worden (standaard: {links.DEFAULT_CACHE})")
+    check_links.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
+    check_links.set_defaults(handler=cmd_links)
 
 
 def build_parser() -> argparse.ArgumentParser:
