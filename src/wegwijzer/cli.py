@@ -78,6 +78,17 @@ def cmd_links(args) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_rapport(args) -> int:
+    from .editors.report import build_report, write_html
+
+    report = build_report(Path(args.data_dir), link_cache=Path(args.cache))
+    page = write_html(report, Path(args.html))
+    print(report.as_json() if args.format == "json" else report.as_text())
+    if args.format != "json":
+        print(f"De lijst staat ook in {page} (open die in je browser).")
+    return 0
+
+
 def _synonyms(args):
     """An explicitly named synonyms file must exist; the project's default one is optional."""
     from .records.synonyms import find_synonyms_file
@@ -181,6 +192,17 @@ def _add_editor_tools(commands):
                              help=f"waar de antwoorden bewaard worden (standaard: {links.DEFAULT_CACHE})")
     check_links.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
     check_links.set_defaults(handler=cmd_links)
+
+    from .editors.report import DEFAULT_HTML
+
+    rapport = commands.add_parser("rapport", help="De takenlijst voor redacteuren: wat moet er het eerst gebeuren?")
+    _data_dir_argument(rapport)
+    rapport.add_argument("--html", default=str(DEFAULT_HTML), metavar="FILE",
+                         help=f"waar de HTML-pagina komt, buiten de site (standaard: {DEFAULT_HTML})")
+    rapport.add_argument("--cache", default=str(links.DEFAULT_CACHE), metavar="FILE",
+                         help=f"de uitkomsten van de laatste 'wegwijzer links' (standaard: {links.DEFAULT_CACHE})")
+    rapport.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
+    rapport.set_defaults(handler=cmd_rapport)
 
 
 def build_parser() -> argparse.ArgumentParser:
