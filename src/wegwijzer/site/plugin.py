@@ -267,7 +267,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             index.close()
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.root))
+        server.watch(str(self.data_root(config)))  # known even when the data did not pass the check
         return server
 
 
