@@ -15,8 +15,6 @@ fi
 if [ -f tests/package.json ]; then
   (cd tests && npm ci --silent --no-audit --no-fund)
 fi
-# The web editor's bundle (Decap CMS) and its local proxy, at the versions in admin/package-lock.json.
-(cd admin && npm ci --silent --no-audit --no-fund --ignore-scripts)
 # The lint gate (settings in pyproject.toml): any finding fails the run before the tests.
 echo "ruff: $(.venv/bin/python -m ruff --version)"
 .venv/bin/python -m ruff check .

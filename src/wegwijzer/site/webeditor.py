@@ -22,6 +22,23 @@ DEFAULT_NODE_MODULES = "admin/node_modules"
 SETTINGS = ("backend", "local_backend", "publish_mode", "data_folder", "node_modules")
 
 
+# What /admin/ needs from the browser, for the web server that serves the site. Residents'
+# pages keep their own strict policy; this one applies to /admin/ only. Decap CMS compiles
+# its configuration checks at run time ('unsafe-eval'), styles its screens with inline
+# <style> elements ('unsafe-inline'), shows photos from blob: and data: addresses, reads an
+# uploaded photo back from its blob: address before sending it, and talks to the Git host's
+# API (or the local proxy) with fetch. tests/test_browser_webeditor.py works within it.
+ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+             "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; "
+             "connect-src 'self' blob: {api}; "
+             "frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def admin_csp(api_origins: str) -> str:
+    """The Content-Security-Policy for /admin/; ``api_origins``: the Git host's API (and the local proxy)."""
+    return ADMIN_CSP.format(api=api_origins)
+
+
 def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, site_url: str = "") -> dict:
     """{site path: bytes or source Path} for every file of /admin/."""
     unknown = sorted(set(settings) - set(SETTINGS))
