@@ -29,7 +29,7 @@ URL = Shape("url", pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"'`\\/]+\.[^\s<>\"'
             problem="geen geldig webadres",
             hint="Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl.",
             example="https://www.gemeente.nl")
-PHONE = Shape("phone", pattern=r"^(\+31|0031|\(?0|14 ?0)[0-9 ()./-]{3,17}$",
+PHONE = Shape("phone", pattern=r"^(\+31|0031|\(?0|14 ?0)[0-9 ()./-]{2,17}$",
               problem="geen geldig Nederlands telefoonnummer",
               hint="Schrijf het zoals je het belt, bijvoorbeeld 045 123 45 67, 06 12345678 of 14 045.",
               example="045 123 45 67")
