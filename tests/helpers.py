@@ -273,9 +273,11 @@ MEILI_VARIABLES = ("MEILI_URL", "MEILI_SEARCH_KEY", "MEILI_INDEX", "MEILI_MASTER
 
 
 def project_config(folder: Path, replacements: dict = None) -> Path:
-    """A copy of the repository's mkdocs.yml in ``folder``, with its house style (build/)
-    still taken from the repository and each ``old: new`` text of ``replacements`` applied."""
+    """A copy of the repository's mkdocs.yml in ``folder``, with its house style (build/) and
+    the web editor's bundle still taken from the repository and each ``old: new`` text of ``replacements`` applied."""
     text = MKDOCS_YML.read_text(encoding="utf-8").replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
+    # The web editor's bundle, too, comes from the repository (admin/node_modules).
+    text = text.replace("      admin:\n", f"      admin:\n        node_modules: {REPO / 'admin' / 'node_modules'}\n")
     for old, new in (replacements or {}).items():
         assert old in text, f"{old!r} is not in mkdocs.yml"
         text = text.replace(old, new)

@@ -53,8 +53,7 @@ def editor_project(tmp_path):
         api = f"http://127.0.0.1:{port}"
         config = project_config(project, {
             "docs_dir: content": f"docs_dir: {REPO / 'content'}",
-            "local_backend: http://127.0.0.1:8081/api/v1": f"local_backend: {api}/api/v1\n"
-                                                           f"        node_modules: {REPO / 'admin' / 'node_modules'}",
+            "local_backend: http://127.0.0.1:8081/api/v1": f"local_backend: {api}/api/v1",
             "        publish_mode: editorial_workflow\n": ""})
         result = build(None, project / "site", config_file=config)
         assert result.ok, result.output

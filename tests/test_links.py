@@ -3,7 +3,6 @@ per-host limit, the cache, and phone numbers checked without calling."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
 import ssl
@@ -15,7 +14,7 @@ import pytest
 
 from helpers import CLI_TIMEOUT, link_server_module, minimal_face, minimal_record, write
 from wegwijzer.editors import links
-from wegwijzer.editors.links import check_urls, load_cache, run_links
+from wegwijzer.editors.links import check_urls_now, load_cache, run_links
 
 TIMEOUT = 0.5  # the slow path answers after 3 s
 
@@ -51,7 +50,7 @@ def tls_server(tmp_path):
 
 def check(urls, **kwargs):
     kwargs.setdefault("timeout", TIMEOUT)
-    return asyncio.run(check_urls(urls, **kwargs))
+    return check_urls_now(urls, **kwargs)
 
 
 def test_every_kind_of_answer(server, refused_url, tls_server):

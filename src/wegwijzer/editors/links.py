@@ -202,6 +202,19 @@ async def check_urls(urls, timeout: float = DEFAULT_TIMEOUT, per_host: int = DEF
     return dict(zip(unique, results, strict=True))
 
 
+def check_urls_now(urls, **settings) -> dict:
+    """``check_urls`` from ordinary (non-async) code, also where an event loop is already
+    running in this thread (a notebook, a test with a browser): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(check_urls(urls, **settings))
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, check_urls(urls, **settings)).result()
+
+
 # --- the cache -----------------------------------------------------------------------
 
 
@@ -274,7 +287,8 @@ def run_links(data_dir: Path, cache_file: Path = DEFAULT_CACHE, max_age_hours: f
     urls = [f.value for f in found if f.kind == "url"]
     cached = load_cache(cache_file, max_age_hours)
     todo = [u for u in dict.fromkeys(urls) if u not in cached]
-    fresh = asyncio.run(check_urls(todo, timeout, per_host, concurrency, verify)) if todo else {}
+    fresh = check_urls_now(todo, timeout=timeout, per_host=per_host, concurrency=concurrency,
+                           verify=verify) if todo else {}
     results = {**cached, **fresh}
     save_cache(cache_file, results)
     return LinkReport(problems(found, results), len(set(urls)), len(set(urls) - set(todo)),

@@ -88,6 +88,9 @@ def serve_preview(config_file: str, dev_addr: str, out=None) -> None:
     out = out or sys.stdout
     site_dir = Path(tempfile.mkdtemp(prefix="wegwijzer-voorbeeld-"))
     config = _config(config_file, site_dir, dev_addr)
+    if config.plugins.get("wegwijzer") is None:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise UsageError(f"{config_file} gebruikt de wegwijzer-plugin niet (plugins: - wegwijzer).")
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, port, mount_path)
@@ -103,9 +106,7 @@ def serve_preview(config_file: str, dev_addr: str, out=None) -> None:
         builder(config)
         server.watch(config.docs_dir)
         server.watch(config.config_file_path)
-        plugin = config.plugins.get("wegwijzer")
-        if plugin is not None:
-            server.watch(str(plugin.data_root(config)))  # also when the first check failed
+        server.watch(str(config.plugins["wegwijzer"].data_root(config)))  # also when the first check failed
         for item in config.watch:
             server.watch(item)
         try:
@@ -134,14 +135,14 @@ def _rebuild(config, site_dir: Path, serve_url: str, server: PreviewServer) -> N
     """
     from .sitebuild import _mkdocs_errors, _swap
 
-    plugin = config.plugins.get("wegwijzer")
+    plugin = config.plugins["wegwijzer"]
     try:
-        result = plugin.check(config) if plugin is not None else None
+        result = plugin.check(config)
     except WegwijzerError as err:
         server.banner = banner_html([_Note(err.message)], "de gegevens kunnen niet worden gelezen.")
         log.error(err.message)
         return
-    if result is not None and not result.ok:
+    if not result.ok:
         errors = [d for d in result.collector.sorted() if d.severity == "error"]
         for d in errors:
             log.error(d.format())

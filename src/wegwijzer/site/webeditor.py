@@ -8,6 +8,7 @@ the kernen from gemeente.yaml, so the editor and `wegwijzer check` cannot drift.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import yaml
 
 from ..editors.cms import decap_config
 from ..errors import UsageError
+
+log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
 ASSETS = Path(__file__).resolve().parent / "assets" / "admin"  # index.html and our additions
 PREFIX = "admin/"
@@ -59,11 +62,19 @@ def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, si
 
 
 def _repo_path(data_root: Path, config_folder: Path) -> str:
-    relative = os.path.relpath(data_root, config_folder)
-    if relative.startswith(".."):
-        raise UsageError(f"admin: de gegevensmap {data_root} ligt niet in de map van mkdocs.yml. Zet "
-                         "'data_folder' op het pad van de gegevensmap in de repository.")
-    return Path(relative).as_posix()
+    """The data folder's path in the repository, as Decap addresses files: relative to the Git
+    repository that holds it, else to mkdocs.yml's folder."""
+    data_root = Path(data_root).resolve()
+    for folder in (data_root, *data_root.parents):
+        if (folder / ".git").exists():
+            return data_root.relative_to(folder).as_posix() or "."
+    relative = os.path.relpath(data_root, Path(config_folder).resolve())
+    if not relative.startswith(".."):
+        return Path(relative).as_posix()
+    # Another municipality's data built with this project's mkdocs.yml: the build goes on.
+    log.warning("admin: de gegevensmap %s ligt niet in een Git-repository of in de map van mkdocs.yml; "
+                "de webeditor gaat uit van '%s'. Zet 'data_folder' als dat niet klopt.", data_root, data_root.name)
+    return data_root.name
 
 
 def _bundle(node_modules: Path) -> dict:
