@@ -95,9 +95,6 @@ def choose(page, name, option):
 def publish(page):
     page.get_by_role("button", name="Publiceer").first.click()
     page.get_by_text("Publiceer nu", exact=True).click()
-    if os.environ.get("WW_DEBUG"):
-        page.wait_for_timeout(3000)
-        page.screenshot(path="/tmp/cmsx/publish.png", full_page=True)
 
 
 def login(page, url):
@@ -150,9 +147,6 @@ def test_an_editor_creates_a_record_and_edits_a_face_card_with_a_photo(editor_pr
 
     # The face card: another hour, and a photo (a PNG: stored as <id>.jpg, a JPEG).
     open_entry(page, url, "gezichten/entries/anne-voorbeeld")
-    if os.environ.get("WW_DEBUG"):
-        page.wait_for_timeout(5000)
-        page.screenshot(path="/tmp/cmsx/face.png", full_page=True)
     field(page, "bereikbaar").fill("ma t/m do, 9.00-12.00")
     upload = photo(tmp_path / "portret.png")
     field(page, "foto").set_input_files(str(upload))
