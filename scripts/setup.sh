@@ -17,3 +17,13 @@ if ! { .venv/bin/python -m pip install --upgrade pip -c constraints.txt \
   echo "Installeren is mislukt; zie hierboven (ook in $log)." >&2
   exit 1
 fi
+# The web editor at /admin/ ships Decap CMS from npm (exact versions: admin/package-lock.json).
+if command -v npm > /dev/null; then
+  if ! (cd admin && npm ci --silent --no-audit --no-fund --ignore-scripts) > .venv/npm.log 2>&1; then
+    cat .venv/npm.log >&2
+    echo "Installeren van de webeditor (npm ci in admin/) is mislukt; zie hierboven." >&2
+    exit 1
+  fi
+else
+  echo "Let op: npm ontbreekt, dus de webeditor (/admin/) kan niet worden gebouwd. Installeer Node.js en npm." >&2
+fi

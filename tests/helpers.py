@@ -273,9 +273,11 @@ MEILI_VARIABLES = ("MEILI_URL", "MEILI_SEARCH_KEY", "MEILI_INDEX", "MEILI_MASTER
 
 
 def project_config(folder: Path, replacements: dict = None) -> Path:
-    """A copy of the repository's mkdocs.yml in ``folder``, with its house style (build/)
-    still taken from the repository and each ``old: new`` text of ``replacements`` applied."""
+    """A copy of the repository's mkdocs.yml in ``folder``, with its house style (build/) and
+    the web editor's bundle still taken from the repository and each ``old: new`` text of ``replacements`` applied."""
     text = MKDOCS_YML.read_text(encoding="utf-8").replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
+    # The web editor's bundle, too, comes from the repository (admin/node_modules).
+    text = text.replace("      admin:\n", f"      admin:\n        node_modules: {REPO / 'admin' / 'node_modules'}\n")
     for old, new in (replacements or {}).items():
         assert old in text, f"{old!r} is not in mkdocs.yml"
         text = text.replace(old, new)
@@ -473,6 +475,16 @@ def synthetic_module():
     name = "wegwijzer_synthetic"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "synthetic.py")
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+def link_server_module():
+    """benchmarks/linkserver.py: ``LinkServer(host, delay, slow, tls)``, a real HTTP server on loopback."""
+    name = "wegwijzer_linkserver"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "linkserver.py")
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]

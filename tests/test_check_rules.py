@@ -449,7 +449,7 @@ def test_a_photo_linked_to_outside_the_data_folder(data_dir, tmp_path):
 
 def test_a_photo_elsewhere_in_the_data_folder_is_allowed(data_dir):
     write(data_dir, "gezichten/anne.yaml", minimal_face("foto: ../fotos/anne.png\n"))
-    write(data_dir, "fotos/anne.png", b"\x89PNG")
+    write(data_dir, "fotos/anne.png", b"\x89PNG\r\n\x1a\n")
     dataset, collector = load(data_dir)
     assert collector.diagnostics == []
     assert dataset.gezichten[0].foto == (data_dir / "fotos" / "anne.png").resolve()
@@ -531,10 +531,22 @@ def test_a_named_photo_that_is_missing_is_a_warning(data_dir):
 @pytest.mark.parametrize("suffix", [".jpg", ".jpeg", ".png", ".webp"])
 def test_a_photo_next_to_the_card_is_found(data_dir, suffix):
     write(data_dir, "gezichten/anne.yaml", minimal_face())
-    write(data_dir, f"gezichten/anne{suffix}", b"x")
+    from PIL import Image
+
+    Image.new("RGB", (8, 8)).save(data_dir / "gezichten" / f"anne{suffix}", "JPEG" if "jp" in suffix else None)
     dataset, collector = load(data_dir)
     assert collector.diagnostics == []
     assert dataset.gezichten[0].foto.name == f"anne{suffix}"
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_a_file_that_is_no_image_under_a_photo_name(data_dir, named):
+    """A renamed document or a broken upload: the build would fail on it, so the check says so."""
+    write(data_dir, "gezichten/anne.yaml", minimal_face("foto: anne.jpg\n" if named else ""))
+    write(data_dir, "gezichten/anne.jpg", b"%PDF-1.4 dit is geen foto")
+    _, collector = load(data_dir)
+    problem = the_diagnostic(collector, "voorzieningen/gezichten/anne.yaml", "foto")
+    assert problem.severity == "error" and "'anne.jpg' is geen foto die de site kan tonen" in problem.message
 
 
 def test_a_long_sentence_in_the_samenvatting(data_dir):

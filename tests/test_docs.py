@@ -106,7 +106,11 @@ def _checker_messages():
     for path in sorted((REPO / "src" / "wegwijzer" / "records").rglob("*.py")):
         if path.name == "vocab.py":  # labels on the site, not messages
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # A field's label and help are shown with the field in the web editor, not reported.
+        for_editors = {id(sub) for node in ast.walk(tree) if isinstance(node, ast.keyword)
+                       and node.arg in ("label", "help", "example") for sub in ast.walk(node.value)}
+        for node in ast.walk(tree):
             parts = []
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
@@ -117,6 +121,8 @@ def _checker_messages():
                 parts = [node.value]
             for part in parts:
                 for sub in ast.walk(part):
+                    if id(sub) in for_editors:
+                        continue
                     if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and len(sub.value) >= 25 \
                             and " " in sub.value and sub.value[:1].isupper():
                         found.add(sub.value.strip().split("{")[0].strip())

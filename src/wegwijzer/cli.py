@@ -58,6 +58,37 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_nieuw(args) -> int:
+    from .editors.skeleton import new_file
+
+    path = new_file(Path(args.data_dir), args.kind, args.id)
+    print(f"{path} is gemaakt. Vul de velden in en controleer met: wegwijzer check {args.data_dir}")
+    if args.kind == "gezicht":
+        print("Vul ook de datum van toestemming in. Tot dan meldt wegwijzer check een fout en komt de kaart "
+              "niet online. Zet de foto ernaast als " + path.with_suffix(".jpg").name + ".")
+    return 0
+
+
+def cmd_links(args) -> int:
+    from .editors.links import run_links
+
+    report = run_links(Path(args.data_dir), Path(args.cache), args.max_age, args.timeout, args.per_host,
+                       args.concurrency)
+    print(report.as_json() if args.format == "json" else report.as_text())
+    return 1 if report.problems else 0
+
+
+def cmd_rapport(args) -> int:
+    from .editors.report import build_report, write_html
+
+    report = build_report(Path(args.data_dir), link_cache=Path(args.cache))
+    page = write_html(report, Path(args.html))
+    print(report.as_json() if args.format == "json" else report.as_text())
+    if args.format != "json":
+        print(f"De lijst staat ook in {page} (open die in je browser).")
+    return 0
+
+
 def _synonyms(args):
     """An explicitly named synonyms file must exist; the project's default one is optional."""
     from .records.synonyms import find_synonyms_file
@@ -134,6 +165,46 @@ def _add_site(commands):
     serve.set_defaults(handler=cmd_serve)
 
 
+def _add_editor_tools(commands):
+    nieuw = commands.add_parser("nieuw", help="Maak een nieuw record of een nieuwe gezichtenkaart, met uitleg bij "
+                                              "elk veld.")
+    nieuw.add_argument("kind", choices=["voorziening", "gezicht"], metavar="voorziening|gezicht",
+                       help="wat je maakt: een voorziening of een kaart voor de gezichtenkaart")
+    nieuw.add_argument("id", metavar="ID", help="de bestandsnaam zonder .yaml, bijvoorbeeld hoeskamer-schinveld")
+    _data_dir_argument(nieuw)
+    nieuw.set_defaults(handler=cmd_nieuw)
+
+    from .editors import links  # light: httpx is imported only when links are checked
+
+    check_links = commands.add_parser("links", help="Controleer of de webadressen en telefoonnummers in de "
+                                                    "gegevens nog kloppen.")
+    _data_dir_argument(check_links)
+    check_links.add_argument("--timeout", type=float, default=links.DEFAULT_TIMEOUT, metavar="SEC",
+                             help=f"hoe lang op een website te wachten (standaard: {links.DEFAULT_TIMEOUT:g} s)")
+    check_links.add_argument("--per-host", type=int, default=links.DEFAULT_PER_HOST, metavar="N",
+                             help=f"hoeveel vragen tegelijk aan één website (standaard: {links.DEFAULT_PER_HOST})")
+    check_links.add_argument("--concurrency", type=int, default=links.DEFAULT_CONCURRENCY, metavar="N",
+                             help=f"hoeveel vragen tegelijk in totaal (standaard: {links.DEFAULT_CONCURRENCY})")
+    check_links.add_argument("--max-age", type=float, default=links.DEFAULT_MAX_AGE_HOURS, metavar="UREN",
+                             help="antwoorden die jonger zijn worden niet opnieuw gevraagd "
+                                  f"(standaard: {links.DEFAULT_MAX_AGE_HOURS:g} uur; 0: alles opnieuw)")
+    check_links.add_argument("--cache", default=str(links.DEFAULT_CACHE), metavar="FILE",
+                             help=f"waar de antwoorden bewaard worden (standaard: {links.DEFAULT_CACHE})")
+    check_links.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
+    check_links.set_defaults(handler=cmd_links)
+
+    from .editors.report import DEFAULT_HTML
+
+    rapport = commands.add_parser("rapport", help="De takenlijst voor redacteuren: wat moet er het eerst gebeuren?")
+    _data_dir_argument(rapport)
+    rapport.add_argument("--html", default=str(DEFAULT_HTML), metavar="FILE",
+                         help=f"waar de HTML-pagina komt, buiten de site (standaard: {DEFAULT_HTML})")
+    rapport.add_argument("--cache", default=str(links.DEFAULT_CACHE), metavar="FILE",
+                         help=f"de uitkomsten van de laatste 'wegwijzer links' (standaard: {links.DEFAULT_CACHE})")
+    rapport.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer als tekst of JSON")
+    rapport.set_defaults(handler=cmd_rapport)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wegwijzer",
@@ -143,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check(commands)
     _add_index(commands)
     _add_site(commands)
+    _add_editor_tools(commands)
     return parser
 
 

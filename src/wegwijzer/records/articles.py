@@ -39,9 +39,12 @@ class Article:
 FIELDS = {
     "title": Field(text(120), required=True,
                           required_message="Het artikel heeft geen titel. "
-                                           "Zet 'title: ...' in de kop tussen --- en ---."),
-    "samenvatting": Field(text(200)),
-    "themas": Field(list_of(choice(THEMAS, "thema"))),
+                                           "Zet 'title: ...' in de kop tussen --- en ---.",
+                   label="Titel", help="De kop van het artikel."),
+    "samenvatting": Field(text(200), label="Samenvatting",
+                          help="Eén of twee korte zinnen over het artikel, voor lijsten en zoeken."),
+    "themas": Field(list_of(choice(THEMAS, "thema")), label="Thema's",
+                    help="Bij welke thema's hoort het artikel?"),
 }
 
 

@@ -23,6 +23,22 @@ from .yamlsafe import Mapping, Scalar, YamlProblem, read_mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def not_a_photo(name: str) -> str:
+    """The message for a file that is not a JPEG, PNG or WebP image (the web editor says the same)."""
+    return (f"'{name}' is geen foto die de site kan tonen: het is geen JPEG-, PNG- of WebP-bestand. "
+            "Sla de foto op als .jpg en zet hem opnieuw neer.")
+
+
+def is_photo(path: Path) -> bool:
+    """Whether the file starts like a JPEG, PNG or WebP image (its first bytes, not its name)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return False
+    return head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 GEMEENTE_FILE = "gemeente.yaml"
 DEFAULT_DATA_DIR = "voorzieningen"  # the data folder commands use when none is given
 FACES_DIR = "gezichten"
@@ -261,6 +277,9 @@ class _Loader:
                                   f"De foto '{candidate.name}' is een snelkoppeling naar een bestand buiten de "
                                   "gegevensmap. Zet de foto zelf in de map gezichten/.")
                         return INVALID
+                    if not is_photo(candidate):
+                        ctx.error(mapping, "foto", not_a_photo(candidate.name))
+                        return INVALID
                     return candidate.resolve()
             ctx.warning(mapping, "foto",
                         f"Er is geen foto. De kaart toont nu initialen. Zet een foto naast de kaart als "
@@ -280,6 +299,9 @@ class _Loader:
             ctx.warning(node, "foto", f"De foto '{named}' is niet gevonden in gezichten/. De kaart toont nu "
                                       "initialen. Controleer de bestandsnaam.")
             return None
+        if not is_photo(candidate):
+            ctx.error(node, "foto", not_a_photo(named))
+            return INVALID
         return candidate
 
     # --- cross-references -----------------------------------------------------------

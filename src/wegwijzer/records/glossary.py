@@ -19,9 +19,11 @@ from .yamlsafe import Mapping, Sequence, YamlProblem, read_node
 GLOSSARY_FILE = "begrippen.yaml"
 
 FIELDS = {
-    "term": Field(text(60), required=True),
-    "uitleg": Field(text(400), required=True),
-    "afkorting_van": Field(text(120)),
+    "term": Field(text(60), required=True, label="Begrip", help="Het moeilijke woord, bijvoorbeeld Wmo."),
+    "uitleg": Field(text(400), required=True, label="Uitleg",
+                    help="Wat het betekent, in één of twee korte zinnen met gewone woorden."),
+    "afkorting_van": Field(text(120), label="Afkorting van",
+                           help="Als het begrip een afkorting is: de woorden voluit."),
 }
 
 

@@ -60,6 +60,9 @@ class WegwijzerConfig(Config):
     precompress = c.Type(bool, default=True)
     # Meilisearch for the search page: meili_url, meili_search_key, meili_index (see README).
     search = c.Type(dict, default={})
+    # The web editor at /admin/ (Decap CMS): backend, local_backend, publish_mode, ... (see README).
+    # Off when empty.
+    admin = c.Type(dict, default={})
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -176,7 +179,24 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         for name, url in self.assets.items():
             files.append(File.generated(config, url, abs_src_path=str(ASSETS_DIR / name)))
         self._add_face_files(files, config)
+        if self.config.admin:
+            self._add_admin_files(files, config)
         return files
+
+    def _add_admin_files(self, files, config):
+        """/admin/: the web editor, its bundle from admin/node_modules and config.yml from the schema."""
+        from .webeditor import admin_files
+
+        try:
+            wanted = admin_files(self.config.admin, _config_folder(config), self.root,
+                                 self.ctx.dataset.gemeente.kernen, config.site_url or "")
+        except WegwijzerError as err:
+            raise PluginError(err.message) from err
+        for uri, source in wanted.items():
+            if isinstance(source, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, uri, content=source))
 
     def _add_face_files(self, files, config):
         cards = []
@@ -287,7 +307,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             index.close()
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.root))
+        server.watch(str(self.data_root(config)))  # known even when the data did not pass the check
         return server
 
 

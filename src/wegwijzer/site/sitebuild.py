@@ -221,13 +221,11 @@ def _mkdocs_errors():
 
 
 def serve_site(config_file: str = "mkdocs.yml", data_dir=None, dev_addr: str = "127.0.0.1:8000", out=None):
-    """The local preview: MkDocs' live-reload server, rebuilding on every change."""
-    from mkdocs.commands.serve import serve
+    """The local preview (site/preview.py): rebuilds on every change and keeps the last good
+    site, with a banner naming the errors, while the data is broken."""
+    from .preview import serve_preview
 
     _require_config_file(config_file)
     if data_dir:
         os.environ[ENV_DATA_DIR] = str(Path(data_dir).resolve())
-    print(f"Voorbeeld op http://{dev_addr}/ (stoppen: Ctrl+C). "
-          "De site wordt opnieuw gebouwd als je een record, foto of pagina wijzigt.", file=out or sys.stdout,
-          flush=True)
-    serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+    serve_preview(config_file, dev_addr, out=out or sys.stdout)

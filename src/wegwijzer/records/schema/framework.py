@@ -37,6 +37,48 @@ class Field:
     convert: Callable  # (node, ctx, name) -> value | INVALID
     required: bool = False
     required_message: str = ""
+    # For editors (Dutch, B1): the web editor shows them with the field, `wegwijzer nieuw`
+    # writes the help as a comment. tests/test_schema_labels.py fails when one is missing.
+    label: str = ""
+    help: str = ""
+    example: str = ""  # a valid value when the value type's own example does not fit this field
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a converter accepts, for tools that build forms or skeletons from the schema
+    (the web editor's configuration, `wegwijzer nieuw`, the link checker).
+
+    ``pattern`` is a regular expression that both Python and JavaScript read the same way;
+    it accepts at least every text the converter accepts. ``problem`` and ``hint`` are the
+    two halves of the converter's own message ("'x' is <problem>. <hint>"), so a form can
+    say exactly what `wegwijzer check` says.
+    """
+
+    kind: str  # text, multiline, choice, list, record, date, time, flag, phone, email, url, ...
+    options: tuple = ()  # choice: ((value, label), ...)
+    item: Optional["Shape"] = None  # list: the shape of each item
+    fields: Optional[dict] = None  # record: its fields
+    max_len: Optional[int] = None
+    pattern: Optional[str] = None
+    problem: str = ""
+    hint: str = ""
+    example: str = ""  # a valid value, for skeletons
+
+
+def shaped(convert, shape: Shape):
+    """Attach ``shape`` to a converter (see Shape)."""
+    convert.shape = shape
+    return convert
+
+
+def shape_of(convert) -> Shape:
+    return getattr(convert, "shape", None) or Shape("text")
+
+
+def invalid_message(value: str, shape: Shape) -> str:
+    """The converter's message for a value of ``shape`` it refuses."""
+    return f"'{value}' is {shape.problem}. {shape.hint}"
 
 
 # --- scalar converters ---------------------------------------------------------------
@@ -54,12 +96,15 @@ class Invalid(ValueError):
     """Raised by a value parser; its text is the editor's message."""
 
 
-def scalar(parse):
+def scalar(parse=None, *, shape: Optional[Shape] = None):
     """Make a field converter from ``parse(text) -> value``, which raises Invalid(message).
 
     The frame every scalar field shares: it must be one text, and a problem is
-    reported on the value's line under the field's name.
+    reported on the value's line under the field's name. Use as ``@scalar`` or
+    ``@scalar(shape=...)``.
     """
+    if parse is None:
+        return lambda function: scalar(function, shape=shape)
 
     def convert(node, ctx, name):
         value = scalar_text(node, ctx, name)
@@ -71,11 +116,11 @@ def scalar(parse):
             ctx.error(node, name, str(problem))
             return INVALID
 
-    return convert
+    return shaped(convert, shape) if shape else convert
 
 
 def text(max_len: Optional[int] = None):
-    @scalar
+    @scalar(shape=Shape("text", max_len=max_len))
     def parse(value):
         if max_len and len(value) > max_len:
             raise Invalid(f"Deze tekst is {len(value)} tekens; het maximum is {max_len}. Maak hem korter.")
@@ -90,11 +135,17 @@ def multiline_text(node, ctx, name):
     return scalar_text(node, ctx, name)
 
 
+shaped(multiline_text, Shape("multiline"))
+
+
 def choice(allowed, label: str = "waarde", case_sensitive: bool = False):
-    allowed = list(allowed)
+    """One of ``allowed`` (a list, or a dict of value -> label shown to editors)."""
+    labels = dict(allowed) if isinstance(allowed, dict) else {option: option for option in allowed}
+    allowed = list(labels)
     lookup = {option if case_sensitive else option.lower(): option for option in allowed}
 
-    @scalar
+    @scalar(shape=Shape("choice", options=tuple(labels.items()), problem=f"geen geldige {label}",
+                        hint=f"Kies uit: {', '.join(allowed)}.", example=allowed[0]))
     def parse(value):
         option = lookup.get(value if case_sensitive else value.lower())
         if option is None:
@@ -143,7 +194,7 @@ def list_of(item_convert, allow_single: bool = True, unique: bool = True):
                 values.append(value)
         return tuple(values) if ok else INVALID
 
-    return convert
+    return shaped(convert, Shape("list", item=shape_of(item_convert)))
 
 
 def record(fields: dict, model: Callable, label: str, check: Optional[Callable] = None):
@@ -163,7 +214,7 @@ def record(fields: dict, model: Callable, label: str, check: Optional[Callable] 
         return model(**values) if ok else INVALID
 
     convert.fields = fields  # lets an unknown-field message point into nested records
-    return convert
+    return shaped(convert, Shape("record", fields=fields))
 
 
 def convert_fields(mapping: Mapping, fields: dict, ctx: Context, prefix: str = ""):

@@ -10,6 +10,7 @@ from ..model import AccessibilityFacts, Complaints, Contact, Location, Ombudsman
 from .framework import (
     INVALID,
     Field,
+    Shape,
     choice,
     did_you_mean,
     is_given,
@@ -17,28 +18,36 @@ from .framework import (
     multiline_text,
     record,
     scalar_text,
+    shaped,
     text,
 )
 from .types import coordinate, date_value, email, flag, language, phone, postcode, time_value, url
 
 CONTACT_FIELDS = {
-    "telefoon": Field(phone),
-    "whatsapp": Field(phone),
-    "email": Field(email),
-    "website": Field(url),
+    "telefoon": Field(phone, label="Telefoon",
+                      help="Het nummer dat inwoners kunnen bellen, bijvoorbeeld 045 123 45 67."),
+    "whatsapp": Field(phone, label="WhatsApp",
+                      help="Het nummer voor WhatsApp, als dat er is."),
+    "email": Field(email, label="E-mail",
+                   help="Het e-mailadres voor vragen, bijvoorbeeld info@welzijn.nl."),
+    "website": Field(url, label="Website",
+                     help="Het webadres met meer informatie. Begin met https://."),
 }
 
 
 contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website)")
 
 LOCATION_FIELDS = {
-    "naam": Field(text(120)),
-    "adres": Field(text(200)),
-    "postcode": Field(postcode),
-    "plaats": Field(text(80)),
-    "lat": Field(coordinate(-90, 90)),
-    "lon": Field(coordinate(-180, 180)),
-    "toegankelijkheid": Field(text(500)),
+    "naam": Field(text(120), label="Naam van de plek", help="Bijvoorbeeld de naam van het gebouw."),
+    "adres": Field(text(200), label="Adres", help="Straat en huisnummer."),
+    "postcode": Field(postcode, label="Postcode", help="Vier cijfers en twee letters, bijvoorbeeld 6451 AA."),
+    "plaats": Field(text(80), label="Plaats", help="Het dorp of de stad."),
+    "lat": Field(coordinate(-90, 90), label="Breedtegraad (lat)",
+                 help="Voor de kaart, bijvoorbeeld 50.9704. Vul lat én lon in, of geen van beide."),
+    "lon": Field(coordinate(-180, 180, "5.9801"), label="Lengtegraad (lon)",
+                 help="Voor de kaart, bijvoorbeeld 5.9801. Vul lat én lon in, of geen van beide."),
+    "toegankelijkheid": Field(text(500), label="Toegankelijkheid",
+                              help="Kun je er komen met een rolstoel? Is er een lift of een drempel?"),
 }
 
 
@@ -54,10 +63,12 @@ def _check_location(node, values, ctx, name):
 location = record(LOCATION_FIELDS, Location, "een locatie (naam, adres, postcode, plaats, ...)", _check_location)
 
 OPENING_FIELDS = {
-    "dagen": Field(list_of(choice(vocab.DAGEN, "dag")), required=True),
-    "van": Field(time_value, required=True),
-    "tot": Field(time_value, required=True),
-    "toelichting": Field(text(200)),
+    "dagen": Field(list_of(choice(vocab.DAGEN, "dag")), required=True, label="Dagen",
+                   help="Op welke dagen zijn deze tijden? Kies één of meer dagen."),
+    "van": Field(time_value, required=True, label="Van", help="Hoe laat het begint, bijvoorbeeld 9:00."),
+    "tot": Field(time_value, required=True, label="Tot", example="17:00",
+                 help="Hoe laat het eindigt, bijvoorbeeld 17:30. Middernacht is 24:00."),
+    "toelichting": Field(text(200), label="Toelichting", help="Bijvoorbeeld: niet in de schoolvakantie."),
 }
 
 
@@ -91,29 +102,45 @@ def kern(node, ctx, name):
     return INVALID
 
 
+shaped(kern, Shape("kern"))  # the choices come from gemeente.yaml
+# A face card's voorziening: a record's id (its file name), checked once all records are known.
+voorziening_id = shaped(text(80), Shape("voorziening", max_len=80))
+# A face card's photo: a file name in gezichten/, checked against the folder when loading.
+photo_name = shaped(text(200), Shape("photo", max_len=200))
+
+
 OMBUDSMAN_FIELDS = {
-    "naam": Field(text(120), required=True),
-    "website": Field(url),
-    "telefoon": Field(phone),
+    "naam": Field(text(120), required=True, label="Naam",
+                  help="Bijvoorbeeld Nationale ombudsman, of de ombudsman van de regio."),
+    "website": Field(url, label="Website", help="Het webadres van de ombudsman."),
+    "telefoon": Field(phone, label="Telefoon", help="Het nummer van de ombudsman."),
 }
 
 COMPLAINTS_FIELDS = {
-    "uitleg": Field(text(500)),
-    "website": Field(url),
-    "email": Field(email),
-    "telefoon": Field(phone),
-    "antwoord_binnen": Field(text(40)),
-    "ombudsman": Field(record(OMBUDSMAN_FIELDS, Ombudsman, "de ombudsman (naam, website, telefoon)")),
+    "uitleg": Field(text(500), label="Uitleg",
+                    help="In gewone taal: hoe dien je een klacht in en wat gebeurt er dan?"),
+    "website": Field(url, label="Website", help="De pagina waar je een klacht indient."),
+    "email": Field(email, label="E-mail", help="Het adres voor klachten."),
+    "telefoon": Field(phone, label="Telefoon", help="Het nummer voor klachten."),
+    "antwoord_binnen": Field(text(40), label="Antwoord binnen",
+                             help="Hoe snel je antwoord krijgt, bijvoorbeeld: 6 weken."),
+    "ombudsman": Field(record(OMBUDSMAN_FIELDS, Ombudsman, "de ombudsman (naam, website, telefoon)"),
+                       label="Ombudsman", help="Waar je heen kunt als je het niet eens bent met het antwoord."),
 }
 
 ACCESSIBILITY_FIELDS = {
-    "status": Field(choice(vocab.TOEGANKELIJKHEID_STATUS, "status")),
-    "onderzocht_op": Field(date_value),
-    "onderzocht_door": Field(text(120)),
-    "verklaring": Field(url),
-    "antwoord_binnen": Field(text(40)),
-    "bekende_problemen": Field(list_of(text(300), allow_single=False)),
-    "planning": Field(text(300)),
+    "status": Field(choice(vocab.TOEGANKELIJKHEID_STATUS, "status"), label="Status",
+                    help="Hoe goed de site aan de eisen voldoet, volgens het laatste onderzoek."),
+    "onderzocht_op": Field(date_value, label="Onderzocht op",
+                           help="De datum van het onderzoek, bijvoorbeeld 2026-05-01."),
+    "onderzocht_door": Field(text(120), label="Onderzocht door", help="Wie het onderzoek deed."),
+    "verklaring": Field(url, label="Verklaring",
+                        help="Het webadres van de toegankelijkheidsverklaring in het landelijke register."),
+    "antwoord_binnen": Field(text(40), label="Antwoord binnen",
+                             help="Hoe snel iemand antwoord krijgt op een melding, bijvoorbeeld: 5 werkdagen."),
+    "bekende_problemen": Field(list_of(text(300), allow_single=False), label="Bekende problemen",
+                               help="Wat nog niet goed werkt. Eén probleem per regel."),
+    "planning": Field(text(300), label="Planning", help="Wanneer de problemen zijn opgelost."),
 }
 
 
@@ -126,66 +153,104 @@ def _check_security(node, values, ctx, name):
 
 
 SECURITY_FIELDS = {
-    "email": Field(email),
-    "website": Field(url),
-    "beleid": Field(url),
-    "talen": Field(list_of(language)),
-    "verloopt": Field(date_value, required=True, required_message=(
+    "email": Field(email, label="E-mail", help="Waar iemand een beveiligingsprobleem meldt."),
+    "website": Field(url, label="Website", help="Een pagina om een beveiligingsprobleem te melden."),
+    "beleid": Field(url, label="Beleid", help="Het webadres van het beleid voor het melden van kwetsbaarheden."),
+    "talen": Field(list_of(language), label="Talen", help="In welke talen je mag melden, bijvoorbeeld [nl, en]."),
+    "verloopt": Field(date_value, required=True, label="Verloopt", help=(
+        "Tot wanneer deze gegevens gelden, uiterlijk over een jaar. Zet dan een nieuwe datum."), required_message=(
         "Zet bij beveiliging een datum 'verloopt:', uiterlijk over een jaar, bijvoorbeeld verloopt: 2027-06-30. "
         "Daarna geldt security.txt als verouderd.")),
 }
 
 GEMEENTE_FIELDS = {
-    "naam": Field(text(80), required=True),
-    "kernen": Field(list_of(text(80)), required=True),
-    "contact": Field(contact, required=True),
-    "meldadres": Field(email, required=True),
-    "marktplaats": Field(url),
-    "demo": Field(flag),  # extension: marks demo data so the site says so
+    "naam": Field(text(80), required=True, label="Naam van de gemeente", help="Bijvoorbeeld Beekdaelen."),
+    "kernen": Field(list_of(text(80)), required=True, label="Kernen",
+                    help="Alle dorpen en wijken van de gemeente. Records kiezen hieruit."),
+    "contact": Field(contact, required=True, label="Contact van de gemeente",
+                     help="Hoe inwoners de gemeente bereiken. Dit staat op elke pagina."),
+    "meldadres": Field(email, required=True, label="Meldadres",
+                       help="Het e-mailadres waar inwoners een fout op de site melden."),
+    "marktplaats": Field(url, label="Marktplaats",
+                         help="Het webadres van de vrijwilligersmarkt, als de gemeente die heeft."),
+    # extension: marks demo data so the site says so
+    "demo": Field(flag, label="Demo", help="Zet op ja als de gegevens verzonnen zijn. De site zegt dat dan."),
     # extensions: facts for the accessibility statement, complaints and security.txt
     "toegankelijkheid": Field(record(ACCESSIBILITY_FIELDS, AccessibilityFacts,
-                                     "de toegankelijkheid (status, onderzocht_op, onderzocht_door, ...)")),
-    "klachten": Field(record(COMPLAINTS_FIELDS, Complaints, "de klachten (uitleg, website, email, telefoon, ...)")),
+                                     "de toegankelijkheid (status, onderzocht_op, onderzocht_door, ...)"),
+                              label="Toegankelijkheid",
+                              help="De feiten voor de toegankelijkheidsverklaring op de site."),
+    "klachten": Field(record(COMPLAINTS_FIELDS, Complaints, "de klachten (uitleg, website, email, telefoon, ...)"),
+                      label="Klachten", help="Hoe inwoners een klacht indienen, en bij wie ze daarna terecht kunnen."),
     "beveiliging": Field(record(SECURITY_FIELDS, SecurityContact, "de beveiliging (email, website, beleid, ...)",
-                                _check_security)),
+                                _check_security),
+                         label="Beveiliging", help="Waar iemand een beveiligingsprobleem meldt (voor security.txt)."),
 }
 
 VOORZIENING_FIELDS = {
-    "naam": Field(text(80), required=True),
-    "samenvatting": Field(text(200), required=True),
-    "route": Field(choice(vocab.ROUTES, "route"), required=True),
-    "toegang": Field(choice(vocab.TOEGANG, "toegang"), required=True),
-    "themas": Field(list_of(choice(vocab.THEMAS, "thema")), required=True),
-    "doelgroepen": Field(list_of(choice(vocab.DOELGROEPEN, "doelgroep"))),
-    "kernen": Field(list_of(kern)),
-    "aanbieder": Field(text(120)),
-    "beschrijving": Field(multiline_text),
-    "aanmelden": Field(text(500)),
-    "kosten": Field(choice(vocab.KOSTEN, "kosten")),
-    "kosten_toelichting": Field(text(300)),
-    "wet": Field(choice(vocab.WETTEN, "wet")),
-    "contact": Field(contact),
-    "locaties": Field(list_of(location, allow_single=False, unique=False)),
-    "openingstijden": Field(list_of(opening_hours, allow_single=False, unique=False)),
-    "trefwoorden": Field(list_of(text(80))),
-    "talen": Field(list_of(language)),
-    "status": Field(choice(vocab.STATUS, "status")),
-    "geldig_tot": Field(date_value),
-    "gecontroleerd": Field(date_value, required=True),
+    "naam": Field(text(80), required=True, label="Naam",
+                  help="De naam zoals inwoners hem kennen, bijvoorbeeld Hoeskamer Schinveld."),
+    "samenvatting": Field(text(200), required=True, label="Samenvatting",
+                          help="Eén of twee korte zinnen: wat is het en voor wie? Gebruik gewone woorden."),
+    "route": Field(choice(vocab.ROUTES, "route"), required=True, label="Route",
+                   help="Zelf doen: informatie en tips. Samen doen: met buren of vrijwilligers. "
+                        "Laten doen: hulp van een professional."),
+    "toegang": Field(choice(vocab.TOEGANG, "toegang"), required=True, label="Toegang",
+                     help="Kan iedereen zo komen (vrij), is een verwijzing nodig, of beslist de gemeente "
+                          "(beschikking)?"),
+    "themas": Field(list_of(choice(vocab.THEMAS, "thema")), required=True, label="Thema's",
+                    help="Waar gaat het over? Kies één of meer thema's."),
+    "doelgroepen": Field(list_of(choice(vocab.DOELGROEPEN, "doelgroep")), label="Doelgroepen",
+                         help="Voor wie is het? Laat leeg als het voor iedereen is."),
+    "kernen": Field(list_of(kern), label="Kernen",
+                    help="In welke dorpen of wijken? Laat leeg als het voor de hele gemeente is."),
+    "aanbieder": Field(text(120), label="Aanbieder", help="Wie biedt het aan, bijvoorbeeld Stichting Welzijn."),
+    "beschrijving": Field(multiline_text, label="Beschrijving",
+                          help="Meer uitleg voor wie verder leest. Korte alinea's; vet en links mogen."),
+    "aanmelden": Field(text(500), label="Aanmelden",
+                       help="Wat is de eerste stap? Bijvoorbeeld: Bel ons, of vraag een verwijzing aan de huisarts."),
+    "kosten": Field(choice(vocab.KOSTEN, "kosten"), label="Kosten", help="Is het gratis, of betaal je iets?"),
+    "kosten_toelichting": Field(text(300), label="Uitleg over de kosten",
+                                help="Bijvoorbeeld: Koffie is gratis, de maaltijd kost € 6."),
+    "wet": Field(choice(vocab.WETTEN, "wet"), label="Wet",
+                 help="Onder welke wet valt deze hulp? Laat leeg als je het niet weet."),
+    "contact": Field(contact, label="Contact", help="Hoe inwoners contact opnemen."),
+    "locaties": Field(list_of(location, allow_single=False, unique=False), label="Locaties",
+                      help="Waar is het? Voeg een locatie toe voor elke plek."),
+    "openingstijden": Field(list_of(opening_hours, allow_single=False, unique=False), label="Openingstijden",
+                            help="Wanneer kun je komen of bellen? Voeg een regel toe voor elke tijd."),
+    "trefwoorden": Field(list_of(text(80)), label="Trefwoorden",
+                         help="Woorden die inwoners intypen als ze dit zoeken, gescheiden door komma's."),
+    "talen": Field(list_of(language), label="Talen",
+                   help="In welke talen kun je geholpen worden? Codes van 2 of 3 letters, zoals nl, en, ar."),
+    "status": Field(choice(vocab.STATUS, "status"), label="Status",
+                    help="Actief, tijdelijk gesloten of gestopt. Laat leeg als het gewoon doorgaat."),
+    "geldig_tot": Field(date_value, label="Geldig tot",
+                        help="Na deze datum verdwijnt de pagina van de site. Laat leeg als het blijft."),
+    "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
+                           help="De datum waarop je alle gegevens hebt gecontroleerd."),
 }
 
 FACE_FIELDS = {
-    "naam": Field(text(80), required=True),
-    "functie": Field(text(80), required=True),
-    "organisatie": Field(text(120), required=True),
-    "voorziening": Field(text(80)),
-    "telefoon": Field(phone, required=True),
-    "email": Field(email),
-    "bereikbaar": Field(text(200)),
-    "vragen": Field(list_of(text(120))),
-    "kernen": Field(list_of(kern)),
-    "foto": Field(text(200)),
-    "foto_alt": Field(text(200)),
+    "naam": Field(text(80), required=True, label="Naam", help="Voornaam en achternaam."),
+    "functie": Field(text(80), required=True, label="Functie", help="Bijvoorbeeld Ouderenadviseur."),
+    "organisatie": Field(text(120), required=True, label="Organisatie",
+                         help="Waar deze persoon werkt, bijvoorbeeld Stichting Welzijn."),
+    "voorziening": Field(voorziening_id, label="Voorziening",
+                         help="De voorziening waar deze persoon bij hoort: de bestandsnaam zonder .yaml."),
+    "telefoon": Field(phone, required=True, label="Direct telefoonnummer",
+                      help="Het nummer waarop je deze persoon zelf bereikt."),
+    "email": Field(email, label="E-mail", help="Het eigen e-mailadres van deze persoon."),
+    "bereikbaar": Field(text(200), label="Bereikbaar",
+                        help="Wanneer is deze persoon te bereiken? Bijvoorbeeld ma t/m do."),
+    "vragen": Field(list_of(text(120)), label="Vragen",
+                    help="Met welke vragen kun je bij deze persoon terecht? Gescheiden door komma's."),
+    "kernen": Field(list_of(kern), label="Kernen",
+                    help="Voor welke dorpen of wijken? Laat leeg voor de hele gemeente."),
+    "foto": Field(photo_name, label="Foto",
+                  help="Een foto van het gezicht, alleen met toestemming. Wordt opgeslagen als <id>.jpg."),
+    "foto_alt": Field(text(200), label="Beschrijving van de foto",
+                      help="Voor wie de foto niet kan zien. Laat leeg: dan is het de naam."),
     "toestemming": Field(
         date_value,
         required=True,
@@ -193,6 +258,10 @@ FACE_FIELDS = {
             "Er staat geen 'toestemming'. Zonder vastgelegde toestemming mag deze kaart "
             "niet online. Zet de datum van toestemming erbij, bijvoorbeeld toestemming: 2026-03-14."
         ),
+        label="Toestemming gegeven op",
+        help="De datum waarop deze persoon toestemming gaf voor de kaart en de foto. Zonder datum komt de kaart "
+             "niet online.",
     ),
-    "gecontroleerd": Field(date_value, required=True),
+    "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
+                           help="De datum waarop je alle gegevens hebt gecontroleerd."),
 }

@@ -12,12 +12,36 @@ from typing import Optional
 
 from ...safeurl import web_address_problem
 from ..model import Phone
-from .framework import Invalid, scalar
+from .framework import Invalid, Shape, invalid_message, scalar
+
+# Each type's Shape carries its message halves and a pattern a web form can check (the
+# patterns are written so that Python and JavaScript read them the same way).
+DATE = Shape("date", pattern=r"^\d{4}-\d{1,2}-\d{1,2}$", problem="geen geldige datum",
+             hint="Schrijf jaar-maand-dag, bijvoorbeeld 2026-09-01.", example="2026-09-01")
+TIME = Shape("time", pattern=r"^([01]?\d|2[0-4])[:.][0-5]\d$", problem="geen geldige tijd",
+             hint="Schrijf uren:minuten, bijvoorbeeld 9:00 of 17:30.", example="9:00")
+POSTCODE = Shape("postcode", pattern=r"^[1-9]\d{3} ?[A-Za-z]{2}$", problem="geen geldige postcode",
+                 hint="Schrijf vier cijfers en twee letters, bijvoorbeeld 6451 AA.", example="6451 AA")
+EMAIL = Shape("email", pattern=r"^(mailto:)?[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$",
+              problem="geen geldig e-mailadres",
+              hint="Schrijf alleen het adres, bijvoorbeeld info@gemeente.nl.", example="info@gemeente.nl")
+URL = Shape("url", pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"'`\\/]+\.[^\s<>\"'`\\]+$",
+            problem="geen geldig webadres",
+            hint="Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl.",
+            example="https://www.gemeente.nl")
+PHONE = Shape("phone", pattern=r"^(\+31|0031|\(?0|14 ?0)[0-9 ()./-]{2,17}$",
+              problem="geen geldig Nederlands telefoonnummer",
+              hint="Schrijf het zoals je het belt, bijvoorbeeld 045 123 45 67, 06 12345678 of 14 045.",
+              example="045 123 45 67")
+FLAG = Shape("flag", options=(("ja", "ja"), ("nee", "nee")), problem="geen ja of nee", hint="Schrijf ja of nee.",
+             example="nee")
+LANGUAGE = Shape("language", pattern=r"^[A-Za-z]{2,3}$", problem="geen taalcode",
+                 hint="Gebruik een code van 2 of 3 letters, zoals nl, en, ar of tr.", example="nl")
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-@scalar
+@scalar(shape=DATE)
 def date_value(value):
     match = _DATE.match(value)
     if match:
@@ -25,31 +49,30 @@ def date_value(value):
             return date(*map(int, match.groups()))
         except ValueError:
             pass
-    raise Invalid(f"'{value}' is geen geldige datum. Schrijf jaar-maand-dag, bijvoorbeeld 2026-09-01.")
+    raise Invalid(invalid_message(value, DATE))
 
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
-@scalar
+@scalar(shape=TIME)
 def time_value(value):
     match = _TIME.match(value)
     if match:
         hours, minutes = int(match.group(1)), int(match.group(2))
         if (hours < 24 and minutes < 60) or (hours == 24 and minutes == 0):
             return f"{hours:02d}:{minutes:02d}"
-    raise Invalid(f"'{value}' is geen geldige tijd. Schrijf uren:minuten, bijvoorbeeld 9:00 of 17:30.")
+    raise Invalid(invalid_message(value, TIME))
 
 
 _POSTCODE = re.compile(r"^([1-9]\d{3})\s*([A-Za-z]{2})$")
 
 
-@scalar
+@scalar(shape=POSTCODE)
 def postcode(value):
     match = _POSTCODE.match(value)
     if not match:
-        raise Invalid(f"'{value}' is geen geldige postcode. Schrijf vier cijfers en twee letters, "
-                      "bijvoorbeeld 6451 AA.")
+        raise Invalid(invalid_message(value, POSTCODE))
     return f"{match.group(1)} {match.group(2).upper()}"
 
 
@@ -57,16 +80,16 @@ _EMAIL_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of the do
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@" + _EMAIL_LABEL + r"(?:\." + _EMAIL_LABEL + r")+$")
 
 
-@scalar
+@scalar(shape=EMAIL)
 def email(value):
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if not _EMAIL.match(value) or len(value) > 254:
-        raise Invalid(f"'{value}' is geen geldig e-mailadres. Schrijf alleen het adres, bijvoorbeeld info@gemeente.nl.")
+        raise Invalid(invalid_message(value, EMAIL))
     return value
 
 
-@scalar
+@scalar(shape=URL)
 def url(value):
     """A website: an http(s) address as a browser reads it (see wegwijzer.safeurl)."""
     problem = web_address_problem(value)
@@ -75,25 +98,27 @@ def url(value):
     return value
 
 
-@scalar
+@scalar(shape=PHONE)
 def phone(value):
     parsed = parse_phone(value)
     if parsed is None:
-        raise Invalid(f"'{value}' is geen geldig Nederlands telefoonnummer. Schrijf het zoals je het belt, "
-                      "bijvoorbeeld 045 123 45 67, 06 12345678 of 14 045.")
+        raise Invalid(invalid_message(value, PHONE))
     return parsed
 
 
-def coordinate(low: float, high: float):
-    @scalar
+def coordinate(low: float, high: float, example: str = "50.9704"):
+    shape = Shape("coordinate", pattern=r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$",
+                  problem="geen geldige coördinaat",
+                  hint=f"Schrijf een getal tussen {low:g} en {high:g}, bijvoorbeeld {example}.", example=example)
+
+    @scalar(shape=shape)
     def parse(value):
         try:
             number = float(value.replace(",", "."))
         except ValueError:
             number = None
         if number is None or not (low <= number <= high) or number != number:
-            raise Invalid(f"'{value}' is geen geldige coördinaat. Schrijf een getal tussen {low:g} en {high:g}, "
-                          "bijvoorbeeld 50.9704.")
+            raise Invalid(invalid_message(value, shape))
         return number
 
     return parse
@@ -102,22 +127,22 @@ def coordinate(low: float, high: float):
 _YES, _NO = ("ja", "yes", "true", "waar"), ("nee", "no", "false", "onwaar")
 
 
-@scalar
+@scalar(shape=FLAG)
 def flag(value):
     lowered = value.lower()
     if lowered in _YES or lowered in _NO:
         return lowered in _YES
-    raise Invalid(f"'{value}' is geen ja of nee. Schrijf ja of nee.")
+    raise Invalid(invalid_message(value, FLAG))
 
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
-@scalar
+@scalar(shape=LANGUAGE)
 def language(value):
     code = value.lower()
     if not _LANGUAGE.match(code):
-        raise Invalid(f"'{value}' is geen taalcode. Gebruik een code van 2 of 3 letters, zoals nl, en, ar of tr.")
+        raise Invalid(invalid_message(value, LANGUAGE))
     return code
 
 
