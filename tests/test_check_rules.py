@@ -630,3 +630,62 @@ def test_all_problems_of_one_file_are_reported(data_dir):
         (20, "gecontroleerd"),
     ]
     assert all(d.path == R for d in collector.diagnostics)
+
+
+# --- kernen of locations and waiting times --------------------------------------------------
+
+
+def test_a_location_counts_for_the_kern_it_names_or_its_place_is(data_dir):
+    write(data_dir, "inloop.yaml", minimal_record("""
+        locaties:
+          - naam: Buurthuis
+            plaats: hulsberg
+          - naam: Bibliotheek
+            plaats: Voerendaal
+            kern: Amstenrade
+          - naam: Elders
+            plaats: Heerlen
+    """))
+    dataset, collector = load(data_dir)
+    assert collector.diagnostics == []
+    record = dataset.voorziening("inloop")
+    assert [loc.kern for loc in record.locaties] == ["Hulsberg", "Amstenrade", None]
+    assert record.kernen == () and record.local_kernen == ("Hulsberg", "Amstenrade")
+
+
+def test_a_location_kern_must_be_a_kern_of_the_municipality(data_dir):
+    write(data_dir, "inloop.yaml", minimal_record("""
+        locaties:
+          - naam: Buurthuis
+            kern: Hulsbreg
+    """))
+    _, collector = load(data_dir)
+    found = the_diagnostic(collector, "voorzieningen/inloop.yaml", "locaties.kern")
+    assert found.line == 9 and "Bedoel je 'Hulsberg'?" in found.message
+
+
+def test_a_waiting_time_checked_over_three_months_ago_is_a_warning(data_dir):
+    write(data_dir, "oud.yaml", minimal_record("""
+        wachttijd:
+          tekst: binnen 3 werkdagen een gesprek
+          gecontroleerd: 2026-08-01
+    """))
+    write(data_dir, "vers.yaml", minimal_record("""
+        wachttijd:
+          tekst: binnen een week
+          gecontroleerd: 2026-09-01
+    """))
+    dataset, collector = load(data_dir)  # "today" is TODAY (2026-11-23)
+    assert dataset.voorziening("vers").wachttijd.tekst == "binnen een week"
+    found = the_diagnostic(collector, "voorzieningen/oud.yaml", "wachttijd.gecontroleerd")
+    assert found.severity == "warning" and found.line == 9 and "meer dan drie maanden" in found.message
+    assert not [d for d in collector.diagnostics if d.path.endswith("vers.yaml")]
+
+
+def test_a_waiting_time_needs_its_text_and_date(data_dir):
+    write(data_dir, "half.yaml", minimal_record("""
+        wachttijd:
+          tekst: binnen een week
+    """))
+    _, collector = load(data_dir)
+    assert the_diagnostic(collector, "voorzieningen/half.yaml", "wachttijd.gecontroleerd").severity == "error"

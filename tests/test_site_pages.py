@@ -101,3 +101,17 @@ def test_glossary_skips_the_hidden_search_data_and_explains_the_visible_word(dat
     hidden = html[html.index("<ww-zoekdata"):html.index("</ww-zoekdata>")]
     assert "<abbr" not in hidden and '<span data-pagefind-filter="toegang">verwijzing</span>' in hidden
     assert html.count('<abbr title="Een briefje van de huisarts.">') == 1
+
+
+def test_record_page_shows_the_waiting_time_with_its_date(data_dir):
+    small_dataset(data_dir)
+    write(data_dir, "wachten.yaml", minimal_record("""
+        wachttijd:
+          tekst: binnen 3 werkdagen <b>een</b> gesprek
+          gecontroleerd: 2026-11-02
+    """))
+    ctx = make(data_dir)
+    html = record_page(ctx.dataset.voorziening("wachten"), ctx, "samen-doen/wachten/")
+    assert ('<strong>Wachttijd:</strong> binnen 3 werkdagen &lt;b&gt;een&lt;/b&gt; gesprek '
+            '<span class="ww-muted">(nagevraagd op 2 november 2026)</span>') in html
+    assert "Wachttijd" not in record_page(ctx.dataset.voorziening("hoeskamer"), ctx, "samen-doen/hoeskamer/")

@@ -43,6 +43,7 @@ GEMEENTE_FILE = "gemeente.yaml"
 DEFAULT_DATA_DIR = "voorzieningen"  # the data folder commands use when none is given
 FACES_DIR = "gezichten"
 STALE_AFTER_DAYS = 365
+WAITING_TIME_STALE_AFTER_DAYS = 92  # three months: waiting times change faster than the rest
 SECURITY_RENEW_DAYS = 30  # warn this long before security.txt expires
 
 
@@ -229,6 +230,12 @@ class _Loader:
 
     def _warn_voorziening(self, record: Voorziening, mapping: Mapping, ctx):
         self._warn_stale(record.gecontroleerd, mapping, ctx)
+        if record.wachttijd and (self.today - record.wachttijd.gecontroleerd).days > WAITING_TIME_STALE_AFTER_DAYS:
+            node = mapping.get("wachttijd")
+            ctx.warning(node.get("gecontroleerd") if isinstance(node, Mapping) else node, "wachttijd.gecontroleerd",
+                        f"De wachttijd is op {record.wachttijd.gecontroleerd.isoformat()} voor het laatst nagevraagd, "
+                        "meer dan drie maanden geleden. Vraag hem opnieuw na en zet de datum van vandaag bij "
+                        "'gecontroleerd' onder 'wachttijd'.")
         if record.geldig_tot and record.geldig_tot < self.today:
             ctx.warning(mapping.get("geldig_tot"), "geldig_tot",
                         f"Deze voorziening was geldig tot {record.geldig_tot.isoformat()} en staat daarom niet "

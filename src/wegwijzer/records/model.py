@@ -34,6 +34,7 @@ class Location:
     lat: Optional[float] = None
     lon: Optional[float] = None
     toegankelijkheid: Optional[str] = None
+    kern: Optional[str] = None  # the kern it is in: given, or derived from `plaats`
 
     @property
     def has_coordinates(self) -> bool:
@@ -46,6 +47,14 @@ class OpeningHours:
     van: str  # "HH:MM"
     tot: str  # "HH:MM", may be "24:00"
     toelichting: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class WaitingTime:
+    """How long a resident waits, as the editor wrote it, and when that was checked."""
+
+    tekst: str  # "binnen 3 werkdagen een gesprek"
+    gecontroleerd: date
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,14 @@ class Voorziening:
     talen: tuple = ()
     status: str = "actief"
     geldig_tot: Optional[date] = None
+    wachttijd: Optional[WaitingTime] = None
     source: Optional[Path] = None
+
+    @property
+    def local_kernen(self) -> tuple:
+        """The kernen this record counts for: those it names and those its locations are in.
+        A record that names no kern is also for the whole municipality (``kernen`` empty)."""
+        return tuple(dict.fromkeys(self.kernen + tuple(loc.kern for loc in self.locaties if loc.kern)))
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,9 @@ def record_page(v, ctx, url: str) -> str:
         out.append(f'<p class="ww-provider">Door <span data-pagefind-weight="3">{esc(v.aanbieder)}</span></p>')
     # Access first: it is what a resident most needs to know.
     step = (f'<p><strong>Zo begin je:</strong> {esc(v.aanmelden)}</p>' if v.aanmelden else "")
+    if v.wachttijd:
+        step += (f'<p class="ww-waiting"><strong>Wachttijd:</strong> {esc(v.wachttijd.tekst)} '
+                 f'<span class="ww-muted">(nagevraagd op {dutch_date(v.wachttijd.gecontroleerd)})</span></p>')
     out.append(f'<section class="ww-access ww-access--{esc(v.toegang)}" aria-labelledby="h-toegang" '
                f'data-pagefind-ignore>'
                f'<h2 id="h-toegang">Hoe kom je hier terecht?</h2><p>{access_badge(v.toegang)} '

@@ -6,7 +6,16 @@ The data format (docs/dataformaat.md) is the contract; this is its executable fo
 from __future__ import annotations
 
 from .. import vocab
-from ..model import AccessibilityFacts, Complaints, Contact, Location, Ombudsman, OpeningHours, SecurityContact
+from ..model import (
+    AccessibilityFacts,
+    Complaints,
+    Contact,
+    Location,
+    Ombudsman,
+    OpeningHours,
+    SecurityContact,
+    WaitingTime,
+)
 from .framework import (
     INVALID,
     Field,
@@ -37,6 +46,23 @@ CONTACT_FIELDS = {
 
 contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website)")
 
+
+def kern(node, ctx, name):
+    """A kern from gemeente.yaml, written in any case; unchecked while those are unknown."""
+    value = scalar_text(node, ctx, name)
+    if value is INVALID or ctx.kernen is None:
+        return value
+    for known in ctx.kernen:
+        if value.lower() == known.lower():
+            return known
+    ctx.error(node, name, f"De kern '{value}' staat niet in gemeente.yaml.{did_you_mean(value, ctx.kernen)} "
+                          f"Kies uit: {', '.join(ctx.kernen)}.")
+    return INVALID
+
+
+shaped(kern, Shape("kern"))  # the choices come from gemeente.yaml
+
+
 LOCATION_FIELDS = {
     "naam": Field(text(120), label="Naam van de plek", help="Bijvoorbeeld de naam van het gebouw."),
     "adres": Field(text(200), label="Adres", help="Straat en huisnummer."),
@@ -48,11 +74,18 @@ LOCATION_FIELDS = {
                  help="Voor de kaart, bijvoorbeeld 5.9801. Vul lat én lon in, of geen van beide."),
     "toegankelijkheid": Field(text(500), label="Toegankelijkheid",
                               help="Kun je er komen met een rolstoel? Is er een lift of een drempel?"),
+    "kern": Field(kern, label="Kern",
+                  help="In welke kern is deze plek? Laat leeg als de plaats al de naam van de kern is."),
 }
 
 
 def _check_location(node, values, ctx, name):
     given = {key for key in ("lat", "lon") if is_given(node, key)}
+    if "kern" not in values and values.get("plaats") and ctx.kernen:
+        # A location in a village counts for that village: its place names the kern.
+        named = {known.lower(): known for known in ctx.kernen}
+        if values["plaats"].lower() in named:
+            values["kern"] = named[values["plaats"].lower()]
     if len(given) == 1:
         missing = "lon" if "lat" in given else "lat"
         ctx.error(node, f"{name}.{missing}", "Geef lat én lon, of laat ze allebei weg.")
@@ -88,21 +121,16 @@ def _check_opening(node, values, ctx, name):
 
 opening_hours = record(OPENING_FIELDS, OpeningHours, "een openingstijd (dagen, van, tot)", _check_opening)
 
+WAITING_FIELDS = {
+    "tekst": Field(text(120), required=True, label="Wachttijd",
+                   help="Hoe lang iemand wacht, in gewone woorden. Bijvoorbeeld: binnen 3 werkdagen een gesprek."),
+    "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
+                           help="Wanneer je de wachttijd hebt nagevraagd. Na drie maanden meldt de controle dat."),
+}
 
-def kern(node, ctx, name):
-    """A kern from gemeente.yaml, written in any case; unchecked while those are unknown."""
-    value = scalar_text(node, ctx, name)
-    if value is INVALID or ctx.kernen is None:
-        return value
-    for known in ctx.kernen:
-        if value.lower() == known.lower():
-            return known
-    ctx.error(node, name, f"De kern '{value}' staat niet in gemeente.yaml.{did_you_mean(value, ctx.kernen)} "
-                          f"Kies uit: {', '.join(ctx.kernen)}.")
-    return INVALID
+waiting_time = record(WAITING_FIELDS, WaitingTime, "de wachttijd (tekst, gecontroleerd)")
 
 
-shaped(kern, Shape("kern"))  # the choices come from gemeente.yaml
 # A face card's voorziening: a record's id (its file name), checked once all records are known.
 voorziening_id = shaped(text(80), Shape("voorziening", max_len=80))
 # A face card's photo: a file name in gezichten/, checked against the folder when loading.
@@ -227,6 +255,8 @@ VOORZIENING_FIELDS = {
                     help="Actief, tijdelijk gesloten of gestopt. Laat leeg als het gewoon doorgaat."),
     "geldig_tot": Field(date_value, label="Geldig tot",
                         help="Na deze datum verdwijnt de pagina van de site. Laat leeg als het blijft."),
+    "wachttijd": Field(waiting_time, label="Wachttijd",
+                       help="Hoe lang wacht iemand, en wanneer heb je dat nagevraagd? Laat leeg als je het niet weet."),
     "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
                            help="De datum waarop je alle gegevens hebt gecontroleerd."),
 }
