@@ -47,7 +47,19 @@ def test_every_schema_field_is_in_the_editor_with_label_help_and_required(collec
     for name, field in _schema(table):
         assert name in form, f"{name} is missing from the web editor"
         assert form[name]["label"] == field.label and form[name]["hint"] == field.help
-        assert form[name]["required"] is field.required
+        parent = name.rpartition(".")[0]
+        in_optional_group = bool(parent) and form[parent]["widget"] == "object" and not form[parent]["required"]
+        assert form[name]["required"] is (field.required and not in_optional_group)
+
+
+def test_inside_an_optional_group_the_form_requires_nothing_the_check_does():
+    """Decap checks a nested field's `required` even when its optional group is left empty:
+    a record without a waiting time could then not be saved. The check still requires both
+    parts of a waiting time once it is filled in."""
+    form = dict(_flat(COLLECTIONS["voorzieningen"]["fields"]))
+    assert form["wachttijd"]["required"] is False
+    assert form["wachttijd.tekst"]["required"] is False and tables.WAITING_FIELDS["tekst"].required
+    assert form["openingstijden.van"]["required"] is True  # list items exist only once added
 
 
 def test_gemeente_yaml_has_its_own_page_and_kernen_are_choices():

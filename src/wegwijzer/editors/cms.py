@@ -107,13 +107,17 @@ def _gemeente(folder, kernen) -> dict:
     }
 
 
-def widgets(fields: dict, kernen) -> list:
-    return [widget(key, field, kernen) for key, field in fields.items()]
+def widgets(fields: dict, kernen, inside_optional: bool = False) -> list:
+    return [widget(key, field, kernen, inside_optional) for key, field in fields.items()]
 
 
-def widget(key: str, field: Field, kernen) -> dict:
-    """One schema field as a Decap field: label, help, required, and the widget for its shape."""
-    entry = {"name": key, "label": field.label or key, "required": bool(field.required)}
+def widget(key: str, field: Field, kernen, inside_optional: bool = False) -> dict:
+    """One schema field as a Decap field: label, help, required, and the widget for its shape.
+
+    Decap checks a nested field's `required` even when its optional parent is left empty,
+    so inside an optional group (such as `wachttijd`) nothing is required in the form;
+    `wegwijzer check` still requires the parts once the group is filled in."""
+    entry = {"name": key, "label": field.label or key, "required": bool(field.required) and not inside_optional}
     if field.help:
         entry["hint"] = field.help
     entry.update(_for_shape(shape_of(field.convert), field, kernen))
@@ -125,7 +129,8 @@ def _for_shape(shape: Shape, field: Field, kernen) -> dict:
     if kind == "list" and shape.item is not None:
         return _list(shape.item, field, kernen)
     if kind == "record":
-        return {"widget": "object", "collapsed": False, "fields": widgets(shape.fields, kernen)}
+        return {"widget": "object", "collapsed": False,
+                "fields": widgets(shape.fields, kernen, inside_optional=not field.required)}
     if kind in ("choice", "flag"):
         return {"widget": "select", "options": _options(shape)}
     if kind == "kern":
