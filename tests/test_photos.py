@@ -101,7 +101,8 @@ def test_a_tall_photo_is_cropped_square_around_the_upper_middle(tmp_path):
 
 
 def test_a_wide_photo_is_cropped_square_around_the_middle(tmp_path):
-    src = _bands(tmp_path / "breed.png", (400, 200), [((0, 0, 95, 200), (255, 0, 0)), ((305, 0, 400, 200), (0, 0, 255))])
+    src = _bands(tmp_path / "breed.png", (400, 200),
+                 [((0, 0, 95, 200), (255, 0, 0)), ((305, 0, 400, 200), (0, 0, 255))])
     ps = resize_photo(src, "breed")
     left, right = _pixels(ps.files["breed-240.jpg"], [(2, 100), (197, 100)])
     assert left[1] > 200 and right[1] > 200, (left, right)
@@ -155,3 +156,21 @@ def test_resize_all_gives_each_photo_under_its_own_key_and_name(tmp_path, count)
         assert result[f"gezicht-{i}"].files[f"stam-{i}-240.jpg"] == resize_photo(jobs[i][1], f"stam-{i}").files[
             f"stam-{i}-240.jpg"]
     assert len(list(cache.iterdir())) == 3 * count
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "P", "L", "CMYK"])
+def test_a_png_with_transparency_or_a_grey_or_print_photo_becomes_rgb(tmp_path, mode):
+    src = tmp_path / ("foto.png" if mode != "CMYK" else "foto.jpg")
+    Image.new("RGB", (300, 300), (30, 160, 90)).convert(mode).save(src)
+    ps = resize_photo(src, "foto")
+    for name, data in ps.files.items():
+        with Image.open(io.BytesIO(data)) as out:
+            assert out.mode == "RGB", (name, out.mode)
+
+
+def test_a_square_photo_is_used_whole_without_a_border(tmp_path):
+    src = tmp_path / "vierkant.png"
+    Image.new("RGB", (240, 240), (255, 255, 255)).save(src)
+    ps = resize_photo(src, "vierkant")
+    corners = _pixels(ps.files["vierkant-240.webp"], [(0, 0), (239, 0), (0, 239), (239, 239)])
+    assert all(min(c) > 240 for c in corners), corners  # no black row or column from a shifted crop

@@ -1,5 +1,7 @@
 """The page model and HTML fragments, without MkDocs."""
 
+import pytest
+
 from helpers import load, minimal_record, q, small_dataset, write
 from wegwijzer.site import pages as pages_mod
 from wegwijzer.site.pages import SiteContext, build_pages
@@ -115,3 +117,69 @@ def test_record_page_shows_the_waiting_time_with_its_date(data_dir):
     assert ('<strong>Wachttijd:</strong> binnen 3 werkdagen &lt;b&gt;een&lt;/b&gt; gesprek '
             '<span class="ww-muted">(nagevraagd op 2 november 2026)</span>') in html
     assert "Wachttijd" not in record_page(ctx.dataset.voorziening("hoeskamer"), ctx, "samen-doen/hoeskamer/")
+
+
+def _card_titles(html: str) -> list:
+    import re
+    return re.findall(r'<h3 class="ww-card__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+@pytest.mark.parametrize("count, per_page, expected_pages", [(5, 2, 3), (4, 2, 2), (1, 2, 1), (3, 1, 3)])
+def test_every_record_is_on_exactly_one_list_page_in_name_order(data_dir, monkeypatch, count, per_page,
+                                                                 expected_pages):
+    monkeypatch.setattr(pages_mod, "PER_PAGE", per_page)
+    names = [f"Inloop {chr(ord('a') + i)}" for i in range(count)]
+    for i, name in enumerate(reversed(names)):  # written in the other order: the list sorts by name
+        write(data_dir, f"inloop-{i}.yaml", minimal_record().replace("Hoeskamer Amstenrade", name))
+    pages = [p for p in build_pages(make(data_dir)) if p.url.startswith("samen-doen/") and p.kind == "route"]
+    assert [p.url for p in pages] == ["samen-doen/"] + [f"samen-doen/pagina/{n}/" for n in
+                                                         range(2, expected_pages + 1)]
+    assert [p.title for p in pages] == ["Samen doen"] + [f"Samen doen (pagina {n})" for n in
+                                                         range(2, expected_pages + 1)]
+    assert [p.in_nav for p in pages] == [True] + [False] * (expected_pages - 1)
+    shown = [_card_titles(p.html()) for p in pages]
+    assert [name for chunk in shown for name in chunk] == names  # each once, none lost, in order
+    assert all(1 <= len(chunk) <= per_page for chunk in shown)
+    for p in pages:
+        assert f'<p class="ww-count">{count} {"voorziening" if count == 1 else "voorzieningen"}</p>' in p.html()
+
+
+def test_the_pager_links_to_the_neighbouring_pages_only(data_dir, monkeypatch):
+    monkeypatch.setattr(pages_mod, "PER_PAGE", 1)
+    for i in range(3):
+        write(data_dir, f"inloop-{i}.yaml", minimal_record().replace("Hoeskamer Amstenrade", f"Inloop {i}"))
+    pages = {p.url: p.html() for p in build_pages(make(data_dir))}
+    first, second, third = pages["samen-doen/"], pages["samen-doen/pagina/2/"], pages["samen-doen/pagina/3/"]
+    assert ('<nav class="ww-pager" aria-label="Pagina\'s"><span>Pagina 1 van 3</span>'
+            '<a rel="next" href="../samen-doen/pagina/2/">Volgende pagina</a></nav>') in first
+    assert ('<nav class="ww-pager" aria-label="Pagina\'s"><a rel="prev" href="../../../samen-doen/">Vorige pagina</a>'
+            '<span>Pagina 2 van 3</span><a rel="next" href="../../../samen-doen/pagina/3/">Volgende pagina</a>'
+            '</nav>') in second
+    assert ('<a rel="prev" href="../../../samen-doen/pagina/2/">Vorige pagina</a><span>Pagina 3 van 3</span>'
+            '</nav>') in third
+    assert '<span class="ww-muted">(pagina 2)</span>' in second and "(pagina" not in first.split("</h1>")[0]
+    # A list that fits on one page has no pager at all.
+    assert "ww-pager" not in pages["thema/geld/"] and "Hier staat nog niets" in pages["thema/geld/"]
+
+
+def test_lists_sort_by_name_ignoring_case_with_stopped_records_last(data_dir):
+    for rid, name, status in [("b", "bakkerij", "actief"), ("a", "Zwembad", "actief"), ("c", "Aap", "gestopt"),
+                              ("d", "Appel", "tijdelijk-gesloten"), ("e", "Beek", "actief")]:
+        write(data_dir, f"{rid}.yaml", minimal_record(f"status: {status}\n").replace("Hoeskamer Amstenrade", name))
+    pages = {p.url: p.html() for p in build_pages(make(data_dir))}
+    assert _card_titles(pages["samen-doen/"]) == ["Appel", "bakkerij", "Beek", "Zwembad", "Aap"]
+
+
+def test_only_the_first_page_of_a_list_carries_its_extra_part(data_dir, monkeypatch):
+    monkeypatch.setattr(pages_mod, "PER_PAGE", 1)
+    write(data_dir, "gemeente.yaml", (data_dir / "gemeente.yaml").read_text() + "marktplaats: https://voorelkaar.example\n")
+    for i in range(2):
+        write(data_dir, f"inloop-{i}.yaml", minimal_record().replace("Hoeskamer Amstenrade", f"Inloop {i}"))
+    pages = {p.url: p.html() for p in build_pages(make(data_dir))}
+    first, second = pages["samen-doen/"], pages["samen-doen/pagina/2/"]
+    assert "https://voorelkaar.example" in first and "Kies een thema" in first
+    assert "voorelkaar" not in second and "Kies een thema" not in second
+    # A list without an extra part goes straight from its introduction to the records.
+    ouderen = pages["doelgroep/ouderen/"]
+    assert ouderen.startswith("<h1>Ouderen</h1><p class=\"ww-lead\">") and "None" not in ouderen
+    assert '</p><h2 class="ww-sr">Voorzieningen</h2><p class="ww-count">' in ouderen

@@ -1,0 +1,301 @@
+"""Mutation score of the modules that protect residents and editors. (A benchmark, not a test.)
+
+    .venv/bin/python benchmarks/mutation.py                  # every group below
+    .venv/bin/python benchmarks/mutation.py escaping pages   # some groups
+    .venv/bin/python benchmarks/mutation.py --changed origin/main   # groups whose files changed
+    .venv/bin/python benchmarks/mutation.py --list           # the groups, their files and tests
+
+A mutant is a copy of the code with one small change (`<` for `<=`, a constant, a dropped
+argument, a string changed). The tests should fail on it: the mutant is "killed". One that
+passes every test "survived": the tests would not notice that regression.
+
+Python modules go through mutmut 3 (pyproject.toml, test extras). Each group runs in its
+own scratch project in .mutation/<group>/ (git-ignored): the repository's src/, tests/ and
+data linked in, and a generated [tool.mutmut] section that mutates only the group's
+files and selects only the group's fast, in-process tests. mutmut records which test
+calls which function and runs, for each mutant, only those tests. Tests that start
+`wegwijzer` in a subprocess cannot see a mutant (the subprocess imports the original
+code), so they are not selected.
+
+The search page's fallback (zoeken.js) is JavaScript: mutmut cannot change it. The group
+`zoeken-fallback` applies its own list of mutants (JS_MUTANTS below: the timeout, the
+abort, the fallback decisions) to a copy of src/ and runs the browser fallback tests
+against each, with PYTHONPATH pointing at the copy.
+
+Prints one line per group and module: mutants, killed (timeouts count as killed: the
+tests did notice), survived (including "no tests": no selected test reaches the code),
+and the score killed / (killed + survived). --show lists every survivor with its diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCRATCH = REPO / ".mutation"
+# What the tests read besides src/ and tests/ (mutmut copies these next to the mutants).
+ALSO_COPY = ["voorzieningen", "content", "search", "build", "mkdocs.yml", "benchmarks", "docs"]
+LINKED = ["src", "tests", *ALSO_COPY]
+
+
+@dataclass
+class Group:
+    name: str
+    files: list  # paths below the repository root
+    tests: list  # pytest arguments: files or node ids (fast, in-process tests only)
+    guard: bool = False  # a module whose every surviving mutant must be killed or explained (issue 15)
+    functions: list = field(default_factory=list)  # only these functions (mutmut name patterns), if given
+    kind: str = "mutmut"
+
+
+# Tests that build a whole site (seconds each) would run for almost every mutant.
+NO_BUILDS = ["--deselect=tests/test_statement.py::test_the_built_site_has_security_txt_and_a_statement_without_placeholders",
+             "--deselect=tests/test_statement.py::test_without_a_security_block_there_is_no_security_txt"]
+
+GROUPS = [
+    Group("escaping", ["src/wegwijzer/site/escaping.py", "src/wegwijzer/site/markers.py"],
+          ["tests/test_escaping.py", "tests/test_site_pages.py"], guard=True),
+    Group("render", ["src/wegwijzer/site/render.py"],
+          ["tests/test_escaping.py", "tests/test_render.py", "tests/test_site_pages.py", "tests/test_statement.py",
+           "tests/test_glossary.py", *NO_BUILDS]),
+    Group("sanitising", ["src/wegwijzer/site/safe_markdown.py", "src/wegwijzer/safeurl.py"],
+          ["tests/test_safe_markdown.py", "tests/test_link_vectors.py", "tests/test_sanitiser_property.py",
+           "tests/test_escaping.py"], guard=True),
+    Group("pages", ["src/wegwijzer/site/pages.py"], ["tests/test_site_pages.py", "tests/test_render.py"],
+          guard=True),
+    Group("photos", ["src/wegwijzer/site/photos.py"], ["tests/test_photos.py"], guard=True),
+    Group("glossary", ["src/wegwijzer/site/glossary.py"], ["tests/test_glossary.py", "tests/test_site_pages.py"],
+          guard=True),
+    Group("checker", ["src/wegwijzer/records/checker.py", "src/wegwijzer/records/dataset.py",
+                      "src/wegwijzer/records/schema/framework.py", "src/wegwijzer/records/schema/types.py"],
+          ["tests/test_check_rules.py", "tests/test_yaml_loading.py", "tests/test_demo_data.py",
+           "tests/test_check_content.py"]),
+    Group("search-documents", ["src/wegwijzer/search/documents.py"], ["tests/test_search_documents.py"]),
+    Group("atomic-swap", ["src/wegwijzer/site/sitebuild.py"],
+          ["tests/test_site_swap.py", "tests/test_site_build.py::test_swap_exchanges_the_folders_in_one_step_and_leaves_nothing_behind",
+           "tests/test_site_build.py::test_swap_falls_back_to_two_renames_where_exchange_is_missing",
+           "tests/test_site_build.py::test_a_running_builds_folder_is_left_alone",
+           "tests/test_site_build.py::test_a_folder_without_a_lock_file_is_removed_only_when_old"], guard=True,
+          functions=["*x__swap__mutmut_*", "*x__exchange__mutmut_*", "*x__build_folder__mutmut_*",
+                     "*x_remove_leftovers__mutmut_*", "*x__remove_if_abandoned__mutmut_*", "*x__names__mutmut_*"]),
+    Group("zoeken-fallback", ["src/wegwijzer/site/assets/zoeken.js"], ["tests/test_browser_meili_fallback.py"],
+          guard=True, kind="js"),
+]
+
+EXIT_STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 36: "timeout", -24: "timeout",
+               24: "timeout", 152: "timeout", 255: "timeout", 34: "skipped", None: "not checked"}
+
+
+# --- Python modules with mutmut ---------------------------------------------------------
+
+
+def mutmut_project(group: Group, fresh: bool) -> Path:
+    """.mutation/<group>/: the repository linked in, pyproject.toml with this group's [tool.mutmut]."""
+    folder = SCRATCH / group.name
+    if fresh and folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in LINKED:
+        link = folder / name
+        if not link.exists():
+            link.symlink_to(REPO / name)
+    tests = [t for t in group.tests if t.startswith("-") or (REPO / t.split("::")[0]).exists()]
+    settings = {
+        "source_paths": ["src"],
+        "only_mutate": group.files,
+        "pytest_add_cli_args_test_selection": tests,
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-x", "-q"],
+        "also_copy": ALSO_COPY,
+        "use_git_change_detection": False,
+    }
+    # The web editor's bundle (admin/node_modules, hundreds of MB) is linked, not copied: builds need it.
+    (folder / "mutants").mkdir(exist_ok=True)
+    if not (folder / "mutants" / "admin").exists():
+        (folder / "mutants" / "admin").symlink_to(REPO / "admin")
+    section = "\n[tool.mutmut]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in settings.items())
+    (folder / "pyproject.toml").write_text((REPO / "pyproject.toml").read_text(encoding="utf-8") + section,
+                                           encoding="utf-8")
+    return folder
+
+
+def run_mutmut(group: Group, max_children: int, fresh: bool) -> dict:
+    """{module: {mutant name: status}} for the group's files."""
+    folder = mutmut_project(group, fresh)
+    log = folder / "mutmut.log"
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPATH", None)
+    with open(log, "w") as out:
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children),
+                               *group.functions], cwd=folder, stdout=out, stderr=subprocess.STDOUT, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"mutmut failed for {group.name} (exit {done.returncode}); see {log}")
+    results = {}
+    for path in group.files:
+        meta = folder / "mutants" / (path + ".meta")
+        codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+        wanted = {name: code for name, code in codes.items()
+                  if not group.functions or any(_matches(name, pattern) for pattern in group.functions)}
+        results[path] = {name: EXIT_STATUS.get(code, "suspicious") for name, code in wanted.items()}
+    return results
+
+
+def _matches(name: str, pattern: str) -> bool:
+    import fnmatch
+    return fnmatch.fnmatch(name, pattern)
+
+
+def mutmut_diff(group: Group, name: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=SCRATCH / group.name,
+                          capture_output=True, text=True)
+    return "\n".join(line for line in done.stdout.splitlines() if line.startswith(("-", "+"))
+                     and not line.startswith(("---", "+++")))
+
+
+# --- the search page's fallback (JavaScript) ------------------------------------------------
+#
+# (what to change, the text it replaces, the replacement). Each one is a regression a
+# resident would feel: a slower fallback, no fallback, a fallback that forgets the note,
+# a fallback that keeps asking the server that is down.
+
+JS_MUTANTS = [
+    ("timeout 4 s", "var MEILI_TIMEOUT_MS = 1500;", "var MEILI_TIMEOUT_MS = 4000;"),
+    ("timeout 2 s", "var MEILI_TIMEOUT_MS = 1500;", "var MEILI_TIMEOUT_MS = 2000;"),
+    ("timeout 1 s", "var MEILI_TIMEOUT_MS = 1500;", "var MEILI_TIMEOUT_MS = 1000;"),
+    ("timer never aborts", "var timer = setTimeout(function () { ctrl.abort(); }, MEILI_TIMEOUT_MS);",
+     "var timer = setTimeout(function () {}, MEILI_TIMEOUT_MS);"),
+    ("no abort signal", "signal: ctrl.signal, ", ""),
+    ("HTTP errors accepted", 'if (!r.ok) throw new Error("Meilisearch HTTP " + r.status);', ""),
+    ("timer cleared before the body", "return r.json();  // still under the timer",
+     "clearTimeout(timer); return r.json();  // still under the timer"),
+    ("odd answer accepted", 'if (!data || !Array.isArray(data.hits)) throw new Error("Meilisearch: unexpected answer");',
+     "if (!data) throw new Error();"),
+    ("no fallback", "if (used === backends.pagefind) throw err;", "throw err;"),
+    ("fallback only once per search", "if (backend === used) {", "if (false) {"),
+    ("fallback not kept", "backend = backends.pagefind; ready = null; near = null;", "ready = null; near = null;"),
+    ("near-me kept after fallback", "if (nearButton) nearButton.hidden = true;", ""),
+    ("note missing", "res.fellBack = true; return res;", "return res;"),
+    ("note always", '+ (res.fellBack ? ". " + FALLBACK_NOTE : "");', '+ (". " + FALLBACK_NOTE);'),
+    ("no location reset", "search(Object.assign({}, q, {near: null}))", "search(q)"),
+    ("stale result shown", "if (current !== p) return;  // a newer search started", ""),
+    ("fallback error message", 'status.textContent = "Zoeken lukt nu niet.', 'status.textContent = "Zoeken lukt.'),
+]
+
+JS_TESTS = ["tests/test_browser_meili_fallback.py", "tests/test_browser_search.py::test_dutch_stemming_and_name_ranks_first"]
+
+
+def run_js(group: Group, fresh: bool) -> dict:
+    """{zoeken.js: {mutant: status}}: each mutant in a copy of src/, the browser tests against it."""
+    path = group.files[0]
+    original = (REPO / path).read_text(encoding="utf-8")
+    folder = SCRATCH / group.name
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    results = {}
+    for label, old, new in JS_MUTANTS:
+        if original.count(old) != 1:
+            raise SystemExit(f"zoeken.js mutant {label!r}: the text to change is not there exactly once: {old!r}")
+        copy = folder / "src"
+        if copy.exists():
+            shutil.rmtree(copy)
+        shutil.copytree(REPO / "src", copy, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        (folder / path).write_text(original.replace(old, new), encoding="utf-8")
+        env = dict(os.environ, PYTHONPATH=str(copy), PYTHONDONTWRITEBYTECODE="1")
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *JS_TESTS],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+        (folder / f"{len(results) + 1:02d}.log").write_text(done.stdout + done.stderr, encoding="utf-8")
+        status = "killed" if done.returncode == 1 else "survived" if done.returncode == 0 else "suspicious"
+        results[label] = status
+        print(f"  zoeken.js {label}: {status} ({time.monotonic() - started:.0f} s)", flush=True)
+    shutil.rmtree(folder / "src", ignore_errors=True)
+    return {path: results}
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def score_line(group: str, module: str, statuses: dict) -> tuple:
+    killed = sum(1 for s in statuses.values() if s in ("killed", "timeout"))
+    survived = sum(1 for s in statuses.values() if s in ("survived", "no tests", "suspicious"))
+    checked = killed + survived
+    score = 100.0 * killed / checked if checked else 0.0
+    return group, module, len(statuses), killed, survived, score
+
+
+def changed_groups(since: str) -> list:
+    done = subprocess.run(["git", "diff", "--name-only", since, "--"], cwd=REPO, capture_output=True, text=True,
+                          check=True)
+    changed = set(done.stdout.split())
+    return [g for g in GROUPS if changed & set(g.files) or any(t.split("::")[0] in changed for t in g.tests)]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("groups", nargs="*", help="groups to run (default: all); see --list")
+    parser.add_argument("--list", action="store_true", help="show the groups, their files and tests")
+    parser.add_argument("--changed", metavar="REF", help="only the groups whose files or tests changed since REF")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2, help="mutants run side by side")
+    parser.add_argument("--show", action="store_true", help="print every surviving mutant with its diff")
+    parser.add_argument("--keep", action="store_true", help="reuse the scratch projects' earlier results")
+    parser.add_argument("--json", metavar="FILE", help="also write every mutant's status to FILE")
+    args = parser.parse_args(argv)
+
+    by_name = {g.name: g for g in GROUPS}
+    if args.list:
+        for g in GROUPS:
+            print(f"{g.name}{' (guard)' if g.guard else ''}: {', '.join(g.files)}\n    tests: {' '.join(g.tests)}")
+        return 0
+    unknown = [name for name in args.groups if name not in by_name]
+    if unknown:
+        parser.error(f"unknown group(s): {', '.join(unknown)}; choose from {', '.join(by_name)}")
+    groups = [by_name[n] for n in args.groups] if args.groups else list(GROUPS)
+    if args.changed:
+        wanted = {g.name for g in changed_groups(args.changed)}
+        groups = [g for g in groups if g.name in wanted]
+
+    rows, everything = [], {}
+    for group in groups:
+        started = time.monotonic()
+        print(f"{group.name}: running ...", flush=True)
+        if group.kind == "js":
+            results = run_js(group, fresh=not args.keep)
+        else:
+            results = run_mutmut(group, args.max_children, fresh=not args.keep)
+        print(f"{group.name}: done in {time.monotonic() - started:.0f} s", flush=True)
+        for module, statuses in results.items():
+            rows.append((score_line(group.name, module, statuses), group.guard))
+            everything.setdefault(group.name, {})[module] = statuses
+            if args.show:
+                for name, status in sorted(statuses.items()):
+                    if status not in ("killed", "timeout"):
+                        diff = "" if group.kind == "js" else mutmut_diff(group, name)
+                        print(f"  {status}: {name}\n" + "\n".join("      " + line for line in diff.splitlines()))
+
+    print()
+    print(f"{'group':18} {'module':46} {'mutants':>7} {'killed':>7} {'survived':>8} {'score':>7}")
+    totals = [0, 0]
+    for (group, module, count, killed, survived, score), guard in rows:
+        print(f"{group + (' *' if guard else ''):18} {module.replace('src/wegwijzer/', ''):46} {count:7d} {killed:7d} "
+              f"{survived:8d} {score:6.1f}%")
+        totals[0] += killed
+        totals[1] += survived
+    checked = sum(totals)
+    if checked:
+        print(f"{'all':18} {'':46} {checked:7d} {totals[0]:7d} {totals[1]:8d} {100.0 * totals[0] / checked:6.1f}%")
+    print("* guard modules (target: at least 90 % killed; overall target: at least 80 %)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(everything, indent=1, sort_keys=True), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
