@@ -42,30 +42,89 @@ def test_changing_a_filter_updates_the_url(phone, demo_site):
     assert phone.inner_text("#zoek-filters summary") == "Filters (1 gekozen)"
 
 
-def test_filter_without_words(phone, demo_site):
-    phone.goto(demo_site + "zoeken/?kern=Heukelrade")
-    wait_for_results(phone)
-    assert count(phone) > 0
+@pytest.fixture(scope="module")
+def documents():
+    """The demo data's search documents (search/documents.py): the oracle for what a search must find."""
+    from helpers import CONTENT, DEMO_DATA, PROJECT_SYNONYMS
+    from wegwijzer.search.reindex import prepare
+    docs, _, _ = prepare(DEMO_DATA, CONTENT, PROJECT_SYNONYMS)
+    return docs
 
 
-def test_dutch_stemming_and_name_ranks_first(phone, demo_site):
-    phone.goto(demo_site + "zoeken/?q=schulden")
+def all_result_urls(page) -> list:
+    """Every result of the search on the page, pressing "Meer resultaten" until all are shown."""
+    total = count(page)
+    while page.is_visible("#zoek-meer"):
+        shown = page.locator("#zoek-resultaten li").count()
+        page.click("#zoek-meer")
+        page.wait_for_function(f"document.querySelectorAll('#zoek-resultaten li').length > {shown}")
+    urls = page.eval_on_selector_all("#zoek-resultaten li h3 a", "links => links.map(a => a.href)")
+    assert len(urls) == total
+    return urls
+
+
+def test_a_kern_filter_shows_exactly_the_kerns_records_and_those_for_the_whole_municipality(phone, demo_site,
+                                                                                          documents):
+    from collections import Counter
+    # The kern that leaves out the most: the filter has something to prove.
+    counts = Counter(k for d in documents for k in d.get("kernen", []))
+    kern = min(counts, key=counts.get)
+    label = next(d["kernen_labels"][d["kernen"].index(kern)] for d in documents if kern in d.get("kernen", []))
+    expected = {demo_site + d["url"] for d in documents if kern in d.get("kernen", [])}
+    left_out = {demo_site + d["url"] for d in documents if d["soort"] != "artikel"} - expected
+    assert left_out, "every document is in this kern: the test would prove nothing"
+    phone.goto(demo_site + "zoeken/?kern=" + label)  # the kern as it is written; the page finds its slug
     wait_for_results(phone)
-    plural = count(phone)
+    assert phone.input_value("#f-kern") == kern
+    urls = all_result_urls(phone)
+    assert sorted(urls) == sorted(expected)
+    assert not left_out & set(urls)
+
+
+TEXT_FIELDS = ("naam", "samenvatting", "aanbieder", "beschrijving", "aanmelden", "kosten_toelichting")
+
+
+def words_of(doc) -> set:
+    text = " ".join([*(doc.get(f) or "" for f in TEXT_FIELDS), *doc.get("trefwoorden", [])])
+    return set(re.findall(r"\w+", text.lower()))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Known gap (issue 15 report): Pagefind's Dutch stemmer (Snowball, Kraaij-Pohlmann) makes 'schulden' 'schul' and "
+    "'schuld' 'schuld', so 'schuld' misses records that only say 'schulden'. Query handling (issue 10) must close "
+    "it; strict: this test fails as soon as it is fixed, so the marker cannot outlive the gap."))
+def test_dutch_stemming_finds_the_plural_with_the_singular(phone, demo_site, documents):
+    # Records that say "schulden" and never the word "schuld": only stemming finds them with "schuld".
+    only_plural = {demo_site + d["url"] for d in documents
+                   if "schulden" in words_of(d) and "schuld" not in words_of(d)}
+    assert only_plural, "no record says only 'schulden': the test would prove nothing"
     phone.goto(demo_site + "zoeken/?q=schuld")
     wait_for_results(phone)
-    assert count(phone) > 0 and plural > 0
+    found = set(all_result_urls(phone))
+    assert only_plural <= found, only_plural - found
+
+
+def test_the_name_ranks_first(phone, demo_site):
     phone.goto(demo_site + "zoeken/?q=voedselbank")
     wait_for_results(phone)
     first = phone.locator("#zoek-resultaten li h3").first.inner_text()
     assert "Voedselbank" in first
 
 
-def test_faces_and_articles_are_found(phone, demo_site):
+def test_faces_and_articles_are_found(phone, demo_site, documents):
+    wanted = {d["soort"]: demo_site + d["url"] for d in documents
+              if d["soort"] in ("gezicht", "artikel")
+              and "mantelzorg" in " ".join([d["naam"], *d.get("trefwoorden", [])]).lower()}
+    assert set(wanted) == {"gezicht", "artikel"}
     phone.goto(demo_site + "zoeken/?q=mantelzorg")
     wait_for_results(phone)
-    kinds = phone.locator("#zoek-resultaten .ww-route").all_inner_texts()
-    assert "Artikel" in kinds
+    urls = all_result_urls(phone)
+    assert wanted["gezicht"] in urls and wanted["artikel"] in urls
+    kinds = dict(zip(urls, phone.locator("#zoek-resultaten .ww-route").all_inner_texts(), strict=True))
+    assert kinds[wanted["gezicht"]] == "Persoon om te bellen" and kinds[wanted["artikel"]] == "Artikel"
+    face_path = wanted["gezicht"].split("/", 3)[3]
+    face = phone.locator("#zoek-resultaten li", has=phone.locator(f"h3 a[href$='{face_path}']"))
+    assert face.locator("a.ww-phone").get_attribute("href").startswith("tel:")  # tap to call from the result
 
 
 def test_header_search_leads_to_search_page(phone, demo_site):

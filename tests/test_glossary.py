@@ -128,8 +128,10 @@ TIP = '<abbr title="Wet maatschappelijke ondersteuning: Een wet.">'
      f"<button>Wmo</button><summary>Wmo</summary><option>Wmo</option><p>{TIP}Wmo</abbr></p>"),
     ("<script>Wmo</script><style>Wmo</style><title>Wmo</title><textarea>Wmo</textarea><p>Wmo</p>",
      f"<script>Wmo</script><style>Wmo</style><title>Wmo</title><textarea>Wmo</textarea><p>{TIP}Wmo</abbr></p>"),
-    ("<select><option>Wmo</option></select><abbr>Wmo</abbr> Wmo", f"<select><option>Wmo</option></select><abbr>Wmo</abbr> {TIP}Wmo</abbr>"),
-    ("<ww-zoekdata hidden><span>Wmo</span></ww-zoekdata>Wmo", f"<ww-zoekdata hidden><span>Wmo</span></ww-zoekdata>{TIP}Wmo</abbr>"),
+    ("<select><option>Wmo</option></select><abbr>Wmo</abbr> Wmo",
+     f"<select><option>Wmo</option></select><abbr>Wmo</abbr> {TIP}Wmo</abbr>"),
+    ("<ww-zoekdata hidden><span>Wmo</span></ww-zoekdata>Wmo",
+     f"<ww-zoekdata hidden><span>Wmo</span></ww-zoekdata>{TIP}Wmo</abbr>"),
     # nested skipped elements: still inside until the outer one closes
     ("<a><h3>x</h3>Wmo</a>Wmo", f"<a><h3>x</h3>Wmo</a>{TIP}Wmo</abbr>"),
     ("<A HREF='x'>Wmo</A>Wmo", f"<A HREF='x'>Wmo</A>{TIP}Wmo</abbr>"),

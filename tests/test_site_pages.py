@@ -4,6 +4,7 @@ import pytest
 
 from helpers import load, minimal_record, q, small_dataset, write
 from wegwijzer.site import pages as pages_mod
+from wegwijzer.site import render
 from wegwijzer.site.pages import SiteContext, build_pages
 from wegwijzer.site.render import card, record_page, rel
 
@@ -183,3 +184,90 @@ def test_only_the_first_page_of_a_list_carries_its_extra_part(data_dir, monkeypa
     ouderen = pages["doelgroep/ouderen/"]
     assert ouderen.startswith("<h1>Ouderen</h1><p class=\"ww-lead\">") and "None" not in ouderen
     assert '</p><h2 class="ww-sr">Voorzieningen</h2><p class="ww-count">' in ouderen
+
+
+def _full_context():
+    """model_dataset() with an article, glossary terms and a search configuration: every kind of page."""
+    from datetime import date as _date
+
+    from helpers import model_dataset
+    from wegwijzer.records.articles import Article
+    from wegwijzer.records.glossary import Term
+    articles = [Article("grip-op-geld", "Grip op je geld", "Zo begin je.", ("geld",), "Tekst.")]
+    return SiteContext(model_dataset(), articles=articles, terms=[Term("Wmo", "Een wet.")],
+                       built=_date(2026, 11, 23), search_config={"backend": "meilisearch", "url": "https://z.example",
+                                                                  "index": "w", "key": "k"})
+
+
+def test_every_page_has_its_address_title_kind_and_place_in_the_navigation():
+    from wegwijzer.records.vocab import DOELGROEPEN, THEMAS
+    ctx = _full_context()
+    pages = build_pages(ctx)
+    fixed = [(p.url, p.title, p.kind, p.in_nav, p.hide) for p in pages
+             if p.kind not in ("route", "thema", "doelgroep", "kern")]
+    assert fixed == [
+        ("", "Home", "home", True, ("navigation", "toc")),
+        ("samen-doen/hoeskamer-schinveld/", "Hoeskamer Schinveld", "voorziening", False, ("toc",)),
+        ("laten-doen/schuldhulp/", "Schuldhulpverlening", "voorziening", False, ("toc",)),
+        ("gezichtenkaart/", "Gezichtenkaart", "gezichtenkaart", True, ("toc",)),
+        ("gezichtenkaart/anne-voorbeeld/", "Anne Voorbeeld", "gezicht", False, ("toc",)),
+        ("zoeken/", "Zoeken", "zoeken", True, ("toc",)),
+        ("artikelen/", "Artikelen", "artikelen", True, ("toc",)),
+        ("begrippen/", "Begrippen", "begrippen", True, ("toc",)),
+    ]
+    lists = [(p.url, p.title, p.kind) for p in pages if p.kind in ("thema", "doelgroep", "kern")]
+    assert lists == ([(f"thema/{s}/", t, "thema") for s, t in THEMAS.items()]
+                     + [(f"doelgroep/{s}/", t, "doelgroep") for s, t in DOELGROEPEN.items()]
+                     + [("kern/nuth/", "Nuth", "kern"), ("kern/sint-joost/", "Sint Joost", "kern"),
+                        ("kern/schinveld/", "Schinveld", "kern")])
+
+
+def test_every_page_shows_what_its_renderer_makes():
+    ctx = _full_context()
+    pages = {p.url: p for p in build_pages(ctx)}
+    hoeskamer, schuldhulp = ctx.dataset.voorzieningen
+    face = ctx.dataset.gezichten[0]
+    assert pages[""].html() == render.home_page(ctx)
+    assert pages["samen-doen/hoeskamer-schinveld/"].html() == render.record_page(hoeskamer, ctx,
+                                                                                  "samen-doen/hoeskamer-schinveld/")
+    assert pages["gezichtenkaart/"].html() == render.gezichtenkaart_page(ctx, "gezichtenkaart/", ctx.built)
+    assert pages["gezichtenkaart/anne-voorbeeld/"].html() == render.face_page(face, ctx,
+                                                                              "gezichtenkaart/anne-voorbeeld/")
+    assert pages["zoeken/"].html() == render.search_page(ctx, "zoeken/", ctx.search_config)
+    assert "https://z.example" in pages["zoeken/"].html()
+    assert pages["artikelen/"].html() == render.articles_page(ctx, "artikelen/")
+    assert pages["begrippen/"].html() == render.glossary_page(ctx.terms, "begrippen/")
+    assert "Een wet." in pages["begrippen/"].html()
+    # The annotator explains terms on every page it is given to.
+    assert pages["begrippen/"].html(ctx.annotator) == ctx.annotator.annotate(pages["begrippen/"].html())
+
+
+def test_list_introductions_and_a_themes_articles():
+    ctx = _full_context()
+    pages = {p.url: p.html() for p in build_pages(ctx)}
+    assert pages["zelf-doen/"].startswith(
+        '<h1>Zelf doen</h1><p class="ww-lead">Informatie, tips en tests. Daarmee ga je zelf aan de slag.</p>')
+    assert 'Lees en ga zelf aan de slag' in pages["zelf-doen/"]  # the route's own extra part: the articles
+    assert pages["thema/geld/"].startswith(
+        '<h1>Geld, schulden en formulieren</h1><p class="ww-lead">Alles over geld, schulden en formulieren: '
+        'van tips tot professionele hulp.</p><section aria-labelledby="h-lees"><h2 id="h-lees">Lees meer</h2>'
+        '<ul class="ww-cards"><li class="ww-card"><h3 class="ww-card__title"><a href="../../artikelen/grip-op-geld/">'
+        'Grip op je geld</a></h3>')
+    assert "h-lees" not in pages["thema/wonen/"]  # no article on this theme: no empty section
+    assert pages["doelgroep/ouderen/"].startswith(
+        '<h1>Ouderen</h1><p class="ww-lead">Voorzieningen voor ouderen, en voorzieningen voor iedereen.</p>')
+    assert pages["kern/schinveld/"].startswith(
+        '<h1>Schinveld</h1><p class="ww-lead">Wat er is in Schinveld, en wat er is voor de hele gemeente.</p>')
+    assert _card_titles(pages["kern/schinveld/"]) == ["Hoeskamer Schinveld", "Schuldhulpverlening"]
+    assert _card_titles(pages["kern/nuth/"]) == ["Schuldhulpverlening"]
+    assert _card_titles(pages["doelgroep/ouderen/"]) == ["Hoeskamer Schinveld", "Schuldhulpverlening"]
+    assert _card_titles(pages["doelgroep/jongeren/"]) == ["Schuldhulpverlening"]
+    assert _card_titles(pages["thema/geld/"]) == ["Grip op je geld", "Schuldhulpverlening"]  # article, then records
+    assert _card_titles(pages["laten-doen/"]) == ["Schuldhulpverlening"]
+
+
+def test_a_dataset_without_a_municipality_file_has_no_kern_pages():
+    import dataclasses
+    ctx = _full_context()
+    ctx.dataset = dataclasses.replace(ctx.dataset, gemeente=None)
+    assert not [p for p in build_pages(ctx) if p.kind == "kern"]
