@@ -7,7 +7,6 @@ filterable attribute is at most 468 bytes.
 
 import json
 import re
-import time
 from types import SimpleNamespace
 
 import pytest
@@ -147,11 +146,6 @@ def test_document_problems_catch_duplicate_ids():
 
 # --- the demo data and generated data -------------------------------------------------------------
 
-needs_demo = pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(),
-                                reason="the demo data folder voorzieningen/ is not there yet")
-
-
-@needs_demo
 def test_demo_data_documents_are_within_limits():
     dataset, collector = load_dataset(DEMO_DATA)
     assert not collector.errors
@@ -163,7 +157,6 @@ def test_demo_data_documents_are_within_limits():
     assert_within_limits(docs)
 
 
-@needs_demo
 def test_index_dry_run_writes_documents_and_settings_for_the_demo(tmp_path, capsys):
     out = tmp_path / "zoek"
     assert main(["index", "--dry-run", str(out), str(DEMO_DATA), "--content", str(REPO / "content")]) == 0
@@ -188,15 +181,12 @@ def test_index_dry_run_refuses_data_with_errors(tmp_path, capsys):
 synthetic = synthetic_module()
 
 
-@pytest.mark.skipif(synthetic is None, reason="benchmarks/synthetic.py (write_dataset) is not there yet")
 def test_index_dry_run_for_500_generated_records(tmp_path):
     """10,000 records take longer than a unit test should (loading dominates): see
     benchmarks/bench_search_documents.py, which checks the same limits at 10,000."""
     synthetic.write_dataset(tmp_path / "data", 500, 40, seed=7)
-    started = time.perf_counter()
     assert main(["index", "--dry-run", str(tmp_path / "out"), str(tmp_path / "data"), "--content",
                  str(tmp_path / "geen-content")]) == 0
-    assert time.perf_counter() - started < 10
     docs = json.loads((tmp_path / "out" / "documents.json").read_text(encoding="utf-8"))
     assert sum(d["soort"] == "voorziening" for d in docs) <= 500
     assert sum(d["soort"] == "gezicht" for d in docs) == 40
