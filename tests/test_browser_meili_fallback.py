@@ -106,6 +106,8 @@ class StubHandler(http.server.BaseHTTPRequestHandler):
             return self._trickle()
         if self.server.mode == "500":
             data, code = {"message": "internal", "code": "internal", "type": "internal"}, 500
+        elif self.server.mode == "503-with-hits":  # an error status whatever the body looks like
+            data, code = canned_meili_response(body), 503
         else:
             data, code = canned_meili_response(body), 200
         payload = json.dumps(data).encode()
@@ -296,9 +298,10 @@ def test_an_answer_just_in_time_is_used(phone, stub_site, stub_mode):
     assert phone.inner_text("#zoek-status") == "3 resultaten"
 
 
-def test_server_error_falls_back(phone, stub_site, stub_mode):
+@pytest.mark.parametrize("mode", ["500", "503-with-hits"])
+def test_server_error_falls_back(phone, stub_site, stub_mode, mode):
     site, stub, _ = stub_site
-    stub_mode("500")
+    stub_mode(mode)
     phone.goto(site + "zoeken/?q=schulden")
     wait_for_results(phone, timeout=5000)
     assert FALLBACK_NOTE in phone.inner_text("#zoek-status")

@@ -195,3 +195,9 @@ def test_a_term_with_a_quote_is_found_in_escaped_record_text_and_in_markdown_tex
     assert ann.annotate(both).count("<abbr") == 1
     assert ann.annotate(f"<p>{esc(chr(34) + 'Thuis' + chr(34))}</p>") == (
         '<p><abbr title="Het programma.">&quot;Thuis&quot;</abbr></p>')
+
+
+def test_a_term_of_one_character_is_explained_too():
+    ann = Annotator([Term("€", "Euro."), Term("Wmo", "Een wet.")])
+    assert ann.annotate("<p>Kost 5 € via de Wmo</p>") == ('<p>Kost 5 <abbr title="Euro.">€</abbr> via de '
+                                                         '<abbr title="Een wet.">Wmo</abbr></p>')

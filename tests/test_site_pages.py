@@ -253,7 +253,10 @@ def test_list_introductions_and_a_themes_articles():
         'van tips tot professionele hulp.</p><section aria-labelledby="h-lees"><h2 id="h-lees">Lees meer</h2>'
         '<ul class="ww-cards"><li class="ww-card"><h3 class="ww-card__title"><a href="../../artikelen/grip-op-geld/">'
         'Grip op je geld</a></h3>')
-    assert "h-lees" not in pages["thema/wonen/"]  # no article on this theme: no empty section
+    assert '</p></li></ul></section><h2 class="ww-sr">Voorzieningen</h2>' in pages["thema/geld/"]
+    assert pages["thema/wonen/"].startswith(  # no article on this theme: no section at all
+        '<h1>Wonen en huishouden</h1><p class="ww-lead">Alles over wonen en huishouden: van tips tot professionele '
+        'hulp.</p><h2 class="ww-sr">Voorzieningen</h2>')
     assert pages["doelgroep/ouderen/"].startswith(
         '<h1>Ouderen</h1><p class="ww-lead">Voorzieningen voor ouderen, en voorzieningen voor iedereen.</p>')
     assert pages["kern/schinveld/"].startswith(
