@@ -449,3 +449,97 @@ def test_the_accessibility_statement_blocks():
     assert html == ('<h2>Kop</h2><ul><li>a</li><li>b</li></ul>'
                     '<p>Lees <a href="https://a.example/" rel="noopener nofollow">hier</a></p><p>Geen link</p>'
                     '<p class="ww-placeholder">[Vul in: datum]</p><p>Gewoon.</p>')
+
+
+def test_the_search_page_reads_as_a_form_with_five_filters():
+    texts = Reading(render.search_page(context(), "zoeken/", {})).texts
+    start = texts.index("Route")
+    labels = [t for t in texts[start:] if t in ("Route", "Thema", "Voor wie", "Dorp of wijk", "Toegang")]
+    assert labels == ["Route", "Thema", "Voor wie", "Dorp of wijk", "Toegang"]
+    assert texts[start:start + 5] == ["Route", "Alle", "Zelf doen", "Samen doen", "Laten doen"]
+    assert texts.count("Alle") == 5
+    html = render.search_page(context(), "zoeken/", {})
+    assert html.count('<div class="ww-filter"><label for="f-') == 5 and html.count("</select></div>") == 5
+    noscript = Reading(html.split("<noscript>")[1].split("</noscript>")[0])
+    assert noscript.links[0] == ["../thema/geld/", "Geld, schulden en formulieren"] and len(noscript.links) == 12
+    assert noscript.texts[0] == "Zoeken werkt alleen met JavaScript. Zonder JavaScript vind je alles via de thema's:"
+
+
+def test_the_generated_accessibility_page():
+    ctx = context()
+    from wegwijzer.records.statement import accessibility_statement
+    assert render.accessibility_page(ctx) == "<h1>Toegankelijkheid</h1>" + render.statement_html(
+        accessibility_statement(ctx.dataset.gemeente))
+    assert "[Vul in" in render.accessibility_page(ctx)  # the model municipality has no facts yet
+
+
+def test_markers_of_faces_and_articles():
+    ctx = context()
+    face = re.findall(r'<span data-pagefind-(filter|meta)="([^"]+)">([^<]*)<',
+                      render.face_page(ctx.dataset.gezichten[0], ctx, "gezichtenkaart/anne-voorbeeld/"))
+    assert face == [("filter", "soort", "gezicht"), ("meta", "soort", "gezicht"), ("meta", "telefoon", "06 12345678"),
+                    ("meta", "tel", "+31612345678"), ("meta", "functie", "Schuldhulpverlener · Gemeente"),
+                    ("meta", "samenvatting", "Bel over: Schulden, Post"), ("filter", "kern", "hele-gemeente"),
+                    ("filter", "doelgroep", "iedereen"), ("filter", "route", "laten"),
+                    ("filter", "toegang", "verwijzing"), ("filter", "thema", "geld")]
+    quiet = dataclasses.replace(ctx.dataset.gezichten[0], vragen=())
+    assert ("meta", "samenvatting", "Schuldhulpverlener") in re.findall(
+        r'<span data-pagefind-(filter|meta)="([^"]+)">([^<]*)<', render.face_page(quiet, ctx, "gezichtenkaart/x/"))
+    article = render.article_page(ctx.articles[0], "artikelen/grip-op-geld/", "<p>Tekst.</p>")
+    assert re.findall(r'<span data-pagefind-(filter|meta)="([^"]+)">([^<]*)<', article) == [
+        ("filter", "soort", "artikel"), ("filter", "route", "zelf"), ("meta", "soort", "artikel"),
+        ("filter", "thema", "geld")]
+    bare = dataclasses.replace(ctx.articles[0], samenvatting="", themas=())
+    assert Reading(render.article_page(bare, "artikelen/x/", "<p>Tekst.</p>")).result() == (
+        "Grip op je geld | artikel | zelf | artikel | Tekst.", [])
+
+
+def test_faces_are_grouped_by_organisation_with_numbered_headings():
+    ctx = context()
+    anne = ctx.dataset.gezichten[0]
+    bert = dataclasses.replace(anne, id="bert", naam="Bert", organisatie="Welzijn", email="bert@x.example",
+                               bereikbaar="Ma-vr 9-12", kernen=("Nuth", "Schinveld"), vragen=())
+    carla = dataclasses.replace(anne, id="carla", naam="Carla")
+    ctx.dataset = dataclasses.replace(ctx.dataset, gezichten=[anne, bert, carla])
+    html = render.gezichtenkaart_page(ctx, "gezichtenkaart/", ctx.built)
+    headings = re.findall(r'<section class="ww-org" aria-labelledby="(org-\d)"><h2 id="(org-\d)">([^<]*)</h2>', html)
+    assert headings == [("org-1", "org-1", "Gemeente"), ("org-2", "org-2", "Welzijn")]
+    assert "Zet alle 3 gezichten in je telefoon" in html
+    texts, links = Reading(html.split('<h2 id="org-2">')[1]).result()
+    assert texts == ("Welzijn | B | Bert | Schuldhulpverlener | Welzijn | Bereikbaar: | Ma-vr 9-12 | Werkgebied: | "
+                     "Nuth, Schinveld | Bel Bert op | 06 12345678 | bert@x.example | Zet in je telefoon | "
+                     "(Bert, vCard)")
+    assert ("mailto:bert@x.example", "bert@x.example") in links
+    assert html.count('<li class="ww-face">') == 3 and html.count("</div></li>") == 3
+
+
+def test_locations_hours_costs_languages_and_law_in_every_combination():
+    from wegwijzer.records.model import Location
+    block = render.location_block(Location(adres="Markt 1", toegankelijkheid="Drempel bij de deur."))
+    assert Reading(block).result() == (
+        "Markt 1 | Drempel bij de deur. | Routebeschrijving | naar Markt 1",
+        [("https://www.openstreetmap.org/search?query=Markt%201", "Routebeschrijving naar Markt 1")])
+    assert "<br>" in render.location_block(Location(adres="Markt 1", postcode="6411 AA", plaats="Heerlen"))
+    hours = render.hours_block((OpeningHours(("ma",), "09:00", "12:00"),
+                                OpeningHours(("wo", "vr"), "13:00", "24:00")))
+    assert Reading(hours).texts == ["Openingstijden", "Openingstijden per dag", "maandag", "09:00 – 12:00",
+                                    "woensdag, vrijdag", "13:00 – 24:00"]
+    assert hours.count("<tr>") == 2 and "</td></tr><tr>" in hours
+    ctx = context()
+    base = ctx.dataset.voorzieningen[1]
+    for changes, expected in [
+        ({"kosten": "gratis"}, "Kosten | Gratis"),
+        ({"kosten_toelichting": "Vraag ernaar."}, "Kosten | Vraag ernaar."),
+        ({"talen": ("nl", "xx")}, "Talen | Nederlands, xx"),
+        ({"wet": "Jeugdwet"}, "Wet | Jeugdwet"),
+        ({"wet": "Eigen regeling"}, "Wet | Eigen regeling"),
+    ]:
+        page = render.record_page(dataclasses.replace(base, **changes), ctx, "laten-doen/schuldhulp/")
+        texts = Reading(page).result()[0]
+        assert expected in texts, (changes, texts)
+    plain = Reading(render.record_page(base, ctx, "laten-doen/schuldhulp/")).result()[0]
+    assert "Kosten" not in plain and "Talen" not in plain and "Wet" not in plain and "Wachttijd" not in plain
+    described = dataclasses.replace(base, beschrijving="# Kop\n\nTekst.")
+    assert "<h3>Kop</h3>" in render.record_page(described, ctx, "laten-doen/schuldhulp/")  # below the page's h2s
+    whatsapp = render.contact_buttons(Contact(whatsapp=Phone("06 11111111", "+31611111111")), "X")
+    assert 'href="https://wa.me/31611111111"' in whatsapp and "WhatsApp 06 11111111" in whatsapp
