@@ -78,6 +78,20 @@ DAGEN = {
     "zo": "zondag",
 }
 
+# What an opening time is: open hours (the default) or a spreekuur, where someone is there
+# for your questions (at a GP practice, a school, the library).
+OPENINGSTIJD_SOORTEN = {"open": "Open", "spreekuur": "Spreekuur"}
+
+# How residents reach the one front door (gemeente.yaml, loket.kanalen).
+KANALEN = {
+    "telefoon": "Bellen",
+    "whatsapp": "WhatsApp",
+    "email": "E-mail",
+    "formulier": "Formulier op de website",
+    "binnenlopen": "Binnenlopen",
+    "huisbezoek": "Iemand komt bij je thuis",
+}
+
 # Names of the languages residents most often ask for; other codes are shown as-is.
 TALEN = {
     "nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "li": "Limburgs",
