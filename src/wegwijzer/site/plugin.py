@@ -25,6 +25,7 @@ from ..errors import WegwijzerError
 from ..records.checker import check_all
 from ..records.dataset import DEFAULT_DATA_DIR
 from ..records.glossary import GLOSSARY_FILE
+from ..records.levensloop import LIFE_EVENTS_DIR, WORRIED_FILE
 from ..records.synonyms import find_synonyms_file
 from ..search import siteconfig
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
@@ -34,6 +35,7 @@ from .pages import NAV, Page, SiteContext, build_pages
 from .photos import resize_all
 from .policy import write_policy
 from .precompress import precompress
+from .render_frontdoor import form_action_origin
 from .sitebuild import ENV_DATA_DIR
 from .vcard import face_vcard
 from .wellknown import write_security_txt
@@ -45,6 +47,9 @@ THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/wegwijzer/"
 ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoeken.js")
+# Generated pages Pagefind indexes: records, faces and the pages residents search for by what
+# they say (life events, the front door, complaints, spreekuren). Lists are not indexed.
+SEARCHABLE_KINDS = ("voorziening", "gezicht", "levensgebeurtenis", "zorgen", "een-loket", "klachten", "spreekuren")
 PHOTO_CACHE = Path(".wegwijzer", "cache", "photos")  # next to mkdocs.yml, git-ignored
 # Written by `wegwijzer index` in the folder it runs from; relative paths are read from
 # the build's working folder (tests point this elsewhere).
@@ -126,7 +131,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
         photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
-                               config.site_url or "", self.assets)
+                               config.site_url or "", self.assets, list(result.life_events), result.worried)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}
@@ -163,10 +168,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_files(self, files, config):
         for f in list(files):
-            # The glossary source is data, not a page; an editor's index.md would
-            # shadow the generated home page.
-            if f.src_uri == GLOSSARY_FILE or (f.src_uri in self.by_src):
-                if f.src_uri != GLOSSARY_FILE:
+            # The glossary and the route pages' files are data, not pages; an editor's index.md
+            # would shadow the generated home page.
+            if _is_content_data(f.src_uri) or (f.src_uri in self.by_src):
+                if not _is_content_data(f.src_uri):
                     log.warning("content/%s wordt niet gebruikt: deze pagina wordt gemaakt uit de gegevens.", f.src_uri)
                 files.remove(f)
         if files.get_file_from_path("toegankelijkheid.md") is None:
@@ -189,7 +194,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
         try:
             wanted = admin_files(self.config.admin, _config_folder(config), self.root,
-                                 self.ctx.dataset.gemeente.kernen, config.site_url or "")
+                                 self.ctx.dataset.gemeente.kernen, config.site_url or "", Path(config.docs_dir))
         except WegwijzerError as err:
             raise PluginError(err.message) from err
         for uri, source in wanted.items():
@@ -252,7 +257,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
             page.content = generated.html(self.ctx.annotator)
-            if generated.kind in ("voorziening", "gezicht"):
+            if generated.kind in SEARCHABLE_KINDS:
                 self._send_to_index(page.url, page.content)
         return context
 
@@ -289,7 +294,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     self.index.write(site_dir / "pagefind")
                 finally:
                     self._close_index()
-            write_policy(site_dir, self.ctx.search_config)
+            write_policy(site_dir, self.ctx.search_config, form_action_origin(self.ctx.dataset.gemeente))
             write_security_txt(site_dir, self.ctx.dataset.gemeente, self.ctx.site_url)
             if self.config.precompress and not self.serving:
                 done = precompress(site_dir)  # last: every file is written now
@@ -309,6 +314,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_root(config)))  # known even when the data did not pass the check
         return server
+
+
+def _is_content_data(src_uri: str) -> bool:
+    """Files in content/ that are data for generated pages: the glossary and the route pages."""
+    return (src_uri == GLOSSARY_FILE or src_uri == WORRIED_FILE
+            or (src_uri.startswith(LIFE_EVENTS_DIR + "/") and src_uri.endswith((".yaml", ".yml"))))
 
 
 def asset_urls() -> dict:

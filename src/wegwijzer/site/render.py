@@ -25,7 +25,19 @@ from ..records.vocab import (
     TOEGANG_EXPLANATIONS,
     WETTEN,
 )
-from ..urls import ALL_FACES_VCARD, doelgroep_url, face_url, kern_slug, kern_url, record_url, rel, theme_url, vcard_url
+from ..urls import (
+    ALL_FACES_VCARD,
+    FRONT_DOOR_URL,
+    SPREEKUREN_URL,
+    doelgroep_url,
+    face_url,
+    kern_slug,
+    kern_url,
+    record_url,
+    rel,
+    theme_url,
+    vcard_url,
+)
 from . import safe_markdown
 from .escaping import esc, json_for_script
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
@@ -60,6 +72,8 @@ def card(v, from_url: str) -> str:
     if v.contact.telefoon:
         phone = f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>'
     provider = f'<p class="ww-card__provider">{esc(v.aanbieder)}</p>' if v.aanbieder else ""
+    if v.wachttijd:  # as in search results (zoeken.js): the text and the month it was checked
+        provider += f'<p class="ww-card__waiting"><strong>Wachttijd:</strong> {esc(v.wachttijd.summary)}</p>'
     return (
         f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(from_url, record_url(v))}">{esc(v.naam)}</a>'
         f'</h3>'
@@ -139,7 +153,7 @@ def directions_url(loc) -> str:
     return "https://www.openstreetmap.org/search?query=" + quote(query)
 
 
-def location_block(loc) -> str:
+def location_block(loc, tag: str = "li") -> str:
     lines = [esc(p) for p in (loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)) if p]
     name = f"<strong>{esc(loc.naam)}</strong><br>" if loc.naam else ""
     access = f'<br><span class="ww-muted">{esc(loc.toegankelijkheid)}</span>' if loc.toegankelijkheid else ""
@@ -147,22 +161,44 @@ def location_block(loc) -> str:
     if loc.adres or loc.has_coordinates:
         route = (f'<br><a href="{esc(directions_url(loc))}" rel="noopener nofollow">Routebeschrijving'
                  f'<span class="ww-sr"> naar {esc(loc.naam or loc.adres or "")}</span></a>')
-    return f'<li><address>{name}{"<br>".join(lines)}{access}{route}</address></li>'
+    return f'<{tag}><address>{name}{"<br>".join(lines)}{access}{route}</address></{tag}>'
 
 
-def hours_block(openingstijden) -> str:
-    data = [{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in openingstijden]
+def hours_table(hours, caption: str) -> str:
+    """A table of opening times with the "Nu open" line above it (wegwijzer.js fills it in)."""
+    data = [{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in hours]
     rows = []
-    for o in openingstijden:
+    for o in hours:
         days = ", ".join(DAGEN[d] for d in o.dagen)
+        kind = '<span class="ww-kind">Spreekuur</span> ' if o.is_spreekuur else ""
         note = f' <span class="ww-muted">{esc(o.toelichting)}</span>' if o.toelichting else ""
-        rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
-    return (
-        f'<section class="ww-section" aria-labelledby="h-open" data-pagefind-ignore><h2 id="h-open">Openingstijden</h2>'
-        f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}" aria-live="polite" hidden></p>'
-        f'<table class="ww-hours"><caption class="ww-sr">Openingstijden per dag</caption><tbody>{"".join(rows)}'
-        f'</tbody></table></section>'
-    )
+        rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{kind}{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
+    labels = ' data-open-text="Nu spreekuur" data-closed-text="Nu geen spreekuur"' \
+        if all(o.is_spreekuur for o in hours) else ""
+    return (f'<div class="ww-place__hours" data-pagefind-ignore>'
+            f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}"{labels} aria-live="polite" hidden></p>'
+            f'<table class="ww-hours"><caption class="ww-sr">{esc(caption)}</caption><tbody>{"".join(rows)}'
+            f'</tbody></table></div>')
+
+
+def places_block(v) -> str:
+    """Where and when, grouped by place: each location with its own hours (and spreekuren), then
+    the hours that belong to no place (a phone line, or a record with several places)."""
+    if not v.locaties and not v.openingstijden:
+        return ""
+    items, loose = [], ""
+    for loc, hours in v.hours_by_place():
+        if loc is None:
+            heading = '<h3 class="ww-place__title">Andere tijden</h3>' if v.locaties else ""
+            loose = f'<div class="ww-place ww-place--loose">{heading}{hours_table(hours, "Tijden")}</div>'
+            continue
+        name = loc.naam or loc.adres or "deze plek"
+        table = hours_table(hours, f"Tijden bij {name}") if hours else ""
+        items.append(f'<li class="ww-place">{location_block(loc, tag="div")}{table}</li>')
+    title = "Waar en wanneer" if v.locaties and v.openingstijden else ("Waar" if v.locaties else "Wanneer")
+    places = f'<ul class="ww-places">{"".join(items)}</ul>' if items else ""
+    return (f'<section class="ww-section" aria-labelledby="h-waar"><h2 id="h-waar">{title}</h2>{places}{loose}'
+            f'</section>')
 
 
 def _link_list(items, from_url):
@@ -250,12 +286,7 @@ def record_page(v, ctx, url: str) -> str:
     if v.beschrijving:
         out.append(f'<section class="ww-section ww-prose" aria-labelledby="h-meer"><h2 id="h-meer">Meer informatie</h2>'
                    f'{safe_markdown.render(v.beschrijving, shift_headings=2)}</section>')
-    if v.locaties:
-        out.append('<section class="ww-section" aria-labelledby="h-waar"><h2 id="h-waar">Waar</h2>'
-                   '<ul class="ww-locations">'
-                   + "".join(location_block(loc) for loc in v.locaties) + "</ul></section>")
-    if v.openingstijden:
-        out.append(hours_block(v.openingstijden))
+    out.append(places_block(v))
     faces = ctx.dataset.faces_for(v.id)
     if faces:
         out.append('<section class="ww-section" aria-labelledby="h-gezichten" data-pagefind-ignore>'
@@ -266,8 +297,7 @@ def record_page(v, ctx, url: str) -> str:
     details.append(("Thema's", _link_list([(theme_url(t), THEMAS[t]) for t in v.themas], url)))
     details.append(("Voor wie", _link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in v.doelgroepen], url)
                     if v.doelgroepen else "Iedereen"))
-    details.append(("Waar in de gemeente", _link_list([(kern_url(k), k) for k in v.kernen], url)
-                    if v.kernen else "De hele gemeente"))
+    details.append(("Waar in de gemeente", where_in_municipality(v, url)))
     if v.talen:
         details.append(("Talen", esc(", ".join(TALEN.get(t, t) for t in v.talen))))
     if v.wet:
@@ -281,6 +311,14 @@ def record_page(v, ctx, url: str) -> str:
     out.append(report_block(v.naam, url, v.gecontroleerd, ctx))
     out.append("</article>")
     return "".join(out)
+
+
+def where_in_municipality(v, url: str) -> str:
+    """The kernen a record counts for (named, or where its places are), linked to their pages."""
+    local = _link_list([(kern_url(k), k) for k in v.local_kernen], url)
+    if v.kernen:
+        return local
+    return f"{local} en de hele gemeente" if local else "De hele gemeente"
 
 
 def report_block(name: str, url: str, checked: date, ctx) -> str:
@@ -306,6 +344,8 @@ def listing_page(title: str, intro: str, records, url: str, base_url: str, numbe
 
 
 def home_page(ctx) -> str:
+    from . import render_routes  # it builds on this module
+
     g = ctx.dataset.gemeente
     url = ""
     tiles = "".join(
@@ -325,7 +365,9 @@ def home_page(ctx) -> str:
         f'<h2 class="ww-sr">Kies hoe je geholpen wilt worden</h2><ul class="ww-tiles">{tiles}</ul>'
         f'<section class="ww-direct" aria-labelledby="h-direct"><h2 id="h-direct">Direct iemand spreken?</h2>'
         f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
-        f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p></section>'
+        f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p>'
+        f'<p>Liever langskomen? Bekijk de <a href="{SPREEKUREN_URL}">spreekuren deze week</a>.</p></section>'
+        f'{render_routes.home_sections(ctx, url)}'
         f'<section aria-labelledby="h-themas"><h2 id="h-themas">Waar gaat je vraag over?</h2>'
         f'<ul class="ww-themes">{themes}</ul></section>'
         f'<div class="ww-columns"><section aria-labelledby="h-groepen"><h2 id="h-groepen">Voor wie?</h2>'
@@ -351,6 +393,7 @@ def municipality_contact(g) -> str:
     return (f'<section class="ww-municipality" aria-labelledby="h-gemeente">'
             f'<h2 id="h-gemeente">Weet je niet waar je moet beginnen?</h2>'
             f'<p>Neem contact op met de gemeente {esc(g.naam)}. We denken met je mee.</p><ul>{"".join(items)}</ul>'
+            f'<p><a href="{FRONT_DOOR_URL}">Zo werkt het: één loket, één verhaal, één contactpersoon</a></p>'
             f'</section>')
 
 
@@ -461,7 +504,8 @@ def search_page(ctx, url: str, search_config: dict) -> str:
     kernen = list(g.kernen) if g else []
     labels = {"route": ROUTES, "thema": THEMAS, "doelgroep": DOELGROEPEN,
               "kern": {kern_slug(k): k for k in kernen}, "toegang": TOEGANG,
-              "soort": {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel"}}
+              "soort": {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel",
+                        "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}}
     names = {"route": "Route", "thema": "Thema", "doelgroep": "Voor wie", "kern": "Dorp of wijk", "toegang": "Toegang"}
     selects = "".join(
         f'<div class="ww-filter"><label for="f-{key}">{esc(label)}</label><select id="f-{key}" name="{key}">'
