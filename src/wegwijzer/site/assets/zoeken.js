@@ -1,7 +1,7 @@
 /* The search page. Reads and writes ?q=&route=&thema=&doelgroep=&kern=&toegang= so a
  * search can be shared. Backends share one interface:
  *   init(config) -> Promise; search(params) -> Promise<{total, facets, hits}>
- * facets: {name: {value: count}}; hits: [{url, title, samenvatting, soort, toegang, telefoon, tel, status}]
+ * facets: {name: {value: count}}; hits: [{url, title, samenvatting, soort, toegang, telefoon, tel, status, wachttijd}]
  * (Meilisearch hits may add titleParts/samenvattingParts: [[text, marked]], and afstand in metres).
  * Pagefind is built in; #zoek-config {"backend": "meilisearch", url, index, key} switches to
  * Meilisearch, with Pagefind as the fallback when it errors or takes longer than 1.5 s. */
@@ -72,7 +72,7 @@
                 var m = d.meta || {};
                 return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
                         soort: m.soort, toegang: m.toegang, telefoon: m.telefoon, tel: m.tel, status: m.status,
-                        functie: m.functie};
+                        functie: m.functie, wachttijd: m.wachttijd};
               })
             };
           });
@@ -96,7 +96,7 @@
           q: params.q, limit: params.limit || PAGE_SIZE,
           facets: ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"],
           attributesToRetrieve: ["url", "soort", "record_id", "naam", "samenvatting", "toegang", "status", "telefoon",
-                                 "trefwoorden"],
+                                 "trefwoorden", "wachttijd"],
           attributesToHighlight: ["naam", "samenvatting"], highlightPreTag: tags[0], highlightPostTag: tags[1],
           attributesToCrop: ["samenvatting"], cropLength: 30
         };
@@ -137,7 +137,8 @@
     var url = new URL(String(d.url || ""), siteRoot);
     var hit = {url: url.origin === siteRoot.origin ? url.href : siteRoot.href,
                title: text(d.naam) || url.pathname, soort: text(d.soort), toegang: text(d.toegang),
-               status: text(d.status), telefoon: text(phones[0]), tel: text(phones[0]).replace(/[^0-9+]/g, "")};
+               status: text(d.status), telefoon: text(phones[0]), tel: text(phones[0]).replace(/[^0-9+]/g, ""),
+               wachttijd: text(d.wachttijd)};
     hit.titleParts = markedParts(f.naam, tags);
     if (d.soort === "gezicht") {  // as on the face's own page: role first, then what to call about
       hit.functie = text(d.samenvatting);
@@ -246,6 +247,7 @@
       appendParts(sum, h.samenvattingParts);
       li.appendChild(sum);
     } else if (h.samenvatting) li.appendChild(el("p", "ww-card__summary", h.samenvatting));
+    if (h.wachttijd) li.appendChild(el("p", "ww-card__waiting", "Wachttijd: " + h.wachttijd));
     if (typeof h.afstand === "number") li.appendChild(el("p", "ww-card__distance", "Afstand: " + distance(h.afstand)));
     if (h.tel && /^\+?[0-9]+$/.test(h.tel)) {
       var p = el("p", "ww-card__phone"), t = el("a", "ww-phone", h.telefoon || h.tel);
