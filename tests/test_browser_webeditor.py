@@ -136,7 +136,8 @@ def test_an_editor_creates_a_record_and_edits_a_face_card_with_a_photo(editor_pr
     field(page, "tot").fill("12:00")
     page.get_by_role("button", name="Voeg Talen toe").click()
     field(page, "waarde").fill("no")
-    field(page, "gecontroleerd").fill("2026-11-20")
+    # The record's own date is the last field (wachttijd's date, optional, comes before it).
+    page.locator('[id^="gecontroleerd-field-"]').last.fill("2026-11-20")
     publish(page)
     page.get_by_text(PUBLISHED).first.wait_for()
 

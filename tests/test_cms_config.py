@@ -20,7 +20,8 @@ from wegwijzer.records.schema.framework import Field, choice, list_of, record, s
 from wegwijzer.records.schema.types import date_value, flag, time_value
 
 KERNEN = ("Amstenrade", "Hulsberg")
-CONFIG = decap_config("voorzieningen", KERNEN, {"name": "gitlab", "repo": "gemeente/kaart"})
+CONFIG = decap_config("voorzieningen", KERNEN, {"name": "gitlab", "repo": "gemeente/kaart"},
+                      content_folder="content", articles=("grip-op-je-geld",), worried_page=True)
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 NODE_MODULES = REPO / "admin" / "node_modules"
 
@@ -32,22 +33,42 @@ def _flat(fields, prefix=""):
 
 
 def _schema(table, prefix=""):
+    for name, field, _ in _schema_required(table, prefix):
+        yield name, field
+
+
+def _schema_required(table, prefix="", within_optional=False):
+    """(name, field, required in the form): a field inside an optional group (wachttijd: tekst)
+    is optional in the form, or Decap would refuse every record without that group; an item of
+    a list (an opening time) has its own required fields."""
     for key, field in table.items():
-        yield prefix + key, field
+        yield prefix + key, field, field.required and not within_optional
         shape = shape_of(field.convert)
-        shape = shape.item if shape.kind == "list" and shape.item else shape
+        listed = shape.kind == "list" and shape.item
+        shape = shape.item if listed else shape
         if shape.kind == "record":
-            yield from _schema(shape.fields, prefix + key + ".")
+            optional = False if listed else (within_optional or not field.required)
+            yield from _schema_required(shape.fields, prefix + key + ".", optional)
 
 
 @pytest.mark.parametrize("collection,table", [("voorzieningen", tables.VOORZIENING_FIELDS),
-                                              ("gezichten", tables.FACE_FIELDS)])
+                                              ("gezichten", tables.FACE_FIELDS),
+                                              ("levensloop", tables.LIFE_EVENT_FIELDS)])
 def test_every_schema_field_is_in_the_editor_with_label_help_and_required(collection, table):
     form = dict(_flat(COLLECTIONS[collection]["fields"]))
-    for name, field in _schema(table):
+    for name, field, required in _schema_required(table):
         assert name in form, f"{name} is missing from the web editor"
         assert form[name]["label"] == field.label and form[name]["hint"] == field.help
-        assert form[name]["required"] is field.required
+        assert form[name]["required"] is required, name
+
+
+def test_an_optional_group_does_not_block_a_save_but_its_fields_are_in_the_form():
+    form = dict(_flat(COLLECTIONS["voorzieningen"]["fields"]))
+    assert tables.WAITING_FIELDS["tekst"].required and form["wachttijd.tekst"]["required"] is False
+    assert form["openingstijden.dagen"]["required"] is True  # each opening time still needs its days
+    gemeente = dict(_flat(COLLECTIONS["gemeente"]["files"][0]["fields"]))
+    assert gemeente["klachten.ombudsman.naam"]["required"] is False
+    assert gemeente["loket.kanalen.soort"]["required"] is True  # each channel still needs its kind
 
 
 def test_gemeente_yaml_has_its_own_page_and_kernen_are_choices():
