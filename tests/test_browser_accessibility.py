@@ -14,6 +14,14 @@ PAGES = {
     "gezichtenkaart": "gezichtenkaart/",
     "zoeken": "zoeken/?q=schulden",
     "zoeken met filters": "zoeken/?q=hulp&thema=geld",  # the filter panel open, with counts
+    "kern": "kern/heukelrade/",
+    "spreekuren": "spreekuren/",
+    "levensloop": "levensloop/je-krijgt-een-kind/",
+    "zorgen om een ander": "zorgen-om-een-ander/",
+    "een loket": "een-loket/",
+    "klachten": "klachten/",
+    "postkaart": "postkaart/",
+    "hoe ging het": "hoe-ging-het/sociaal-team/",
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 

@@ -106,6 +106,26 @@ def _search_and_filter(page):
     assert page.locator("#zoek-resultaten li").count() >= 1, before
 
 
+def _print(page):
+    button = page.locator("[data-ww-print]")
+    button.wait_for(state="visible")
+    button.click()
+    assert page.evaluate("window.__printed") is True
+
+
+def _toggle_whole_municipality(page):
+    details = page.locator("details.ww-whole__list")
+    was_open = details.evaluate("d => d.open")  # open on a wide screen (wegwijzer.js), closed on a phone
+    page.locator("details.ww-whole__list summary").click()
+    assert details.evaluate("d => d.open") is not was_open
+
+
+def _feedback_by_email(page):
+    page.locator(".ww-question--gehoord input").first.check()
+    page.get_by_role("button", name="Verstuur").click(no_wait_after=True)
+    page.locator(".ww-feedback__mail").wait_for(state="visible")
+
+
 def _not_found(page):
     assert page.inner_text("h1") == "Deze pagina bestaat niet"
 
@@ -117,7 +137,7 @@ def _page_types(site):
         "list, page 2": (_first(site, "*/*/pagina/2/index.html"), None),
         "theme": ("thema/geld/", None),
         "target group": (_first(site, "doelgroep/*/index.html"), None),
-        "kern": (_first(site, "kern/*/index.html"), None),
+        "kern": (_first(site, "kern/*/index.html", "ww-whole__list"), _toggle_whole_municipality),
         "voorziening with opening hours": (_first(site, "*-doen/*/index.html", "data-hours"), _open_now),
         "gezichtenkaart": ("gezichtenkaart/", _print_and_vcards),
         "face": (_first(site, "gezichtenkaart/*/index.html"), _face_vcard),
@@ -126,6 +146,15 @@ def _page_types(site):
         "article": (_first(site, "artikelen/*/index.html"), None),
         "glossary": ("begrippen/", None),
         "accessibility": ("toegankelijkheid/", None),
+        "spreekuren": ("spreekuren/", _print),
+        "whole municipality": ("hele-gemeente/", None),
+        "life events": ("levensloop/", None),
+        "life event": (_first(site, "levensloop/*/index.html"), None),
+        "zorgen om een ander": ("zorgen-om-een-ander/", None),
+        "one front door": ("een-loket/", None),
+        "complaints and objections": ("klachten/", None),
+        "postcards": ("postkaart/", _print),
+        "feedback": (_first(site, "hoe-ging-het/*/index.html"), _feedback_by_email),
         "404": ("bestaat/niet/", _not_found),
     }
 

@@ -226,3 +226,35 @@ def test_the_round_trip_passes_the_command_line_check(tmp_path):
         Path(copy / name).write_text(entry["saved"], encoding="utf-8")
     code, out, _ = check(copy, "--content", str(REPO / "content"))
     assert " 0 fouten" in out, out
+
+
+def test_route_pages_are_collections_in_the_content_folder():
+    events = COLLECTIONS["levensloop"]
+    assert events["folder"] == "content/levensloop" and events["format"] == "wegwijzer-yaml"
+    assert COLLECTIONS["zorgen-om-een-ander"]["files"][0]["file"] == "content/zorgen-om-een-ander.yaml"
+    steps = dict(_flat(events["fields"]))
+    assert steps["stappen.voorziening"]["widget"] == "relation"
+    assert [o["value"] for o in steps["stappen.artikel"]["options"]] == ["grip-op-je-geld"]
+    assert "pattern" in steps["volgorde"] and steps["stappen"]["min"] == 1
+    without = decap_config("voorzieningen", KERNEN, {"name": "gitlab", "repo": "g/k"}, content_folder="content")
+    assert [c["name"] for c in without["collections"]][-1] == "levensloop"  # no single file to edit
+
+
+def test_the_editor_format_saves_the_route_pages_so_that_the_checker_reads_the_same(tmp_path):
+    from helpers import CONTENT
+    from wegwijzer.records.checker import check_all
+
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    files = [p for p in copy.rglob("*.yaml") if p.name != "begrippen.yaml"]
+    texts = {str(p.relative_to(copy)): p.read_text(encoding="utf-8") for p in files}
+    assert len(texts) >= 10
+    for name, entry in _round_trip(texts).items():
+        (copy / name).write_text(entry["saved"], encoding="utf-8")
+    before, after = check_all(DEMO_DATA, CONTENT), check_all(DEMO_DATA, copy)
+    assert after.ok and not [d for d in after.collector.diagnostics if "content" in d.path]
+
+    def strip(pages):
+        return [{k: v for k, v in vars(p).items() if k != "path"} for p in pages]
+
+    assert strip(after.life_events) == strip(before.life_events) and strip([after.worried]) == strip([before.worried])

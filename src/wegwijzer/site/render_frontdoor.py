@@ -209,6 +209,8 @@ def _without_gaps(g, blocks) -> list:
                 how.append(f"mail naar {g.contact.email}")
             out.append(Block("p", f"Neem contact op met de gemeente{': ' + ' of '.join(how) if how else ''}. "
                                   "Zeg dat je een klacht wilt indienen. Dan hoor je hoe het verder gaat."))
+            out.append(Block("p", "Ben je daarna nog niet tevreden? Dan kun je naar de ombudsman. Vraag de gemeente "
+                                  "welke ombudsman voor jou geldt."))
         elif block.missing == "klachten.ombudsman":
             out.append(Block("p", "Ben je daarna nog niet tevreden? Dan kun je naar de ombudsman. Vraag de gemeente "
                                   "welke ombudsman voor jou geldt."))
