@@ -278,6 +278,9 @@ def project_config(folder: Path, replacements: dict = None) -> Path:
     text = MKDOCS_YML.read_text(encoding="utf-8").replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
     # The web editor's bundle, too, comes from the repository (admin/node_modules).
     text = text.replace("      admin:\n", f"      admin:\n        node_modules: {REPO / 'admin' / 'node_modules'}\n")
+    # ... and so does the site's QR library (vendor/node_modules).
+    text = text.replace("      data_dir: voorzieningen\n",
+                        f"      data_dir: voorzieningen\n      vendor_dir: {REPO / 'vendor' / 'node_modules'}\n")
     for old, new in (replacements or {}).items():
         assert old in text, f"{old!r} is not in mkdocs.yml"
         text = text.replace(old, new)
