@@ -15,7 +15,9 @@
   var buttons = document.getElementById("lijstje-knoppen");
   var sharedNote = document.getElementById("lijstje-gedeeld");
   var FIELDS = ["naam", "wat", "toegang", "hoe", "tel", "tel_link", "adres", "extra"];
-  var SHORT = {wat: 200, hoe: 240, adres: 160, extra: 160}; // the handout stays on one A4
+  // The handout stays on one A4: long texts are cut (the QR code leads to the rest).
+  var SHORT = {wat: 120, hoe: 130, adres: 90, extra: 80};
+  var SHORTER = {wat: 80, hoe: 80, adres: 60, extra: 45}; // more than 4 items: two columns
   var letters = {};
   Object.keys(config.folders).forEach(function (letter) { letters[config.folders[letter]] = letter; });
 
@@ -101,7 +103,7 @@
     return node;
   }
   function short(text, field) {
-    var max = SHORT[field];
+    var max = (items.length > 4 ? SHORTER : SHORT)[field];
     if (!max || text.length <= max) return text;
     return text.slice(0, text.lastIndexOf(" ", max - 1)) + " …";
   }
@@ -158,9 +160,11 @@
       if (f.old) text.appendChild(el("p", "ww-muted ww-noprint", "Zonder internet: dit zijn de gegevens van de vorige keer."));
     }
     li.appendChild(text);
-    var code = el("div", "ww-lijstje__qr");
-    drawCode(code, root + item.u, name);
-    li.appendChild(code);
+    if (!f || f.state !== "weg") {
+      var code = el("div", "ww-lijstje__qr");
+      drawCode(code, root + item.u, name);
+      li.appendChild(code);
+    }
     var actions = el("div", "ww-lijstje__acties ww-noprint");
     var up = button("Omhoog", name, function () { move(item, -1, "up"); });
     var down = button("Omlaag", name, function () { move(item, 1, "down"); });
