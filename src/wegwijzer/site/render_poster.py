@@ -12,8 +12,19 @@ from __future__ import annotations
 from ..records.vocab import DAGEN, TOEGANG_EXPLANATIONS
 from .escaping import esc
 from .qrcodes import titled
+from .render_lijstje import FIRST_STEP
 
 MAX_HOURS = 3  # opening hours on a poster: more would not fit on one page in large type
+MAX_STEP = 220  # characters of `aanmelden` on a poster; the QR code leads to the rest
+MAX_PLACE = 120
+
+
+def shorter(text: str, limit: int) -> str:
+    """``text``, cut at a word before ``limit`` characters with an ellipsis when it is longer."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 2].rsplit(" ", 1)[0].rstrip(" ,.;:")
+    return cut + " …"
 
 
 def public_address(site_url: str, url: str) -> str:
@@ -32,15 +43,15 @@ def poster_block(v, ctx, url: str) -> str:
     else:
         code = (f'<div class="ww-poster__qr"><p>Kijk voor meer informatie op:</p>'
                 f'<p class="ww-poster__adres" data-ww-address>{esc(address or url)}</p></div>')
-    facts = [f'<p><strong>Zo kom je er:</strong> {esc(TOEGANG_EXPLANATIONS[v.toegang])}'
-             + (f" {esc(v.aanmelden)}" if v.aanmelden else "") + "</p>"]
+    step = f"{FIRST_STEP[v.toegang]} {shorter(v.aanmelden, MAX_STEP)}" if v.aanmelden else TOEGANG_EXPLANATIONS[v.toegang]
+    facts = [f"<p><strong>Zo kom je er:</strong> {esc(step)}</p>"]
     if v.contact.telefoon:
         facts.append(f"<p><strong>Bel:</strong> {esc(v.contact.telefoon.display)}</p>")
     located = [loc for loc in v.locaties if loc.adres or loc.plaats]
     if located:
         loc = located[0]
         where = ", ".join(p for p in (loc.naam, loc.adres, " ".join(x for x in (loc.postcode, loc.plaats) if x)) if p)
-        facts.append(f"<p><strong>Waar:</strong> {esc(where)}</p>")
+        facts.append(f"<p><strong>Waar:</strong> {esc(shorter(where, MAX_PLACE))}</p>")
     if v.openingstijden:
         rows = "".join(f"<li>{esc(', '.join(DAGEN[d] for d in o.dagen))}: {esc(o.van)} – {esc(o.tot)}</li>"
                        for o in v.openingstijden[:MAX_HOURS])
