@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from helpers import DEMO_DATA, REPO, RECENT, build, decoded_qr_codes, load, pdf_pages, serve, small_dataset, write
+from helpers import DEMO_DATA, RECENT, REPO, build, decoded_qr_codes, load, pdf_pages, serve, small_dataset, write
 from wegwijzer.site import render_professionals
 from wegwijzer.site.pages import SiteContext
 from wegwijzer.urls import kern_slug
@@ -37,8 +37,9 @@ def _expected(kern="", thema="", doelgroep=""):
 
 
 def _shown(page):
-    return {href.rstrip("/").rsplit("/", 1)[-1] for href in page.eval_on_selector_all(
-        ".ww-pro-groep:not([hidden]) .ww-face:not([hidden]) .ww-face__name a", "els => els.map(e => e.getAttribute('href'))")}
+    links = page.eval_on_selector_all(".ww-pro-groep:not([hidden]) .ww-face:not([hidden]) .ww-face__name a",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    return {href.rstrip("/").rsplit("/", 1)[-1] for href in links}
 
 
 def test_filters_in_the_address_choose_the_faces_and_stay_there(phone, demo_site):

@@ -43,7 +43,9 @@ def poster_block(v, ctx, url: str) -> str:
     else:
         code = (f'<div class="ww-poster__qr"><p>Kijk voor meer informatie op:</p>'
                 f'<p class="ww-poster__adres" data-ww-address>{esc(address or url)}</p></div>')
-    step = f"{FIRST_STEP[v.toegang]} {shorter(v.aanmelden, MAX_STEP)}" if v.aanmelden else TOEGANG_EXPLANATIONS[v.toegang]
+    step = TOEGANG_EXPLANATIONS[v.toegang]
+    if v.aanmelden:
+        step = f"{FIRST_STEP[v.toegang]} {shorter(v.aanmelden, MAX_STEP)}"
     facts = [f"<p><strong>Zo kom je er:</strong> {esc(step)}</p>"]
     if v.contact.telefoon:
         facts.append(f"<p><strong>Bel:</strong> {esc(v.contact.telefoon.display)}</p>")
