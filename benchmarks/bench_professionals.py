@@ -61,9 +61,9 @@ def build(data: Path, folder: Path) -> tuple:
     from helpers import build as build_site
     from helpers import project_config
 
+    plugin = "      data_dir: voorzieningen\n"
     config = project_config(folder, {"docs_dir: content": f"docs_dir: {REPO / 'content'}",
-                                     "      data_dir: voorzieningen\n":
-                                     "      data_dir: voorzieningen\n      pagefind: false\n      precompress: false\n"})
+                                     plugin: plugin + "      pagefind: false\n      precompress: false\n"})
     site = folder / "site"
     start = time.perf_counter()
     result = build_site(data, site, config_file=config)

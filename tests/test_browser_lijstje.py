@@ -283,7 +283,7 @@ def test_the_longest_records_still_print_on_one_a4(chromium, tmp_path, count):
 
 def test_the_qr_library_ships_with_the_site(demo_site_dir):
     """The QR library ships with the site, under a content-hashed name, with its licence."""
-    libraries = list(demo_site_dir.glob("assets/wegwijzer/lean-qr.*.mjs"))
+    libraries = list(demo_site_dir.glob("assets/wegwijzer/lean-qr.*.js"))
     assert len(libraries) == 1 and (demo_site_dir / "assets" / "wegwijzer" / "lean-qr.LICENSE.txt").is_file()
     page = (demo_site_dir / "lijstje" / "index.html").read_text(encoding="utf-8")
     assert libraries[0].name in page and "http" not in page.split('id="lijstje-config">', 1)[1].split("</script>")[0]

@@ -154,7 +154,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                         "plaats van QR-codes. Voer uit: (cd vendor && npm ci --ignore-scripts).", folder)
             return {}
         digest = hashlib.sha256(library.read_bytes()).hexdigest()[:10]
-        url = f"{ASSET_PREFIX}lean-qr.{digest}.mjs"
+        # Named .js: web servers (Debian's nginx among them) know that type; .mjs they would send as
+        # application/octet-stream, which a browser refuses to run as a module.
+        url = f"{ASSET_PREFIX}lean-qr.{digest}.js"
         self.assets[QR_LIBRARY_ASSET] = url
         return {url: library, f"{ASSET_PREFIX}lean-qr.LICENSE.txt": folder / QR_LIBRARY_LICENSE}
 

@@ -137,9 +137,9 @@ waiting_time = record(WAITING_FIELDS, WaitingTime, "de wachttijd (tekst, gecontr
 
 
 REFERRAL_FIELDS = {
-    "wie": Field(list_of(text(80)), label="Wie mag verwijzen",
+    "wie": Field(list_of(text(80)), label="Wie mag verwijzen", example="huisarts",
                  help="Bijvoorbeeld huisarts, POH-GGZ of wijkteam. Gescheiden door komma's."),
-    "hoe": Field(text(500), label="Zo verwijs je",
+    "hoe": Field(text(500), label="Zo verwijs je", example="Stuur een verwijsbrief via Zorgdomein.",
                  help="Wat doet de verwijzer? Bijvoorbeeld: Stuur een verwijsbrief via Zorgdomein."),
     "website": Field(url, label="Verwijsformulier",
                      help="Het webadres van het formulier of de pagina voor verwijzers, als die er is."),
