@@ -16,7 +16,7 @@ import threading
 
 import pytest
 
-from helpers import build, serve_with_headers, small_dataset
+from helpers import LIJSTJE_KEY, LIJSTJE_LOADED, build, serve_with_headers, small_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -105,6 +105,33 @@ def _search_and_filter(page):
     assert page.locator("#zoek-resultaten li").count() >= 1, before
 
 
+def _bewaar_and_poster(page):
+    page.click(".ww-actions [data-ww-bewaar]")
+    _wait(page, "document.querySelector('[data-ww-lijstje-aantal]').textContent === '1'")
+    page.click("[data-ww-poster]")
+    assert page.evaluate("window.__printed") is True
+
+
+def _filter_professionals(page):
+    assert page.input_value("#pro-kern") == "heukelrade"
+    page.select_option("#pro-thema", "geld")
+    _wait(page, "location.search === '?kern=heukelrade&thema=geld'")
+
+
+def _lijstje(page):
+    saved = [{"k": "v", "id": "basis-ggz", "u": "laten-doen/basis-ggz/", "n": "x"},
+             {"k": "g", "id": "bram-hendriks", "u": "gezichtenkaart/bram-hendriks/", "n": "x"}]
+    page.evaluate(f"localStorage.setItem({json.dumps(LIJSTJE_KEY)}, {json.dumps(json.dumps(saved))})")
+    page.reload()
+    _wait(page, f"({LIJSTJE_LOADED})(2)")
+    _wait(page, "document.querySelectorAll('#lijstje-items svg.ww-qr').length === 2")  # lean-qr, imported
+    page.click("#lijstje-print")
+    assert page.evaluate("window.__printed") is True
+    page.click("#lijstje-deel")
+    _wait(page, "document.getElementById('lijstje-link-veld').value.includes('#lijst=l.basis-ggz,g.bram-hendriks')")
+    page.locator("#lijstje-items [data-move=down]").first.click()
+
+
 def _not_found(page):
     assert page.inner_text("h1") == "Deze pagina bestaat niet"
 
@@ -118,6 +145,9 @@ def _page_types(site):
         "target group": (_first(site, "doelgroep/*/index.html"), None),
         "kern": (_first(site, "kern/*/index.html"), None),
         "voorziening with opening hours": (_first(site, "*-doen/*/index.html", "data-hours"), _open_now),
+        "voorziening: Bewaar and poster": ("laten-doen/basis-ggz/", _bewaar_and_poster),
+        "voor professionals, filtered": ("voor-professionals/?kern=heukelrade", _filter_professionals),
+        "lijstje: print, share, order": ("lijstje/", _lijstje),
         "gezichtenkaart": ("gezichtenkaart/", _print_and_vcards),
         "face": (_first(site, "gezichtenkaart/*/index.html"), _face_vcard),
         "search (Pagefind)": ("zoeken/?q=schulden", _search_and_filter),

@@ -23,6 +23,7 @@ class Contact:
     whatsapp: Optional[Phone] = None
     email: Optional[str] = None
     website: Optional[str] = None
+    professionals: Optional[Phone] = None  # a direct number for GPs and other referrers
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,15 @@ class WaitingTime:
 
     tekst: str  # "binnen 3 werkdagen een gesprek"
     gecontroleerd: date
+
+
+@dataclass(frozen=True)
+class Referral:
+    """What a GP or another professional needs to refer someone (/voor-professionals/)."""
+
+    wie: tuple = ()  # who may refer: ("huisarts", "POH-GGZ")
+    hoe: Optional[str] = None  # how to refer, plain text
+    website: Optional[str] = None  # the referral form
 
 
 @dataclass(frozen=True)
@@ -128,6 +138,7 @@ class Voorziening:
     aanbieder: Optional[str] = None
     beschrijving: Optional[str] = None  # Markdown; raw HTML is never published
     aanmelden: Optional[str] = None
+    verwijzen: Optional[Referral] = None
     kosten: Optional[str] = None
     kosten_toelichting: Optional[str] = None
     wet: Optional[str] = None

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from ..records.model import Dataset
 from ..records.vocab import DOELGROEPEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, THEMAS
 from ..urls import doelgroep_url, face_url, kern_url, record_url, theme_url
-from . import render
+from . import render, render_lijstje, render_professionals
 from .glossary import Annotator
 
 PER_PAGE = 50
@@ -31,6 +31,7 @@ class SiteContext:
     search_config: dict = field(default_factory=dict)
     site_url: str = ""  # mkdocs.yml site_url, for absolute addresses in e-mails and vCards
     assets: dict = field(default_factory=dict)  # our scripts and CSS: name -> address from the site root
+    qr: dict = field(default_factory=dict)  # public page address -> poster QR code (SVG), see qrcodes.py
 
     def __post_init__(self):
         self.annotator = Annotator(self.terms)
@@ -60,6 +61,7 @@ NAV = [  # (title, url) in the order residents need them
     ("Samen doen", "samen-doen/"),
     ("Laten doen", "laten-doen/"),
     ("Gezichtenkaart", "gezichtenkaart/"),
+    ("Voor professionals", render_professionals.URL),
     ("Zoeken", "zoeken/"),
     ("Artikelen", "artikelen/"),
     ("Begrippen", "begrippen/"),
@@ -117,6 +119,8 @@ def build_pages(ctx: SiteContext) -> list:
         url = face_url(face)
         pages.append(Page(url, face.naam, "gezicht", lambda f=face, url=url: render.face_page(f, ctx, url)))
 
+    pages.extend(professional_pages(ctx))
+
     pages.append(Page("zoeken/", "Zoeken", "zoeken",
                       lambda: render.search_page(ctx, "zoeken/", ctx.search_config), in_nav=True,
                       hide=("toc",)))
@@ -133,3 +137,16 @@ def _theme_articles(ctx, slug, url):
         return ""
     return ('<section aria-labelledby="h-lees"><h2 id="h-lees">Lees meer</h2>'
             + render.article_list(articles, url) + "</section>")
+
+
+def professional_pages(ctx: SiteContext) -> list:
+    """/voor-professionals/ (the referrers' gezichtenkaart) and /lijstje/ (the list to print or share)."""
+    return [
+        Page(render_professionals.URL, render_professionals.TITLE, "voor-professionals",
+             lambda: render_professionals.professionals_page(ctx), in_nav=True),
+        Page(render_lijstje.URL, "Mijn lijstje", "lijstje",
+             lambda: render_lijstje.lijstje_page(ctx, render_lijstje.URL, ctx.assets.get(QR_LIBRARY_ASSET, ""))),
+    ]
+
+
+QR_LIBRARY_ASSET = "lean-qr.js"  # ctx.assets key of the browser's QR library (plugin.py copies it from npm)

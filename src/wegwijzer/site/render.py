@@ -29,6 +29,8 @@ from ..urls import ALL_FACES_VCARD, doelgroep_url, face_url, kern_slug, kern_url
 from . import safe_markdown
 from .escaping import esc, json_for_script
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
+from .render_lijstje import bewaar_button, face_item, item_script, record_item
+from .render_poster import poster_block
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
@@ -192,11 +194,12 @@ def face_details(face) -> str:
     return "".join(parts)
 
 
-def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True) -> str:
+def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True, attrs: str = "") -> str:
+    """A face on a list; ``attrs``: extra attributes of its <li> (already escaped)."""
     name = esc(face.naam)
     if link:
         name = f'<a href="{rel(from_url, face_url(face))}">{name}</a>'
-    parts = [f'<li class="ww-face"><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
+    parts = [f'<li class="ww-face"{attrs}><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
              f'<div class="ww-face__body"><{heading} class="ww-face__name">{name}</{heading}>',
              f'<p class="ww-face__role">{esc(face.functie)}<br><span class="ww-muted">{esc(face.organisatie)}</span>'
              f'</p>']
@@ -208,6 +211,7 @@ def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool
         parts.append(f'<p class="ww-noprint"><a href="mailto:{esc(face.email)}">{esc(face.email)}</a></p>')
     parts.append(f'<p class="ww-noprint"><a href="{rel(from_url, vcard_url(face))}" download>'
                  f'Zet in je telefoon<span class="ww-sr"> ({esc(face.naam)}, vCard)</span></a></p>')
+    parts.append(f'<p class="ww-noprint">{bewaar_button("g", face.id, face_url(face), face.naam)}</p>')
     parts.append("</div></li>")
     return "".join(parts)
 
@@ -229,6 +233,9 @@ def record_page(v, ctx, url: str) -> str:
                f'</p>')
     if v.aanbieder:
         out.append(f'<p class="ww-provider">Door <span data-pagefind-weight="3">{esc(v.aanbieder)}</span></p>')
+    out.append(f'<p class="ww-actions ww-noprint" data-pagefind-ignore>{bewaar_button("v", v.id, url, v.naam)} '
+               f'<button type="button" class="ww-button ww-button--licht" data-ww-poster hidden>Print als poster'
+               f'</button></p>')
     # Access first: it is what a resident most needs to know.
     step = (f'<p><strong>Zo begin je:</strong> {esc(v.aanmelden)}</p>' if v.aanmelden else "")
     if v.wachttijd:
@@ -238,6 +245,9 @@ def record_page(v, ctx, url: str) -> str:
                f'data-pagefind-ignore>'
                f'<h2 id="h-toegang">Hoe kom je hier terecht?</h2><p>{access_badge(v.toegang)} '
                f'{esc(TOEGANG_EXPLANATIONS[v.toegang])}</p>{step}</section>')
+    from .render_professionals import referral_section  # it builds on this module
+
+    out.append(referral_section(v, url))
     buttons = contact_buttons(v.contact, v.naam)
     if buttons:
         out.append(f'<section class="ww-section" aria-labelledby="h-contact" data-pagefind-ignore>'
@@ -279,7 +289,9 @@ def record_page(v, ctx, url: str) -> str:
         out.append(f'<p class="ww-keywords">Zoekwoorden: '
                    f'<span data-pagefind-weight="6">{esc(", ".join(v.trefwoorden))}</span></p>')
     out.append(report_block(v.naam, url, v.gecontroleerd, ctx))
+    out.append(poster_block(v, ctx, url))
     out.append("</article>")
+    out.append(item_script(record_item(v)))
     return "".join(out)
 
 
@@ -445,9 +457,10 @@ def face_page(face, ctx, url: str) -> str:
         f'{vragen}{face_details(face)}{link}'
         f'<ul class="ww-buttons" data-pagefind-ignore><li>'
         f'<a class="ww-button" href="tel:{esc(face.telefoon.tel)}">Bel {esc(face.telefoon.display)}</a></li>{email}'
-        f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li></ul>'
+        f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li>'
+        f'<li>{bewaar_button("g", face.id, url, face.naam)}</li></ul>'
         f'<p data-pagefind-ignore><a href="{rel(url, "gezichtenkaart/")}">Alle gezichten</a></p>'
-        f'{report_block(face.naam, url, face.gecontroleerd, ctx)}</article>'
+        f'{report_block(face.naam, url, face.gecontroleerd, ctx)}</article>{item_script(face_item(face))}'
     )
 
 
