@@ -23,6 +23,7 @@ class CheckResult:
     collector: Collector
     terms: tuple = ()  # glossary
     articles: tuple = ()
+    synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
 
     @property
     def ok(self) -> bool:
@@ -78,5 +79,5 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     if content_dir is not None:
         terms = load_glossary(Path(content_dir) / GLOSSARY_FILE, collector)
         articles = load_articles(Path(content_dir), collector)
-    check_synonyms(collector, synonyms_file)
-    return CheckResult(dataset, collector, tuple(terms), tuple(articles))
+    groups = check_synonyms(collector, synonyms_file)
+    return CheckResult(dataset, collector, tuple(terms), tuple(articles), tuple(tuple(g) for g in groups))

@@ -30,6 +30,7 @@ class SiteContext:
     built: date = field(default_factory=date.today)
     search_config: dict = field(default_factory=dict)
     site_url: str = ""  # mkdocs.yml site_url, for absolute addresses in e-mails and vCards
+    search_language: dict = field(default_factory=dict)  # search/vocabulary.py search_language()
 
     def __post_init__(self):
         self.annotator = Annotator(self.terms)

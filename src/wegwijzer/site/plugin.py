@@ -26,6 +26,7 @@ from ..records.dataset import DEFAULT_DATA_DIR
 from ..records.glossary import GLOSSARY_FILE
 from ..records.synonyms import find_synonyms_file
 from ..search import siteconfig
+from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_json
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
 from . import render, safe_markdown, shell
 from .pagefind_stream import PagefindStream
@@ -110,8 +111,14 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # `serve` rebuild reuse them (0.2 ms a photo instead of a new resize).
         jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
         photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
+        # The built-in search's vocabulary (loaded by the search page only when a query
+        # needs it) and its language data: filler words and the synonyms on the site.
+        vocabulary = build_vocabulary(dataset, articles)
+        self.vocabulary = vocabulary_json(vocabulary)
+        self.vocabulary_name = vocabulary_file_name(self.vocabulary)
+        language = search_language(list(result.synonyms), vocabulary, self.vocabulary_name)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
-                               config.site_url or "")
+                               config.site_url or "", language)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}
@@ -161,8 +168,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(File.generated(config, "toegankelijkheid.md", content=""))
         for page in self.pages:
             files.append(File.generated(config, page.src_uri, content=""))
-        for name in ("wegwijzer.css", "wegwijzer.js", "zoeken.js"):
+        for name in ("wegwijzer.css", "wegwijzer.js", "zoektaal.js", "zoeken.js"):
             files.append(File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS_DIR / name)))
+        files.append(File.generated(config, "zoeken/" + self.vocabulary_name, content=self.vocabulary))
         self._add_face_files(files, config)
         return files
 

@@ -4,7 +4,15 @@
  * facets: {name: {value: count}}; hits: [{url, title, samenvatting, soort, toegang, telefoon, tel, status}]
  * (Meilisearch hits may add titleParts/samenvattingParts: [[text, marked]], and afstand in metres).
  * Pagefind is built in; #zoek-config {"backend": "meilisearch", url, index, key} switches to
- * Meilisearch, with Pagefind as the fallback when it errors or takes longer than 1.5 s. */
+ * Meilisearch, with Pagefind as the fallback when it errors or takes longer than 1.5 s.
+ *
+ * Both backends get the same query handling (zoektaal.js): filler words dropped, other
+ * forms, corrections ("Bedoelde je: …?"), compounds and synonyms. Pagefind matches every
+ * word it is given, so each concept is searched on its own and a page ranks by how many
+ * concepts it matches, then by Pagefind's score. Meilisearch gets the meaningful words with
+ * matchingStrategy "frequency" and does typos and synonyms itself. When nothing is found,
+ * the page shows the same help on both (#zoek-hulp): routes, themes, gezichtenkaart, the
+ * municipality's phone. */
 (function () {
   "use strict";
   var FACETS = ["route", "thema", "doelgroep", "kern", "toegang"];
@@ -25,6 +33,94 @@
   var MEILI_FIELDS = {route: "route", thema: "themas", doelgroep: "doelgroepen", kern: "kernen", toegang: "toegang"};
   var MEILI_TIMEOUT_MS = 1500;
   var FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie.";
+  var Z = window.WegwijzerZoektaal;
+  var language = JSON.parse((document.getElementById("zoek-taal") || {}).textContent || "{}");
+  var suggestion = document.getElementById("zoek-suggestie");
+  var help = document.getElementById("zoek-hulp");
+  var hint = document.getElementById("zoek-hint");
+  var withoutFilters = document.getElementById("zoek-zonder-filters");
+
+  // The vocabulary, fetched from this site the first time a word is not on the site as typed.
+  var vocabulary = null;
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("zoeken/" + language.woordenlijst, siteRoot).href, {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) throw new Error("woordenlijst " + r.status); return r.json(); })
+        .then(function (data) { return new Z.Vocabulary(data); })
+        .catch(function () { vocabulary = null; return null; });
+    }
+    return vocabulary;
+  }
+
+  // A word that is not on the site as typed: another form, a correction or its parts.
+  // Returns {words, corrected} or {parts} or null (the word occurs nowhere).
+  function repair(word, vocab) {
+    if (!vocab || Z.hasDigit(word)) return null;
+    if (vocab.has(word)) return {words: [word]};
+    var form = word.length >= 4 ? vocab.form(word) : null;
+    if (form) return {words: [form]};
+    if (word.length >= 4 && vocab.begins(word)) return {words: [word]};
+    var near = vocab.correct(word, Math.min(1, Z.allowed(word)));
+    if (near) return {words: [near], corrected: near};
+    var parts = word.length >= 6 ? vocab.split(word) : null;
+    if (parts) return {parts: parts};
+    near = Z.allowed(word) > 1 ? vocab.correct(word, Z.allowed(word)) : null;
+    return near ? {words: [near], corrected: near} : null;
+  }
+
+  // The query as concepts with the site words to search for. `present(word)` says whether
+  // the site has the word as typed (Pagefind: an exact search); without it the vocabulary decides.
+  function understand(q, present) {
+    var found = Z.concepts(q, language), list = found.concepts, syn = found.synonymIndex;
+    var plan = {concepts: [], corrections: {}, unknown: [], tokens: found.tokens};
+    if (!list.length) return Promise.resolve(Object.assign(plan, {empty: true}));
+    var check = present || function (w) {
+      return loadVocabulary().then(function (v) { return !!v && v.has(w); });
+    };
+    // Two words written apart that form one site word ("dag besteding").
+    var joins = list.map(function (c, i) {
+      var d = list[i + 1];
+      if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
+      return check(c.text + d.text);
+    });
+    return Promise.all(joins).then(function (joined) {
+      var merged = [];
+      for (var i = 0; i < list.length; i++) {
+        if (joined[i]) {
+          merged.push({text: list[i].text + " " + list[i + 1].text, words: [list[i].text + list[i + 1].text]});
+          i += 1;
+        } else merged.push(list[i]);
+      }
+      return Promise.all(merged.map(function (c) {
+        if (c.words.length) return c;  // a joined word or a synonym phrase
+        return check(c.text).then(function (here) {
+          if (here) return Object.assign(c, {words: [c.text]});
+          return loadVocabulary().then(function (vocab) {
+            var fix = repair(c.text, vocab);
+            if (!fix) { plan.unknown.push(c.text); return null; }
+            if (fix.corrected) plan.corrections[c.text] = fix.corrected;
+            if (fix.parts) return fix.parts.map(function (p) { return {text: p, words: [p]}; });
+            return Object.assign(c, {words: fix.words});
+          });
+        });
+      }));
+    }).then(function (resolved) {
+      resolved.forEach(function (c) {
+        [].concat(c || []).forEach(function (one) {
+          // Synonyms: a phrase's group, or the group of one of the concept's words.
+          var group = one.synonyms || null;
+          one.words.forEach(function (w) { group = group || (w.indexOf(" ") < 0 && syn.key[Z.key(w)]) || null; });
+          var all = (one.phrase && group ? [] : one.words).concat(group || []);
+          one.words = all.filter(function (w, i) { return all.indexOf(w) === i; });
+          if (one.words.length) plan.concepts.push(one);
+        });
+      });
+      plan.suggestion = Object.keys(plan.corrections).length ? plan.tokens.map(function (t) {
+        return plan.corrections[t.word] || t.word;
+      }).join(" ") : null;
+      return plan;
+    });
+  }
 
   var backends = {
     pagefind: {
@@ -43,6 +139,7 @@
       filtersLoaded: false,
       facets: function (params) {
         var self = this, filters = self.filtersFor(params);
+        if (params.q) return self.countsFor(self.idsFor.get(params) || []);
         FACETS.forEach(function (f) { if (!filters[f]) filters[f] = {none: []}; });
         return self.pf.search(params.q ? params.q : null, {filters: filters}).then(function (res) {
           self.filtersLoaded = true;
@@ -58,16 +155,64 @@
         });
         return filters;
       },
+      // Is the word on the site as typed? An exact search ("word") matches whole words only;
+      // a plain search falls back to a shorter prefix and would find unrelated pages.
+      seen: {},
+      present: function (word) {
+        var self = this;
+        if (!(word in self.seen)) {
+          self.seen[word] = self.pf.search('"' + word + '"').then(function (res) { return res.results.length > 0; });
+        }
+        return self.seen[word];
+      },
       search: function (params) {
-        var pf = this.pf, filters = this.filtersFor(params), loaded = this.filtersLoaded;
-        var term = params.q ? params.q : null;
-        return pf.search(term, {filters: filters}).then(function (res) {
-          var total = res.results.length;
-          var wanted = res.results.slice(0, params.limit || PAGE_SIZE);
-          return Promise.all(wanted.map(function (r) { return r.data(); })).then(function (datas) {
+        var self = this, filters = this.filtersFor(params);
+        if (!params.q) return self.ranked(params, [self.pf.search(null, {filters: filters})], null);
+        return understand(params.q, function (w) { return self.present(w); }).then(function (plan) {
+          if (plan.empty || !plan.concepts.length) {
+            self.idsFor.set(params, []);
+            return {total: 0, facets: null, hits: [], plan: plan};
+          }
+          var searches = [];
+          plan.concepts.forEach(function (c, i) {
+            c.words.forEach(function (w) {
+              searches.push(self.pf.search(w, {filters: filters}).then(function (res) { res.concept = i; return res; }));
+            });
+          });
+          return self.ranked(params, searches, plan);
+        });
+      },
+      // Pages ranked by how many concepts they match, then by their summed Pagefind score
+      // (a concept's score on a page is its best word's).
+      ranked: function (params, searches, plan) {
+        var self = this, loaded = this.filtersLoaded;
+        return Promise.all(searches).then(function (all) {
+          var pages = {}, order = [];
+          all.forEach(function (res) {
+            res.results.forEach(function (r) {
+              var p = pages[r.id];
+              if (!p) { p = pages[r.id] = {result: r, by: {}}; order.push(p); }
+              var c = res.concept || 0;
+              if (!(c in p.by) || r.score > p.by[c]) p.by[c] = r.score;
+            });
+          });
+          order.forEach(function (p, i) {
+            var scores = Object.keys(p.by).map(function (c) { return p.by[c]; });
+            p.count = scores.length;
+            p.score = scores.reduce(function (a, b) { return a + b; }, 0);
+            p.index = i;
+          });
+          order.sort(function (a, b) { return b.count - a.count || b.score - a.score || a.index - b.index; });
+          var single = all.length === 1;
+          self.idsFor.set(params, order.map(function (p) { return p.result.id; }));
+          var wanted = order.slice(0, params.limit || PAGE_SIZE);
+          return Promise.all(wanted.map(function (p) { return p.result.data(); })).then(function (datas) {
             return {
-              total: total,
-              facets: loaded ? res.filters || {} : null,  // null: ask facets() for the counts
+              total: order.length,
+              // null: ask facets() for the counts (loaded when the filter panel is open)
+              facets: single && loaded ? all[0].filters || {} : null,
+              partial: !!plan && order.length > 0 && order[0].count < plan.concepts.length,
+              plan: plan,
               hits: datas.map(function (d) {
                 var m = d.meta || {};
                 return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
@@ -76,6 +221,40 @@
               })
             };
           });
+        });
+      },
+      // Counts for results that came from several searches: for each filter value, how many
+      // of these pages carry it (each value's pages are looked up once per visit).
+      valuePages: {},
+      idsFor: new WeakMap(),  // search params -> the ids of its ranked pages
+      countsFor: function (ids) {
+        var self = this, jobs = [];
+        return self.pf.filters().then(function (all) {
+          FACETS.forEach(function (f) {
+            Object.keys(all[f] || {}).forEach(function (v) {
+              var k = f + "=" + v;
+              if (!self.valuePages[k]) {
+                var one = {};
+                one[f] = v;
+                self.valuePages[k] = self.pf.search(null, {filters: one}).then(function (res) {
+                  var set = {};
+                  res.results.forEach(function (r) { set[r.id] = true; });
+                  return set;
+                });
+              }
+              jobs.push(self.valuePages[k].then(function (set) { return [f, v, set]; }));
+            });
+          });
+          return Promise.all(jobs);
+        }).then(function (sets) {
+          var counts = {};
+          sets.forEach(function (x) {
+            var n = 0;
+            ids.forEach(function (id) { if (x[2][id]) n += 1; });
+            (counts[x[0]] = counts[x[0]] || {})[x[1]] = n;
+          });
+          self.filtersLoaded = true;
+          return counts;
         });
       }
     },
@@ -86,14 +265,39 @@
         this.cfg = cfg;
         return Promise.resolve();
       },
+      // The meaningful words go to Meilisearch, which handles typos and synonyms itself and,
+      // with matchingStrategy "frequency", drops the most common words first when all of
+      // them together find nothing. Only when that finds nothing either does the page repair
+      // the words with the vocabulary (other form, correction, compound) and ask once more.
       search: function (params) {
+        var self = this;
+        if (!params.q) return self.query(params, "");
+        var plan = {tokens: Z.concepts(params.q, language).tokens, corrections: {}, suggestion: null};
+        var meaningful = plan.tokens.filter(function (t) { return !t.filler; }).map(function (t) { return t.word; });
+        if (!meaningful.length) return Promise.resolve({total: 0, facets: null, hits: [], plan: {empty: true}});
+        return self.query(params, meaningful.join(" ")).then(function (res) {
+          res.plan = plan;
+          if (res.total > 0) {
+            plan.corrections = meiliCorrections(meaningful, res.marked);
+            plan.suggestion = suggestionFor(plan);
+            return res;
+          }
+          return understand(params.q, null).then(function (repaired) {
+            if (!Object.keys(repaired.corrections).length && !repaired.concepts.some(function (c) {
+              return c.words.length > 1 || c.words[0] !== c.text; })) return res;
+            var q = repaired.concepts.map(function (c) { return c.words[0]; }).join(" ");
+            return self.query(params, q).then(function (again) { again.plan = repaired; return again; });
+          });
+        });
+      },
+      query: function (params, q) {
         var self = this, cfg = this.cfg, tags = randomTags(), filter = [];
         Object.keys(MEILI_FIELDS).forEach(function (f) {
           if (!params[f]) return;
           filter.push(MEILI_FIELDS[f] + " = " + filterString(params[f]));
         });
         var body = {
-          q: params.q, limit: params.limit || PAGE_SIZE,
+          q: q, matchingStrategy: "frequency", limit: params.limit || PAGE_SIZE,
           facets: ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"],
           attributesToRetrieve: ["url", "soort", "record_id", "naam", "samenvatting", "toegang", "status", "telefoon",
                                  "trefwoorden"],
@@ -117,8 +321,15 @@
       },
       toResult: function (data, tags) {
         if (!data || !Array.isArray(data.hits)) throw new Error("Meilisearch: unexpected answer");
-        var fd = data.facetDistribution || {};
+        var fd = data.facetDistribution || {}, marked = {};
+        data.hits.forEach(function (d) {
+          var f = d._formatted || {};
+          [f.naam, f.samenvatting].forEach(function (s) {
+            (markedParts(s, tags) || []).forEach(function (p) { if (p[1]) Z.words(p[0]).forEach(function (w) { marked[w] = true; }); });
+          });
+        });
         return {
+          marked: Object.keys(marked),
           total: typeof data.estimatedTotalHits === "number" ? data.estimatedTotalHits
             : (typeof data.totalHits === "number" ? data.totalHits : data.hits.length),
           facets: {soort: fd.soort || {}, route: fd.route || {}, thema: fd.themas || {},
@@ -146,6 +357,23 @@
     }
     if (typeof d._geoDistance === "number") hit.afstand = d._geoDistance;
     return hit;
+  }
+  // Meilisearch corrected a typo silently when a query word is not among the highlighted
+  // words but a close one is: "Bedoelde je" names it, as the built-in search does.
+  function meiliCorrections(meaningful, marked) {
+    var out = {};
+    meaningful.forEach(function (w) {
+      var max = Z.allowed(w);
+      if (!max || Z.hasDigit(w) || marked.some(function (m) { return m.indexOf(w) === 0 || Z.key(m) === Z.key(w); })) return;
+      var best = null, bestD = max + 1;
+      marked.forEach(function (m) { var d = Z.distance(w, m, max); if (d < bestD) { best = m; bestD = d; } });
+      if (best) out[w] = best;
+    });
+    return out;
+  }
+  function suggestionFor(plan) {
+    if (!Object.keys(plan.corrections).length) return null;
+    return plan.tokens.map(function (t) { return plan.corrections[t.word] || t.word; }).join(" ");
   }
   function text(v) { return typeof v === "string" ? v : (typeof v === "number" ? String(v) : ""); }
   // Highlight tags nobody can guess, so a record's text can never pose as one.
@@ -298,7 +526,7 @@
 
   function run(p, limit) {
     if (!p.q && !near && !FACETS.some(function (f) { return p[f]; })) {
-      list.textContent = ""; more.hidden = true;
+      list.textContent = ""; more.hidden = true; help.hidden = true; suggestion.hidden = true;
       status.textContent = "Typ een woord of kies een filter.";
       return Promise.resolve();
     }
@@ -313,12 +541,61 @@
       if (res.facets) updateFacets(res.facets);
       else countsWanted = q;
       loadCounts();
-      status.textContent = (res.total === 1 ? "1 resultaat" : res.total + " resultaten")
-        + (res.fellBack ? ". " + FALLBACK_NOTE : "");
+      var plan = res.plan || {};
+      showSuggestion(p, plan.suggestion);
       more.hidden = res.total <= res.hits.length;
+      if (plan.empty) {
+        status.textContent = "Typ een woord dat zegt waar je hulp bij zoekt. Bijvoorbeeld: schulden, eenzaam of vervoer.";
+        showHelp(p, "Of kies hieronder waar je vraag over gaat.");
+        return;
+      }
+      var line = res.total === 1 ? "1 resultaat" : (res.total ? res.total + " resultaten" : "Geen resultaten");
+      if (res.total && res.partial) line += ". Bovenaan staat wat het best past bij je vraag";
+      status.textContent = line + (res.fellBack ? ". " + FALLBACK_NOTE : "");
+      if (res.total) { help.hidden = true; return; }
+      showHelp(p, "We vonden niets voor ‘" + p.q + "’. Probeer een ander woord, of kies hieronder.");
+      offerWithoutFilters(p);
     }).catch(function () {
       status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw, of kies een thema op de homepagina.";
     });
+  }
+
+  function addressFor(p) {
+    var u = new URLSearchParams();
+    if (p.q) u.set("q", p.q);
+    FACETS.forEach(function (f) { if (p[f]) u.set(f, p[f]); });
+    return location.pathname + "?" + u.toString();
+  }
+  // "Bedoelde je: mantelzorg?" linking to that search, with the same filters.
+  function showSuggestion(p, corrected) {
+    suggestion.textContent = "";
+    suggestion.hidden = !corrected;
+    if (!corrected) return;
+    var a = el("a", null, corrected);
+    a.href = addressFor(Object.assign({}, p, {q: corrected}));
+    suggestion.appendChild(document.createTextNode("Bedoelde je: "));
+    var em = el("em");
+    em.appendChild(a);
+    suggestion.appendChild(em);
+    suggestion.appendChild(document.createTextNode("? Hieronder staan de resultaten daarvoor."));
+  }
+  // Never a dead end: the routes, themes, gezichtenkaart and the municipality's phone.
+  function showHelp(p, text) {
+    hint.textContent = text;
+    withoutFilters.hidden = true;
+    help.hidden = false;
+  }
+  // Nothing with these filters: say how many there are without them, if any.
+  function offerWithoutFilters(p) {
+    if (!p.q || !FACETS.some(function (f) { return p[f]; })) return;
+    var plain = {q: p.q, limit: 1};
+    search(plain).then(function (res) {
+      if (current !== p || !res.total) return;
+      var a = withoutFilters.querySelector("a");
+      a.href = addressFor({q: p.q});
+      a.textContent = "Zoek zonder filters (" + (res.total === 1 ? "1 resultaat" : res.total + " resultaten") + ")";
+      withoutFilters.hidden = false;
+    }, function () {});
   }
 
   form.addEventListener("submit", function (ev) {
