@@ -54,17 +54,21 @@
 
   // A word that is not on the site as typed: another form, a correction or its parts.
   // Returns {words, corrected} or {parts} or null (the word occurs nowhere).
+  var fillerWords = {};
+  (language.vulwoorden || []).forEach(function (w) { fillerWords[Z.plain(w)] = true; });
   function repair(word, vocab) {
     if (!vocab || Z.hasDigit(word)) return null;
     if (vocab.has(word)) return {words: [word]};
     var form = word.length >= 4 ? vocab.form(word) : null;
     if (form) return {words: [form]};
     if (word.length >= 4 && vocab.begins(word)) return {words: [word]};
-    var near = vocab.correct(word, Math.min(1, Z.allowed(word)));
+    var near = vocab.correct(word, Math.min(1, Z.allowed(word)), fillerWords);
     if (near) return {words: [near], corrected: near};
+    // A filler part carries no meaning: "opvoedvragen" searches for "opvoeden".
     var parts = word.length >= 6 ? vocab.split(word) : null;
-    if (parts) return {parts: parts};
-    near = Z.allowed(word) > 1 ? vocab.correct(word, Z.allowed(word)) : null;
+    parts = parts && parts.filter(function (p) { return !fillerWords[Z.plain(p)]; });
+    if (parts && parts.length) return {parts: parts};
+    near = Z.allowed(word) > 1 ? vocab.correct(word, Z.allowed(word), fillerWords) : null;
     return near ? {words: [near], corrected: near} : null;
   }
 
@@ -93,8 +97,12 @@
       }
       return Promise.all(merged.map(function (c) {
         if (c.words.length) return c;  // a joined word or a synonym phrase
+        var group = syn.key[Z.key(c.text)];
         return check(c.text).then(function (here) {
           if (here) return Object.assign(c, {words: [c.text]});
+          // A word of a synonym group finds the group's words on the site, even when it is
+          // not on the site itself ("poetshulp" -> "huishoudelijke hulp").
+          if (group) return Object.assign(c, {words: [], synonyms: group});
           return loadVocabulary().then(function (vocab) {
             var fix = repair(c.text, vocab);
             if (!fix) { plan.unknown.push(c.text); return null; }
@@ -110,7 +118,7 @@
           // Synonyms: a phrase's group, or the group of one of the concept's words.
           var group = one.synonyms || null;
           one.words.forEach(function (w) { group = group || (w.indexOf(" ") < 0 && syn.key[Z.key(w)]) || null; });
-          var all = (one.phrase && group ? [] : one.words).concat(group || []);
+          var all = ((one.phrase || !one.words.length) && group ? [] : one.words).concat(group || []);
           one.words = all.filter(function (w, i) { return all.indexOf(w) === i; });
           if (one.words.length) plan.concepts.push(one);
         });
@@ -175,11 +183,27 @@
           }
           var searches = [];
           plan.concepts.forEach(function (c, i) {
-            c.words.forEach(function (w) {
-              searches.push(self.pf.search(w, {filters: filters}).then(function (res) { res.concept = i; return res; }));
-            });
+            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i)); });
           });
           return self.ranked(params, searches, plan);
+        });
+      },
+      // One word of a concept. Pagefind also finds longer words that begin with it; for a
+      // word of three letters that is mostly noise ("man" would find "mantelzorg"), so those
+      // pages count only when an exact search finds the word itself on them.
+      wordSearch: function (word, filters, concept) {
+        var pf = this.pf, loose = pf.search(word, {filters: filters});
+        if (word.length > 3 || word.indexOf(" ") >= 0) {
+          return loose.then(function (res) { res.concept = concept; return res; });
+        }
+        return Promise.all([loose, pf.search('"' + word + '"', {filters: filters})]).then(function (both) {
+          var exact = {};
+          both[1].results.forEach(function (r) { exact[r.id] = r; });
+          var kept = both[0].results.filter(function (r) { return exact[r.id]; });
+          var ids = {};
+          kept.forEach(function (r) { ids[r.id] = true; });
+          both[1].results.forEach(function (r) { if (!ids[r.id]) kept.push({id: r.id, score: 0.1, data: r.data}); });
+          return {results: kept, filters: both[0].filters, concept: concept};
         });
       },
       // Pages ranked by how many concepts they match, then by their summed Pagefind score

@@ -91,12 +91,14 @@
     return lo < this.sorted.length && this.sorted[lo].indexOf(p) === 0;
   };
   // The nearest site word within `max` edits: fewest edits, then the preferred word.
-  Vocabulary.prototype.correct = function (w, max) {
-    var p = plain(w), best = null, bestD = max + 1, bestRank = -1;
+  // Filler words are never a correction, and a word of up to 7 letters keeps its first
+  // letter (people seldom get that one wrong; "zoon" must not become "woon").
+  Vocabulary.prototype.correct = function (w, max, skip) {
+    var p = plain(w), best = null, bestD = max + 1, bestRank = -1, keepFirst = p.length <= 7;
     if (max < 1) return null;
     for (var i = 0; i < this.words.length; i++) {
       var s = this.plainList[i];
-      if (Math.abs(s.length - p.length) > max) continue;
+      if (Math.abs(s.length - p.length) > max || (keepFirst && s[0] !== p[0]) || (skip && skip[s])) continue;
       var d = distance(p, s, Math.min(max, bestD));
       if (d < bestD || (d === bestD && d <= max && this.rank[i] > bestRank)) {
         best = this.words[i]; bestD = d; bestRank = this.rank[i];
