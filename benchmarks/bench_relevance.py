@@ -1,11 +1,12 @@
 """How well does the built-in search answer residents' questions? (A benchmark, not a test.)
 
     .venv/bin/python benchmarks/bench_relevance.py                      # demo data, 125 questions
-    .venv/bin/python benchmarks/bench_relevance.py benchmarks/relevance/heldout.yaml
+    .venv/bin/python benchmarks/bench_relevance.py benchmarks/relevance/maasbergen.yaml   # held out
     .venv/bin/python benchmarks/bench_relevance.py --site DIR QUESTIONS  # an already built site
 
 A question file (YAML) names its data folder (``data``, relative to the file), optionally
-a synonyms file (``synonyms``; default: the project's search/synoniemen.yaml) and its
+a synonyms file (``synonyms``; default: the project's search/synoniemen.yaml), the content
+folder (``content``; default the project's content/, ``none`` for no articles) and its
 questions: ``q``, ``kind``, ``answers`` (record ids, ``gezicht:<id>``, ``artikel:<slug>``)
 and optional ``filters`` (the search address's route, thema, doelgroep, kern, toegang).
 
@@ -77,13 +78,16 @@ def serve(site: Path):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
-def build(data: Path, synonyms: Path | None, site: Path) -> None:
+def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = REPO / "content") -> None:
     """`wegwijzer build` in a fresh process, with no Meilisearch settings (Pagefind only)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
     config = site.parent / "mkdocs.yml"
+    if content is None:  # no articles or glossary
+        content = site.parent / "content"
+        content.mkdir()
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
-    text = text.replace("docs_dir: content", f"docs_dir: {REPO / 'content'}")
+    text = text.replace("docs_dir: content", f"docs_dir: {content}")
     if synonyms is not None:
         text = text.replace("data_dir: voorzieningen", f"data_dir: {data}\n      synonyms_file: {synonyms}")
     config.write_text(text, encoding="utf-8")
@@ -178,7 +182,10 @@ def main(argv=None) -> int:
             site = Path(tmp) / "site"
             data = (args.questions.parent / spec["data"]).resolve()
             synonyms = (args.questions.parent / spec["synonyms"]).resolve() if spec.get("synonyms") else None
-            build(data, synonyms, site)
+            content = REPO / "content"
+            if spec.get("content"):
+                content = None if spec["content"] == "none" else (args.questions.parent / spec["content"]).resolve()
+            build(data, synonyms, site, content)
         base, server = serve(site)
         try:
             rows = run_questions(base, server, questions)

@@ -69,7 +69,11 @@
     parts = parts && parts.filter(function (p) { return !fillerWords[Z.plain(p)]; });
     if (parts && parts.length) return {parts: parts};
     near = Z.allowed(word) > 1 ? vocab.correct(word, Z.allowed(word), fillerWords) : null;
-    return near ? {words: [near], corrected: near} : null;
+    if (near) return {words: [near], corrected: near};
+    var ends = word.length >= 5 ? vocab.endings(word, 3) : [];
+    if (ends.length) return {words: ends};
+    var known = word.length >= 8 ? vocab.knownPart(word) : null;
+    return known && !fillerWords[Z.plain(known)] ? {words: [known]} : null;
   }
 
   // The query as concepts with the site words to search for. `present(word)` says whether

@@ -81,8 +81,34 @@
   Vocabulary.prototype.has = function (w) { return this.plain.hasOwnProperty(plain(w)); };
   // Another form of the word that the site uses, or null.
   Vocabulary.prototype.form = function (w) {
-    var i = this.keys[key(w)];
-    return i === undefined ? null : this.words[i];
+    var forms = [w, w + "en", w + "e"];  // "poets" is a form of "poetsen"
+    for (var f = 0; f < forms.length; f++) {
+      var i = this.keys[key(forms[f])];
+      if (i !== undefined) return this.words[i];
+    }
+    return null;
+  };
+  // Site compounds whose last part is the word ("betalen" -> "afbetalen"), best first.
+  Vocabulary.prototype.endings = function (w, most) {
+    var p = plain(w), found = [];
+    for (var i = 0; i < this.plainList.length; i++) {
+      var s = this.plainList[i];
+      if (s.length > p.length + 2 && s.slice(-p.length) === p) found.push(i);
+    }
+    var rank = this.rank;
+    found.sort(function (a, b) { return rank[b] - rank[a]; });
+    return found.slice(0, most).map(function (i) { return this.words[i]; }, this);
+  };
+  // The longest site word the word begins or ends with (5 letters or more): the known half
+  // of a compound whose other half is not on the site ("energiebesparing" -> "energie").
+  Vocabulary.prototype.knownPart = function (w) {
+    var p = plain(w);
+    for (var n = p.length - 3; n >= 5; n--) {
+      var head = this.part(p.slice(0, n)), tail = this.part(p.slice(p.length - n));
+      if (tail) return tail;
+      if (head) return head;
+    }
+    return null;
   };
   // The word begins a site word ("mantel" -> "mantelzorg"): Pagefind finds it as typed.
   Vocabulary.prototype.begins = function (w) {
