@@ -1,0 +1,193 @@
+"""The built-in search forgives: sentences, misspellings, synonyms, compounds, and no dead end.
+
+Every test searches a small site built from records this module writes itself, with a
+test copy of the synonyms file that has one group added.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from helpers import GEMEENTE_YAML, PROJECT_SYNONYMS, RECENT, build, project_config, serve, write
+
+pytestmark = pytest.mark.browser
+
+EDITED_GROUP = "  - [grasmaaien, tuinonderhoud]\n"
+
+
+@pytest.fixture(scope="module")
+def forgiving_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("forgiving-site")
+    data = tmp / "voorzieningen"
+    write(data, "gemeente.yaml", GEMEENTE_YAML)
+    # "rijwielherstel" occurs in this record only (its name).
+    write(data, "rijwielherstel.yaml", f"""
+        naam: Rijwielherstel De Spaak
+        samenvatting: Laat je kapotte fiets maken door een vrijwilliger.
+        route: samen
+        toegang: vrij
+        themas: [vervoer]
+        gecontroleerd: {RECENT}
+    """)
+    # A sentence's words in three different fields: name, summary, keywords.
+    write(data, "buurtkamer.yaml", f"""
+        naam: Buurtkamer Zonnebloem
+        samenvatting: Kom langs voor thee en een spelletje.
+        route: samen
+        toegang: vrij
+        themas: [ontmoeten]
+        kernen: [Amstenrade]
+        trefwoorden: [breien]
+        gecontroleerd: {RECENT}
+    """)
+    write(data, "tuinhulp.yaml", f"""
+        naam: Groene Vingers
+        samenvatting: Vrijwilligers helpen met tuinonderhoud als je dat zelf niet meer kunt.
+        route: samen
+        toegang: vrij
+        themas: [wonen]
+        gecontroleerd: {RECENT}
+    """)
+    write(data, "buurthuis.yaml", f"""
+        naam: Buurthuis De Kroon
+        samenvatting: Activiteiten voor jong en oud in het buurthuis.
+        route: samen
+        toegang: vrij
+        themas: [ontmoeten]
+        kernen: [Hulsberg]
+        gecontroleerd: {RECENT}
+    """)
+    # The editors' synonyms, copied for this test, with one group added.
+    write(tmp, "search/synoniemen.yaml", PROJECT_SYNONYMS.read_text(encoding="utf-8") + EDITED_GROUP)
+    (tmp / "content").mkdir()  # no articles
+    config = project_config(tmp, {"data_dir: voorzieningen": "data_dir: voorzieningen\n      "
+                                  "synonyms_file: search/synoniemen.yaml"})
+    result = build(data, tmp / "site", config_file=config)
+    assert result.ok, result.output
+    url, server = serve(tmp / "site")
+    yield url
+    server.shutdown()
+
+
+def search(page, site, query, **filters):
+    address = site + "zoeken/?q=" + quote(query) + "".join(f"&{k}={quote(v)}" for k, v in filters.items())
+    page.goto(address)
+    page.wait_for_function("(() => { const s = document.getElementById('zoek-status').textContent;"
+                           " return s && !s.startsWith('Bezig'); })()")
+    return page.locator("#zoek-resultaten li h3").all_inner_texts()
+
+
+def test_a_misspelled_word_from_one_record_finds_it_and_says_what_was_meant(phone, forgiving_site):
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url))
+    titles = search(phone, forgiving_site, "rijwielherstl")
+    assert titles and titles[0] == "Rijwielherstel De Spaak"
+    link = phone.locator("#zoek-suggestie a")
+    assert phone.inner_text("#zoek-suggestie").startswith("Bedoelde je: rijwielherstel?")
+    assert parse_qs(urlsplit(link.get_attribute("href")).query) == {"q": ["rijwielherstel"]}
+    assert [u for u in requests if "/zoeken/woorden." in u], "the vocabulary was not loaded"
+    link.click()
+    phone.wait_for_function("location.search === '?q=rijwielherstel'")
+
+
+def test_a_word_on_the_site_does_not_load_the_vocabulary(phone, forgiving_site):
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url))
+    assert search(phone, forgiving_site, "rijwielherstel")[0] == "Rijwielherstel De Spaak"
+    phone.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/zoeken/woorden." in u]
+    assert phone.locator("#zoek-suggestie").is_hidden()
+
+
+def test_a_transposition_counts_as_one_edit(phone, forgiving_site):
+    assert search(phone, forgiving_site, "rijwielhesrtel")[0] == "Rijwielherstel De Spaak"
+
+
+def test_a_sentence_whose_words_are_in_different_fields(phone, forgiving_site):
+    titles = search(phone, forgiving_site, "Ik wil graag breien en thee drinken in een buurtkamer")
+    assert titles[0] == "Buurtkamer Zonnebloem"
+    # Fewer matching words rank lower but still show: never zero when a word is on the site.
+    titles = search(phone, forgiving_site, "hoe kan ik thee xylofoon")
+    assert titles == ["Buurtkamer Zonnebloem"]
+
+
+def test_an_edited_synonym_group_works_in_the_built_in_search(phone, forgiving_site):
+    assert search(phone, forgiving_site, "grasmaaien") == ["Groene Vingers"]
+
+
+def test_project_synonyms_work_too(phone, forgiving_site):
+    # [vervoer, taxi, regiotaxi]: "taxi" is nowhere on this site; the record's theme
+    # "Vervoer en boodschappen" is.
+    assert search(phone, forgiving_site, "taxi") == ["Rijwielherstel De Spaak"]
+
+
+def test_compounds_split_and_joined(phone, forgiving_site):
+    assert search(phone, forgiving_site, "buurthuisactiviteit")[0] == "Buurthuis De Kroon"
+    assert search(phone, forgiving_site, "rijwiel herstel")[0] == "Rijwielherstel De Spaak"
+    assert search(phone, forgiving_site, "tuinonderhoudvrijwilligers")[0] == "Groene Vingers"
+
+
+def test_a_query_of_only_stop_words_gets_a_friendly_hint_and_the_help(phone, forgiving_site):
+    assert search(phone, forgiving_site, "ik wil het niet") == []
+    assert phone.inner_text("#zoek-status").startswith("Typ een woord dat zegt waar je hulp bij zoekt")
+    help_panel = phone.locator("#zoek-hulp")
+    assert help_panel.is_visible()
+    assert "Weet je niet waar je moet beginnen?" in help_panel.inner_text()
+
+
+def test_nothing_found_is_never_a_dead_end(phone, forgiving_site):
+    assert search(phone, forgiving_site, "xylofoon") == []
+    assert phone.inner_text("#zoek-status") == "Geen resultaten"
+    help_panel = phone.locator("#zoek-hulp")
+    assert help_panel.is_visible()
+    text = help_panel.inner_text()
+    for route in ("Zelf doen", "Samen doen", "Laten doen"):
+        assert route in text
+    assert help_panel.locator("a[href$='thema/geld/']").count() == 1
+    assert help_panel.locator("a[href$='gezichtenkaart/']").count() == 1
+    assert help_panel.locator("a[href='tel:14046']").count() == 1  # gemeente.yaml: 14 046
+    assert "Weet je niet waar je moet beginnen?" in text
+    # Results again: the help goes away.
+    assert search(phone, forgiving_site, "thee")
+    assert help_panel.is_hidden()
+
+
+def test_a_query_with_filters(phone, forgiving_site):
+    # The same query handling with filters in the address.
+    titles = search(phone, forgiving_site, "ik wil breien", kern="amstenrade", route="samen")
+    assert titles == ["Buurtkamer Zonnebloem"]
+    assert phone.input_value("#f-kern") == "amstenrade"
+    titles = search(phone, forgiving_site, "rijwielherstl", route="samen")
+    assert titles[0] == "Rijwielherstel De Spaak"
+    href = phone.locator("#zoek-suggestie a").get_attribute("href")
+    assert parse_qs(urlsplit(href).query) == {"q": ["rijwielherstel"], "route": ["samen"]}
+    # Nothing with these filters, but something without them: offered, with the count.
+    assert search(phone, forgiving_site, "breien", kern="hulsberg") == []
+    offer = phone.locator("#zoek-zonder-filters a")
+    offer.wait_for(state="visible")
+    assert offer.inner_text() == "Zoek zonder filters (1 resultaat)"
+    assert parse_qs(urlsplit(offer.get_attribute("href")).query) == {"q": ["breien"]}
+
+
+def test_filter_counts_match_a_sentence_search(phone, forgiving_site):
+    search(phone, forgiving_site, "thee of activiteiten")
+    assert len(phone.locator("#zoek-resultaten li").all()) == 2
+    phone.click("#zoek-filters summary")
+    sel = "#f-kern option[value='amstenrade']"
+    phone.wait_for_function(f"/\\(\\d+\\)$/.test(document.querySelector(\"{sel}\").textContent)")
+    assert phone.locator(sel).inner_text() == "Amstenrade (1)"
+    assert phone.locator("#f-kern option[value='hulsberg']").inner_text() == "Hulsberg (1)"
+
+
+def test_the_language_tools(phone, forgiving_site):
+    search(phone, forgiving_site, "thee")
+    z = "window.WegwijzerZoektaal"
+    assert phone.evaluate(f"{z}.distance('mantelzorg', 'mantelzrog', 2)") == 1  # a swap is one edit
+    assert phone.evaluate(f"{z}.distance('huisarts', 'huisarst', 2)") == 1
+    assert phone.evaluate(f"{z}.distance('dagbesteding', 'dagbestedig', 2)") == 1
+    assert phone.evaluate(f"{z}.key('eenzame') === {z}.key('eenzaam')")
+    assert phone.evaluate(f"{z}.key('schulden') === {z}.key('schuld')")
+    assert phone.evaluate(f"{z}.allowed('huis')") == 1 and phone.evaluate(f"{z}.allowed('mantelzorg')") == 2
+    assert phone.evaluate(f"{z}.allowed('bus')") == 0
