@@ -14,6 +14,9 @@ PAGES = {
     "gezichtenkaart": "gezichtenkaart/",
     "zoeken": "zoeken/?q=schulden",
     "zoeken met filters": "zoeken/?q=hulp&thema=geld",  # the filter panel open, with counts
+    "zoeken zonder resultaat": "zoeken/?q=xylofoon",  # the help when nothing is found
+    "zoeken met een typfout": "zoeken/?q=mantelzrog",  # "Bedoelde je: …?"
+    "zoeken alleen stopwoorden": "zoeken/?q=ik+wil+het",  # the friendly hint
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 
@@ -23,7 +26,8 @@ pytestmark = pytest.mark.browser
 def open_page(page, url):
     page.goto(url)
     if "zoeken/" in url:
-        page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+        page.wait_for_function("(() => { const s = document.getElementById('zoek-status').textContent;"
+                               " return s && !s.startsWith('Bezig'); })()")
 
 
 @pytest.mark.parametrize("size", SIZES)
