@@ -6,6 +6,8 @@ test copy of the synonyms file that has one group added.
 
 from __future__ import annotations
 
+import json
+import shutil
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -18,7 +20,7 @@ EDITED_GROUP = "  - [grasmaaien, tuinonderhoud]\n"
 
 
 @pytest.fixture(scope="module")
-def forgiving_site(tmp_path_factory):
+def forgiving_build(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("forgiving-site")
     data = tmp / "voorzieningen"
     write(data, "gemeente.yaml", GEMEENTE_YAML)
@@ -67,8 +69,13 @@ def forgiving_site(tmp_path_factory):
     result = build(data, tmp / "site", config_file=config)
     assert result.ok, result.output
     url, server = serve(tmp / "site")
-    yield url
+    yield url, tmp / "site"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def forgiving_site(forgiving_build):
+    return forgiving_build[0]
 
 
 def search(page, site, query, **filters):
@@ -87,7 +94,9 @@ def test_a_misspelled_word_from_one_record_finds_it_and_says_what_was_meant(phon
     link = phone.locator("#zoek-suggestie a")
     assert phone.inner_text("#zoek-suggestie").startswith("Bedoelde je: rijwielherstel?")
     assert parse_qs(urlsplit(link.get_attribute("href")).query) == {"q": ["rijwielherstel"]}
-    assert [u for u in requests if "/zoeken/woorden." in u], "the vocabulary was not loaded"
+    # Only the vocabulary file of the word's first letter: a correction keeps that letter.
+    loaded = [urlsplit(u).path.rsplit("/", 1)[-1].split(".")[0] for u in requests if "/zoeken/woorden-" in u]
+    assert loaded == ["woorden-r"], loaded
     link.click()
     phone.wait_for_function("location.search === '?q=rijwielherstel'")
 
@@ -97,7 +106,7 @@ def test_a_word_on_the_site_does_not_load_the_vocabulary(phone, forgiving_site):
     phone.on("request", lambda r: requests.append(r.url))
     assert search(phone, forgiving_site, "rijwielherstel")[0] == "Rijwielherstel De Spaak"
     phone.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "/zoeken/woorden." in u]
+    assert not [u for u in requests if "/zoeken/woorden-" in u]
     assert phone.locator("#zoek-suggestie").is_hidden()
 
 
@@ -124,7 +133,12 @@ def test_project_synonyms_work_too(phone, forgiving_site):
 
 
 def test_compounds_split_and_joined(phone, forgiving_site):
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url))
     assert search(phone, forgiving_site, "buurthuisactiviteit")[0] == "Buurthuis De Kroon"
+    # The parts' files are loaded as the split needs them (buurthuis + activiteit).
+    loaded = {urlsplit(u).path.rsplit("/", 1)[-1].split(".")[0] for u in requests if "/zoeken/woorden-" in u}
+    assert {"woorden-b", "woorden-a"} <= loaded, loaded
     assert search(phone, forgiving_site, "rijwiel herstel")[0] == "Rijwielherstel De Spaak"
     assert search(phone, forgiving_site, "tuinonderhoudvrijwilligers")[0] == "Groene Vingers"
 
@@ -191,3 +205,33 @@ def test_the_language_tools(phone, forgiving_site):
     assert phone.evaluate(f"{z}.key('schulden') === {z}.key('schuld')")
     assert phone.evaluate(f"{z}.allowed('huis')") == 1 and phone.evaluate(f"{z}.allowed('mantelzorg')") == 2
     assert phone.evaluate(f"{z}.allowed('bus')") == 0
+
+
+def test_the_chunk_table_lists_pagefind_index_chunks(forgiving_build):
+    site = forgiving_build[1]
+    table = json.loads((site / "zoeken" / "delen.json").read_text(encoding="utf-8"))["delen"]
+    files = sorted((site / "pagefind" / "index").glob("*.pf_index"))
+    assert table and len(table) == len(files)
+    assert all(isinstance(first, str) and isinstance(last, str) and kb > 0 for first, last, kb in table)
+    assert round(sum(kb for _, _, kb in table), 1) == round(sum(f.stat().st_size for f in files) / 1000, 1)
+
+
+def test_a_long_question_keeps_to_three_index_chunks(phone, forgiving_build, tmp_path):
+    # This small site has one index chunk. A copy gets a table as a large site would have
+    # (a chunk per letter), so each word of the question is in a chunk of its own.
+    site = tmp_path / "site"
+    shutil.copytree(forgiving_build[1], site)
+    table = [[chr(c), chr(c) + "zz", 10.0] for c in range(ord("a"), ord("z") + 1)]
+    (site / "zoeken" / "delen.json").write_text(json.dumps({"delen": table}), encoding="utf-8")
+    url, server = serve(site)
+    try:
+        titles = search(phone, url, "breien thee rijwielherstel activiteiten")
+        assert "Buurtkamer Zonnebloem" in titles and "Rijwielherstel De Spaak" in titles
+        assert "Buurthuis De Kroon" not in titles  # "activiteiten" is a fourth chunk: left out
+        # A word whose chunk is already taken is free ("buurthuis" shares "breien"'s).
+        titles = search(phone, url, "breien thee rijwielherstel buurthuis")
+        assert "Buurthuis De Kroon" in titles
+        # Words come in query order: first the question's own words, then synonyms.
+        assert "Buurthuis De Kroon" in search(phone, url, "activiteiten breien thee rijwielherstel")
+    finally:
+        server.shutdown()

@@ -8,10 +8,12 @@ site/render.py: name, summary, provider, costs, description, places and keywords
 record, with the labels of its themes and target groups; name, role, organisation,
 questions, hours and villages of a face; title, summary and text of an article).
 
-The vocabulary is a separate file (``zoeken/woorden.<hash>.json``) that the page loads
-only when a query needs it. For each word it keeps how many pages use it (1-9, capped)
-and whether it occurs in a name, keywords, a role, a face's questions or a theme label:
-a correction prefers those words, then frequent ones.
+The vocabulary is split by a word's first letter into files
+(``zoeken/woorden-<letter>.<hash>.json``) that the page loads only when a query needs
+them: a misspelled word loads the file of its first letter (a correction keeps the first
+letter), a compound also those of its possible parts. For each word it keeps how many
+pages use it (1-9, capped) and whether it occurs in a name, keywords, a role, a face's
+questions or a theme label: a correction prefers those words, then frequent ones.
 
 Plain Python on the record model (no MkDocs), like the Meilisearch documents.
 """
@@ -32,7 +34,8 @@ from .documents import plain_text
 WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS = 3  # shorter words are never corrected or used as a compound part
 MAX_COUNT = 9  # page counts above this are all "frequent"
-VOCABULARY_NAME = "woorden.{}.json"  # in the search page's folder
+VOCABULARY_NAME = "woorden-{{}}.{}.json"  # in the search page's folder: letter, hash
+OTHER = "_"  # the file of words that do not begin with a-z
 
 
 def words(text: str) -> list:
@@ -100,9 +103,25 @@ def vocabulary_json(vocabulary: dict) -> str:
                       separators=(",", ":"))
 
 
-def vocabulary_file_name(content: str) -> str:
-    """A name that changes with the content, so a browser never keeps an old vocabulary."""
-    return VOCABULARY_NAME.format(hashlib.sha256(content.encode("utf-8")).hexdigest()[:10])
+def first_letter(word: str) -> str:
+    """The vocabulary file a word belongs to: its first letter without accents, a-z, else ``_``."""
+    letter = plain(word)[:1]
+    return letter if "a" <= letter <= "z" else OTHER
+
+
+def vocabulary_files(vocabulary: dict) -> dict:
+    """{letter: file content}: the vocabulary split by first letter (see ``vocabulary_json``)."""
+    parts = {}
+    for word, value in vocabulary.items():
+        parts.setdefault(first_letter(word), {})[word] = value
+    return {letter: vocabulary_json(part) for letter, part in sorted(parts.items())}
+
+
+def vocabulary_file_name(files: dict) -> str:
+    """The file name pattern (``{}`` for the letter), with a hash of all files: a browser never
+    keeps an old vocabulary."""
+    digest = hashlib.sha256("\n".join(f"{k}:{v}" for k, v in sorted(files.items())).encode("utf-8"))
+    return VOCABULARY_NAME.format(digest.hexdigest()[:10])
 
 
 def on_site(phrase: str, vocabulary: dict) -> bool:
@@ -119,7 +138,8 @@ def search_language(groups: list, vocabulary: dict, vocabulary_file: str) -> dic
     - ``synoniemen``: each group of search/synoniemen.yaml as ``alle`` (every phrase, to
       recognise it in a query) and ``zoek`` (the phrases that occur on the site: the
       others would find nothing);
-    - ``woordenlijst``: the vocabulary file's name, next to the search page.
+    - ``woordenlijst``: the vocabulary files' name pattern, next to the search page (``{}``
+      stands for the letter), and ``woordletters``: the letters that have a file.
     """
     known = {plain(w) for w in vocabulary}
     synonyms = []
@@ -128,4 +148,5 @@ def search_language(groups: list, vocabulary: dict, vocabulary_file: str) -> dic
         if present:
             synonyms.append({"alle": list(group), "zoek": present})
     filler = sorted(set(vocab.STOP_WORDS) | set(vocab.QUESTION_FILLER))
-    return {"vulwoorden": filler, "synoniemen": synonyms, "woordenlijst": vocabulary_file}
+    letters = "".join(sorted({first_letter(w) for w in vocabulary}))
+    return {"vulwoorden": filler, "synoniemen": synonyms, "woordenlijst": vocabulary_file, "woordletters": letters}

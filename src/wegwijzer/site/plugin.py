@@ -26,9 +26,10 @@ from ..records.dataset import DEFAULT_DATA_DIR
 from ..records.glossary import GLOSSARY_FILE
 from ..records.synonyms import find_synonyms_file
 from ..search import siteconfig
-from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_json
+from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_files
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
 from . import render, safe_markdown, shell
+from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
 from .pages import NAV, Page, SiteContext, build_pages
 from .photos import resize_all
@@ -114,7 +115,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # The built-in search's vocabulary (loaded by the search page only when a query
         # needs it) and its language data: filler words and the synonyms on the site.
         vocabulary = build_vocabulary(dataset, articles)
-        self.vocabulary = vocabulary_json(vocabulary)
+        self.vocabulary = vocabulary_files(vocabulary)
         self.vocabulary_name = vocabulary_file_name(self.vocabulary)
         language = search_language(list(result.synonyms), vocabulary, self.vocabulary_name)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
@@ -170,7 +171,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(File.generated(config, page.src_uri, content=""))
         for name in ("wegwijzer.css", "wegwijzer.js", "zoektaal.js", "zoeken.js"):
             files.append(File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS_DIR / name)))
-        files.append(File.generated(config, "zoeken/" + self.vocabulary_name, content=self.vocabulary))
+        for letter, content in self.vocabulary.items():
+            files.append(File.generated(config, "zoeken/" + self.vocabulary_name.format(letter), content=content))
         self._add_face_files(files, config)
         return files
 
@@ -261,6 +263,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if self.index is not None:
             try:
                 self.index.write(Path(config.site_dir) / "pagefind")
+                # Which words share an index chunk: the search page keeps a question within a few.
+                write_chunk_table(Path(config.site_dir) / "pagefind", Path(config.site_dir) / "zoeken")
             except WegwijzerError as err:
                 raise PluginError(err.message) from err
             finally:

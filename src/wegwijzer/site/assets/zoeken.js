@@ -17,6 +17,7 @@
   "use strict";
   var FACETS = ["route", "thema", "doelgroep", "kern", "toegang"];
   var PAGE_SIZE = 10;  // each result is one small fragment download
+  var MAX_CHUNKS = 3;  // Pagefind index chunks one search may download (about 13 kB each at 1,000 records)
   var root = document.querySelector(".ww-zoeken");
   if (!root) return;
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
@@ -40,16 +41,32 @@
   var hint = document.getElementById("zoek-hint");
   var withoutFilters = document.getElementById("zoek-zonder-filters");
 
-  // The vocabulary, fetched from this site the first time a word is not on the site as typed.
-  var vocabulary = null;
-  function loadVocabulary() {
-    if (!vocabulary) {
-      vocabulary = fetch(new URL("zoeken/" + language.woordenlijst, siteRoot).href, {credentials: "same-origin"})
+  // The vocabulary, one file per first letter, each fetched from this site the first time
+  // a word needs it. withVocabulary(fn) runs fn(vocabulary) and, when fn asked about a word
+  // whose file is not loaded yet, loads the first such file and runs it again: up to that
+  // question fn went the way the whole vocabulary would take, so the final answer is the
+  // whole vocabulary's, with only the files it needed. null when a file cannot be loaded.
+  var vocabulary = new Z.Vocabulary(), vocabularyFiles = {};
+  var vocabularyLetters = String(language.woordletters || "").split("");
+  function loadLetter(letter) {
+    if (vocabularyLetters.indexOf(letter) < 0) { vocabulary.letters[letter] = true; return Promise.resolve(); }
+    if (!vocabularyFiles[letter]) {
+      var name = String(language.woordenlijst || "").replace("{}", letter);
+      vocabularyFiles[letter] = fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
         .then(function (r) { if (!r.ok) throw new Error("woordenlijst " + r.status); return r.json(); })
-        .then(function (data) { return new Z.Vocabulary(data); })
-        .catch(function () { vocabulary = null; return null; });
+        .then(function (data) { vocabulary.add(letter, data); }, function (err) { delete vocabularyFiles[letter]; throw err; });
     }
-    return vocabulary;
+    return vocabularyFiles[letter];
+  }
+  function withVocabulary(fn) {
+    vocabulary.wanted = [];
+    var out = fn(vocabulary), first = vocabulary.wanted[0];
+    if (first === undefined) return Promise.resolve(out);
+    var wanted = (first === "*" ? vocabularyLetters : [first]).filter(function (l) { return !vocabulary.letters[l]; });
+    return Promise.all(wanted.map(loadLetter)).then(function () {
+      vocabulary.all = vocabularyLetters.every(function (l) { return vocabulary.letters[l]; });
+      return withVocabulary(fn);
+    }, function () { return null; });
   }
 
   // A word that is not on the site as typed: another form, a correction or its parts.
@@ -57,7 +74,7 @@
   var fillerWords = {};
   (language.vulwoorden || []).forEach(function (w) { fillerWords[Z.plain(w)] = true; });
   function repair(word, vocab) {
-    if (!vocab || Z.hasDigit(word)) return null;
+    if (Z.hasDigit(word)) return null;
     if (vocab.has(word)) return {words: [word]};
     var form = word.length >= 4 ? vocab.form(word) : null;
     if (form) return {words: [form]};
@@ -76,20 +93,22 @@
     return known && !fillerWords[Z.plain(known)] ? {words: [known]} : null;
   }
 
-  // The query as concepts with the site words to search for. `present(word)` says whether
-  // the site has the word as typed (Pagefind: an exact search); without it the vocabulary decides.
-  function understand(q, present) {
+  // The query as concepts with the site words to search for. `present(word, join)` says
+  // whether the site has the word as typed (Pagefind: an exact search), or null when the
+  // word is left out to keep the search small; without it the vocabulary decides.
+  // `allow(word)` says whether a synonym or a correction may be searched too.
+  function understand(q, present, allow) {
     var found = Z.concepts(q, language), list = found.concepts, syn = found.synonymIndex;
-    var plan = {concepts: [], corrections: {}, unknown: [], tokens: found.tokens};
+    var plan = {concepts: [], corrections: {}, unknown: [], skipped: [], tokens: found.tokens};
     if (!list.length) return Promise.resolve(Object.assign(plan, {empty: true}));
     var check = present || function (w) {
-      return loadVocabulary().then(function (v) { return !!v && v.has(w); });
+      return withVocabulary(function (v) { return v.has(w); }).then(function (here) { return !!here; });
     };
     // Two words written apart that form one site word ("dag besteding").
     var joins = list.map(function (c, i) {
       var d = list[i + 1];
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
-      return check(c.text + d.text);
+      return check(c.text + d.text, true);
     });
     return Promise.all(joins).then(function (joined) {
       var merged = [];
@@ -103,12 +122,12 @@
         if (c.words.length) return c;  // a joined word or a synonym phrase
         var group = syn.key[Z.key(c.text)];
         return check(c.text).then(function (here) {
+          if (here === null) { plan.skipped.push(c.text); return null; }
           if (here) return Object.assign(c, {words: [c.text]});
           // A word of a synonym group finds the group's words on the site, even when it is
           // not on the site itself ("poetshulp" -> "huishoudelijke hulp").
           if (group) return Object.assign(c, {words: [], synonyms: group});
-          return loadVocabulary().then(function (vocab) {
-            var fix = repair(c.text, vocab);
+          return withVocabulary(function (vocab) { return repair(c.text, vocab); }).then(function (fix) {
             if (!fix) { plan.unknown.push(c.text); return null; }
             if (fix.corrected) plan.corrections[c.text] = fix.corrected;
             if (fix.parts) return fix.parts.map(function (p) { return {text: p, words: [p]}; });
@@ -117,15 +136,22 @@
         });
       }));
     }).then(function (resolved) {
+      var candidates = [];
       resolved.forEach(function (c) {
         [].concat(c || []).forEach(function (one) {
           // Synonyms: a phrase's group, or the group of one of the concept's words.
           var group = one.synonyms || null;
           one.words.forEach(function (w) { group = group || (w.indexOf(" ") < 0 && syn.key[Z.key(w)]) || null; });
           var all = ((one.phrase || !one.words.length) && group ? [] : one.words).concat(group || []);
-          one.words = all.filter(function (w, i) { return all.indexOf(w) === i; });
-          if (one.words.length) plan.concepts.push(one);
+          candidates.push({one: one, words: all.filter(function (w, i) { return all.indexOf(w) === i; })});
         });
+      });
+      // Each concept's first word before any concept's other words (synonyms), in query order.
+      candidates.forEach(function (x) { x.kept = x.words.slice(0, 1).filter(function (w) { return !allow || allow(w); }); });
+      candidates.forEach(function (x) {
+        x.one.words = x.kept.concat(x.words.slice(1).filter(function (w) { return !allow || allow(w); }));
+        if (x.one.words.length) plan.concepts.push(x.one);
+        else if (x.words.length) plan.skipped.push(x.one.text);
       });
       plan.suggestion = Object.keys(plan.corrections).length ? plan.tokens.map(function (t) {
         return plan.corrections[t.word] || t.word;
@@ -137,12 +163,52 @@
   var backends = {
     pagefind: {
       pf: null,
+      // Pagefind runs on the page itself (noWorker): its web worker would be another 12 kB
+      // download on the first search, for a search that takes milliseconds. With it, the
+      // table of index chunks (zoeken/delen.json, site/pagefind_chunks.py); without the
+      // table each word's first two letters count as a chunk of their own.
+      table: null,
       init: function () {
         var self = this;
-        return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+        var table = fetch(new URL("zoeken/delen.json", siteRoot).href, {credentials: "same-origin", cache: "no-cache"})
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) {
+            self.table = data && Array.isArray(data.delen) && data.delen.length ? data.delen.map(function (c) {
+              return {from: Z.plain(c[0]), to: Z.plain(c[1]) + "\uffff"};
+            }) : null;
+          }, function () { self.table = null; });
+        var pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
           self.pf = pf;
-          return pf.options({baseUrl: siteRoot.pathname, excerptLength: 24}).then(function () { return pf.init(); });
+          return pf.options({baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true}).then(function () {
+            return pf.init();
+          });
         });
+        return Promise.all([pagefind, table]);
+      },
+      // The index chunks a word's search downloads: those holding words that begin with its
+      // stem (Pagefind searches the stem and longer words; a Dutch stem drops at most four
+      // letters: -heden, -en, -e, doubled letters).
+      chunksOf: function (word) {
+        var table = this.table, ids = [];
+        Z.words(word).forEach(function (w) {
+          if (!table) { ids.push(w.slice(0, 2)); return; }
+          var start = w.slice(0, Math.max(3, w.length - 4)), end = w + "\uffff";
+          table.forEach(function (c, i) { if (c.from <= end && start <= c.to) ids.push(i); });
+        });
+        return ids;
+      },
+      // A search keeps to MAX_CHUNKS index chunks, whatever is cached (the same question
+      // gives the same results every time): words are taken in query order, each
+      // concept's own word before synonyms; a word whose chunks are already taken is free.
+      budget: function () {
+        var self = this, taken = {}, count = 0;
+        return function (word) {
+          var add = self.chunksOf(word).filter(function (id, i, all) { return !taken[id] && all.indexOf(id) === i; });
+          if (count && count + add.length > MAX_CHUNKS) return false;
+          add.forEach(function (id) { taken[id] = true; });
+          count += add.length;
+          return true;
+        };
       },
       // Filter counts need Pagefind's filter index (one file per filter). The results
       // come first; run() then asks for the counts: the same search again, naming every
@@ -178,16 +244,22 @@
         return self.seen[word];
       },
       search: function (params) {
-        var self = this, filters = this.filtersFor(params);
+        var self = this, filters = this.filtersFor(params), allow = this.budget(), early = {};
         if (!params.q) return self.ranked(params, [self.pf.search(null, {filters: filters})], null);
-        return understand(params.q, function (w) { return self.present(w); }).then(function (plan) {
+        var present = function (w, join) {
+          if (!allow(w)) return Promise.resolve(null);
+          // A word is usually on the site: its own search starts now, next to the check.
+          if (!join && w.length > 3) early[w] = self.pf.search(w, {filters: filters});
+          return self.present(w);
+        };
+        return understand(params.q, present, allow).then(function (plan) {
           if (plan.empty || !plan.concepts.length) {
             self.idsFor.set(params, []);
             return {total: 0, facets: null, hits: [], plan: plan};
           }
           var searches = [];
           plan.concepts.forEach(function (c, i) {
-            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i)); });
+            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i, early[w])); });
           });
           return self.ranked(params, searches, plan);
         });
@@ -195,8 +267,8 @@
       // One word of a concept. Pagefind also finds longer words that begin with it; for a
       // word of three letters that is mostly noise ("man" would find "mantelzorg"), so those
       // pages count only when an exact search finds the word itself on them.
-      wordSearch: function (word, filters, concept) {
-        var pf = this.pf, loose = pf.search(word, {filters: filters});
+      wordSearch: function (word, filters, concept, started) {
+        var pf = this.pf, loose = started || pf.search(word, {filters: filters});
         if (word.length > 3 || word.indexOf(" ") >= 0) {
           return loose.then(function (res) { res.concept = concept; return res; });
         }

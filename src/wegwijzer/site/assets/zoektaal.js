@@ -4,14 +4,17 @@
  * filler dropped), each with the site words that stand for it. A concept's words come from
  *   - the word itself, when it occurs on the site;
  *   - another form of it that does ("eenzame" -> "eenzaam"; a light Dutch key, below);
- *   - a correction: the nearest site word within edit distance 1 (4-7 letters) or 2
- *     (longer), a swap of two neighbouring letters counting as one; words from names,
- *     keywords, themes and roles first, then the most used;
+ *   - a correction: the nearest site word with the same first letter within edit distance
+ *     1 (4-7 letters) or 2 (longer), a swap of two neighbouring letters counting as one;
+ *     words from names, keywords, themes and roles first, then the most used;
  *   - its parts, when it is a compound that is not on the site ("buurthuisactiviteit");
  *   - two query words written apart that form a site word ("dag besteding");
  *   - the other phrases of its group in search/synoniemen.yaml that occur on the site.
- * The vocabulary (zoeken/woorden.<hash>.json, made by search/vocabulary.py) is loaded only
- * when a word is not on the site as typed.
+ * The vocabulary (zoeken/woorden-<letter>.<hash>.json, made by search/vocabulary.py, one
+ * file per first letter) is loaded only when a word is not on the site as typed, and only
+ * the files the word needs: a Vocabulary notes in `wanted` each letter it was asked about
+ * but does not have, and the page loads the first of those and asks again (zoeken.js
+ * withVocabulary), so a file is loaded only when the answer really depends on it.
  */
 (function () {
   "use strict";
@@ -57,19 +60,28 @@
   }
   function allowed(w) { return w.length < 4 ? 0 : (w.length <= 7 ? 1 : 2); }
 
-  // The vocabulary file: {"woorden": "a b c", "gewicht": "1b9"} (see search/vocabulary.py).
-  function Vocabulary(data) {
-    var list = String(data.woorden || "").split(" ").filter(Boolean), weights = String(data.gewicht || "");
-    this.words = list;
+  // The file a word is in: its first letter (a-z), else "_" (search/vocabulary.py first_letter).
+  function letterOf(p) { var c = plain(p).charAt(0); return c >= "a" && c <= "z" ? c : "_"; }
+
+  // The vocabulary, filled one file at a time with add(letter, {"woorden": "a b c", "gewicht": "1b9"}).
+  function Vocabulary() {
+    this.words = [];
     this.plain = {};  // plain form -> index
     this.keys = {};  // key -> index of the best word with that key
-    this.plainList = [];  // plain forms, in the file's order
+    this.plainList = [];  // plain forms, in the files' order
     this.sorted = [];  // plain forms, sorted, for prefix look-ups
     this.rank = [];  // preference: important words first, then by pages that use them
-    for (var i = 0; i < list.length; i++) {
-      var c = weights.charCodeAt(i) || 49, important = c >= 97;
+    this.letters = {};  // the files that are loaded
+    this.all = false;  // every file is loaded
+    this.wanted = [];  // files look-ups needed but did not have, first asked first ("*": all)
+  }
+  Vocabulary.prototype.add = function (letter, data) {
+    var list = String(data.woorden || "").split(" ").filter(Boolean), weights = String(data.gewicht || "");
+    for (var n = 0; n < list.length; n++) {
+      var c = weights.charCodeAt(n) || 49, important = c >= 97, i = this.words.length;
+      this.words.push(list[n]);
       this.rank.push((important ? 10 : 0) + (important ? c - 96 : c - 48));
-      var p = plain(list[i]);
+      var p = plain(list[n]);
       this.plain[p] = i;
       this.plainList.push(p);
       this.sorted.push(p);
@@ -77,10 +89,19 @@
       if (had === undefined || this.rank[i] > this.rank[had]) this.keys[k] = i;
     }
     this.sorted.sort();
-  }
-  Vocabulary.prototype.has = function (w) { return this.plain.hasOwnProperty(plain(w)); };
+    this.letters[letter] = true;
+  };
+  // Is the file of this word loaded? If not, note that it is wanted.
+  Vocabulary.prototype.covers = function (p) {
+    var l = letterOf(p);
+    if (this.all || this.letters[l]) return true;
+    if (this.wanted.indexOf(l) < 0) this.wanted.push(l);
+    return false;
+  };
+  Vocabulary.prototype.has = function (w) { return this.covers(w) && this.plain.hasOwnProperty(plain(w)); };
   // Another form of the word that the site uses, or null.
   Vocabulary.prototype.form = function (w) {
+    if (!this.covers(w)) return null;  // a key keeps the first letter
     var forms = [w, w + "en", w + "e"];  // "poets" is a form of "poetsen"
     for (var f = 0; f < forms.length; f++) {
       var i = this.keys[key(forms[f])];
@@ -91,6 +112,7 @@
   // Site compounds whose last part is the word ("betalen" -> "afbetalen"), best first.
   Vocabulary.prototype.endings = function (w, most) {
     var p = plain(w), found = [];
+    if (!this.all) { if (this.wanted.indexOf("*") < 0) this.wanted.push("*"); return []; }  // any first letter
     for (var i = 0; i < this.plainList.length; i++) {
       var s = this.plainList[i];
       if (s.length > p.length + 2 && s.slice(-p.length) === p) found.push(i);
@@ -113,18 +135,19 @@
   // The word begins a site word ("mantel" -> "mantelzorg"): Pagefind finds it as typed.
   Vocabulary.prototype.begins = function (w) {
     var p = plain(w), lo = 0, hi = this.sorted.length;
+    if (!this.covers(p)) return false;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (this.sorted[mid] < p) lo = mid + 1; else hi = mid; }
     return lo < this.sorted.length && this.sorted[lo].indexOf(p) === 0;
   };
   // The nearest site word within `max` edits: fewest edits, then the preferred word.
-  // Filler words are never a correction, and a word of up to 7 letters keeps its first
-  // letter (people seldom get that one wrong; "zoon" must not become "woon").
+  // Filler words are never a correction, and a correction keeps the first letter (people
+  // seldom get that one wrong; "zoon" must not become "woon"), so it needs one file only.
   Vocabulary.prototype.correct = function (w, max, skip) {
-    var p = plain(w), best = null, bestD = max + 1, bestRank = -1, keepFirst = p.length <= 7;
-    if (max < 1) return null;
+    var p = plain(w), best = null, bestD = max + 1, bestRank = -1;
+    if (max < 1 || !this.covers(p)) return null;
     for (var i = 0; i < this.words.length; i++) {
       var s = this.plainList[i];
-      if (Math.abs(s.length - p.length) > max || (keepFirst && s[0] !== p[0]) || (skip && skip[s])) continue;
+      if (Math.abs(s.length - p.length) > max || s[0] !== p[0] || (skip && skip[s])) continue;
       var d = distance(p, s, Math.min(max, bestD));
       if (d < bestD || (d === bestD && d <= max && this.rank[i] > bestRank)) {
         best = this.words[i]; bestD = d; bestRank = this.rank[i];
@@ -202,6 +225,6 @@
 
   window.WegwijzerZoektaal = {
     plain: plain, words: words, key: key, distance: distance, allowed: allowed, hasDigit: hasDigit,
-    Vocabulary: Vocabulary, analyse: analyse, concepts: concepts, synonymIndex: synonymIndex
+    Vocabulary: Vocabulary, letterOf: letterOf, analyse: analyse, concepts: concepts, synonymIndex: synonymIndex
   };
 })();
