@@ -78,9 +78,13 @@ def serve(site: Path):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
-def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = REPO / "content") -> None:
-    """`wegwijzer build` in a fresh process, with no Meilisearch settings (Pagefind only)."""
+def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = REPO / "content",
+          code: Path | None = None) -> None:
+    """`wegwijzer build` in a fresh process, with no Meilisearch settings (Pagefind only);
+    ``code``: a folder with another version's ``wegwijzer`` package to build with instead."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     config = site.parent / "mkdocs.yml"
     if content is None:  # no articles or glossary
         content = site.parent / "content"

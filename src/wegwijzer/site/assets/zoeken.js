@@ -17,7 +17,10 @@
   "use strict";
   var FACETS = ["route", "thema", "doelgroep", "kern", "toegang"];
   var PAGE_SIZE = 10;  // each result is one small fragment download
-  var MAX_CHUNKS = 3;  // Pagefind index chunks one search may download (about 13 kB each at 1,000 records)
+  // Pagefind index chunks one search may download: any two, more while they fit in
+  // CHUNK_KB (a chunk is 15-23 kB at 1,000 records, 39 kB at 10,000; the first search's
+  // other files are about 102 kB, so two chunks keep it under 150 kB at 1,000 records).
+  var MIN_CHUNKS = 2, CHUNK_KB = 45;
   var root = document.querySelector(".ww-zoeken");
   if (!root) return;
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
@@ -174,7 +177,7 @@
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {
             self.table = data && Array.isArray(data.delen) && data.delen.length ? data.delen.map(function (c) {
-              return {from: Z.plain(c[0]), to: Z.plain(c[1]) + "\uffff"};
+              return {from: Z.plain(c[0]), to: Z.plain(c[1]) + "\uffff", kb: Number(c[2]) || CHUNK_KB};
             }) : null;
           }, function () { self.table = null; });
         var pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
@@ -197,16 +200,18 @@
         });
         return ids;
       },
-      // A search keeps to MAX_CHUNKS index chunks, whatever is cached (the same question
-      // gives the same results every time): words are taken in query order, each
-      // concept's own word before synonyms; a word whose chunks are already taken is free.
+      // A search keeps to MIN_CHUNKS index chunks, or more within CHUNK_KB, whatever is
+      // cached (the same question gives the same results every time): words are taken in
+      // query order, each concept's own word before synonyms; a word whose chunks are
+      // already taken is free. Without the table only MIN_CHUNKS (two-letter groups).
       budget: function () {
-        var self = this, taken = {}, count = 0;
+        var self = this, taken = {}, count = 0, kb = 0;
         return function (word) {
           var add = self.chunksOf(word).filter(function (id, i, all) { return !taken[id] && all.indexOf(id) === i; });
-          if (count && count + add.length > MAX_CHUNKS) return false;
+          var addKb = add.reduce(function (sum, id) { return sum + (self.table ? self.table[id].kb : CHUNK_KB); }, 0);
+          if (count && count + add.length > MIN_CHUNKS && kb + addKb > CHUNK_KB) return false;
           add.forEach(function (id) { taken[id] = true; });
-          count += add.length;
+          count += add.length; kb += addKb;
           return true;
         };
       },
