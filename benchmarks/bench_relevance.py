@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_relevance.py                      # demo data, 125 questions
     .venv/bin/python benchmarks/bench_relevance.py benchmarks/relevance/maasbergen.yaml   # held out
     .venv/bin/python benchmarks/bench_relevance.py --site DIR QUESTIONS  # an already built site
+    .venv/bin/python benchmarks/bench_relevance.py --as-large-site     # the chunk budget at its tightest
 
 A question file (YAML) names its data folder (``data``, relative to the file), optionally
 a synonyms file (``synonyms``; default: the project's search/synoniemen.yaml), the content
@@ -177,6 +178,9 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="an already built site of the question file's data")
     parser.add_argument("--misses", action="store_true", help="also print each question without a right answer")
     parser.add_argument("--json", type=Path, help="write every question's outcome to this file")
+    parser.add_argument("--as-large-site", action="store_true",
+                        help="without the index chunk table (zoeken/delen.json): each search keeps to words of two "
+                             "two-letter groups, as on a site where every word is in an index chunk of its own")
     args = parser.parse_args(argv)
     spec = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     questions = spec["questions"]
@@ -190,6 +194,8 @@ def main(argv=None) -> int:
             if spec.get("content"):
                 content = None if spec["content"] == "none" else (args.questions.parent / spec["content"]).resolve()
             build(data, synonyms, site, content)
+            if args.as_large_site:  # only in a site built here
+                (site / "zoeken" / "delen.json").unlink(missing_ok=True)
         base, server = serve(site)
         try:
             rows = run_questions(base, server, questions)

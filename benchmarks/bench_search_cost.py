@@ -9,8 +9,11 @@ phone"), for each kind of query:
 
 - first search: a fresh tab opens /zoeken/?q=… (empty cache); kB of search data (Pagefind's
   files, the chunk table and the vocabulary files), gzip-compressed as a web server sends it;
+  and milliseconds from opening the address until the result line is filled in;
 - later search: the same tab searches again through the form; kB and milliseconds from
   pressing Enter until the result line is filled in.
+
+The machine's load average is printed too: on a shared machine the times spread widely.
 
 Each kind runs ``--repeat`` times (a fresh tab each time); the times are printed as median
 and min-max, the bytes once (they do not vary). With ``--compare REV`` the same data is also
@@ -32,6 +35,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import re
 import statistics
@@ -81,7 +85,7 @@ def add_words(data: Path, beta: float, seed: int = 1) -> int:
         wanted = int(ANCHOR_WORDS * (number / ANCHOR_PAGES) ** beta)
         while len(used) < wanted:
             if not pool:  # compounds of two real words ("buurt" + "fiets"), as Dutch makes new words
-                pool = [a + b for a, b in zip(rng.sample(base, len(base)), rng.sample(base, len(base)))]
+                pool = [a + b for a, b in zip(rng.sample(base, len(base)), rng.sample(base, len(base)), strict=True)]
             used.append(pool.pop())
         new = used[int(ANCHOR_WORDS * ((number - 1) / ANCHOR_PAGES) ** beta):]
         sentence = " ".join(new + rng.sample(used, min(len(used), 12))).capitalize() + "."
@@ -100,8 +104,10 @@ def measure_once(browser, base, server, throttle, first, later) -> dict:
         page = ctx.new_page()
         ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
         start = len(server.sent)
+        t0 = time.perf_counter()
         page.goto(base + "zoeken/?q=" + first)
-        page.wait_for_function(DONE, timeout=120_000)
+        page.wait_for_function(DONE, timeout=120_000, polling="raf")
+        first_ms = round((time.perf_counter() - t0) * 1000)
         page.wait_for_load_state("networkidle")
         first_kb = search_kb(server.sent, start)
         start = len(server.sent)
@@ -112,7 +118,7 @@ def measure_once(browser, base, server, throttle, first, later) -> dict:
         page.wait_for_function(DONE, timeout=120_000, polling="raf")
         ms = round((time.perf_counter() - t0) * 1000)
         page.wait_for_load_state("networkidle")
-        return {"first_kb": first_kb, "later_kb": search_kb(server.sent, start), "later_ms": ms,
+        return {"first_kb": first_kb, "first_ms": first_ms, "later_kb": search_kb(server.sent, start), "later_ms": ms,
                 "status": page.inner_text("#zoek-status")}
     finally:
         ctx.close()
@@ -140,7 +146,11 @@ def measure(sites: dict, throttle: float, repeat: int) -> dict:
         out[name] = {}
         for kind, rows in kinds.items():
             times = [r["later_ms"] for r in rows]
-            out[name][kind] = {"first_kb": max(r["first_kb"] for r in rows), "later_kb": max(r["later_kb"] for r in rows),
+            firsts = [r["first_ms"] for r in rows]
+            out[name][kind] = {"first_kb": max(r["first_kb"] for r in rows),
+                               "first_ms_median": round(statistics.median(firsts)), "first_ms_min": min(firsts),
+                               "first_ms_max": max(firsts),
+                               "later_kb": max(r["later_kb"] for r in rows),
                                "later_ms_median": round(statistics.median(times)), "later_ms_min": min(times),
                                "later_ms_max": max(times), "later_ms": times, "status": rows[-1]["status"]}
     return out
@@ -187,7 +197,9 @@ def main(argv=None) -> int:
                    "vocabulary": {name: vocabulary_size(site) for name, site in sites.items()},
                    "index_chunks": {name: len(list((site / "pagefind" / "index").glob("*.pf_index")))
                                     for name, site in sites.items()}}
+            load = os.getloadavg()[0]
             row.update(measure(sites, args.throttle, args.repeat))
+            row["load_average"] = [round(load, 1), round(os.getloadavg()[0], 1)]  # a shared machine: before, after
             print(json.dumps(row, ensure_ascii=False), flush=True)
             print_table(row, list(sites))
     return 0
@@ -197,14 +209,16 @@ def print_table(row: dict, names: list) -> None:
     print(f"\n{row['records']} records; vocabulary " + "; ".join(
         f"{name}: {v['words']} words, {v['files']} file(s), {v['kb_all']} kB (largest {v['kb_largest']}, "
         f"median {v['kb_median']})" for name, v in row["vocabulary"].items()))
-    print(f"{'kind':<15}" + "".join(f"{name + ' first kB':>18}{name + ' later kB':>18}{name + ' later ms':>26}"
-                                      for name in names))
+    print(f"load average {row['load_average'][0]} -> {row['load_average'][1]} (2 cores); times: median (min-max)")
+    print(f"{'kind':<15}" + "".join(f"{name + ' first kB':>18}{name + ' first ms':>24}{name + ' later kB':>18}"
+                                      f"{name + ' later ms':>24}" for name in names))
     for kind in QUERIES:
         cells = ""
         for name in names:
             k = row[name][kind]
-            cells += (f"{k['first_kb']:>18}{k['later_kb']:>18}"
-                      f"{str(k['later_ms_median']) + ' (' + str(k['later_ms_min']) + '-' + str(k['later_ms_max']) + ')':>26}")
+            first = f"{k['first_ms_median']} ({k['first_ms_min']}-{k['first_ms_max']})"
+            later = f"{k['later_ms_median']} ({k['later_ms_min']}-{k['later_ms_max']})"
+            cells += f"{k['first_kb']:>18}{first:>24}{k['later_kb']:>18}{later:>24}"
         print(f"{kind:<15}{cells}")
     print(flush=True)
 

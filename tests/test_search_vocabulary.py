@@ -4,8 +4,13 @@ import json
 
 from helpers import model_dataset
 from wegwijzer.records import vocab
-from wegwijzer.search.vocabulary import (build_vocabulary, search_language, vocabulary_file_name,
-                                         vocabulary_files, vocabulary_json)
+from wegwijzer.search.vocabulary import (
+    build_vocabulary,
+    search_language,
+    vocabulary_file_name,
+    vocabulary_files,
+    vocabulary_json,
+)
 
 
 def test_vocabulary_has_the_searchable_words_with_counts_and_importance():

@@ -107,8 +107,10 @@
     var check = present || function (w) {
       return withVocabulary(function (v) { return v.has(w); }).then(function (here) { return !!here; });
     };
-    // Two words written apart that form one site word ("dag besteding").
-    var joins = list.map(function (c, i) {
+    // Every word is checked at once, in query order, and so are two words written apart
+    // that may form one site word ("dag besteding"): one round trip, not two.
+    var checks = [], joins = list.map(function (c, i) {
+      checks[i] = c.words.length ? null : check(c.text);
       var d = list[i + 1];
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
       return check(c.text + d.text, true);
@@ -119,12 +121,12 @@
         if (joined[i]) {
           merged.push({text: list[i].text + " " + list[i + 1].text, words: [list[i].text + list[i + 1].text]});
           i += 1;
-        } else merged.push(list[i]);
+        } else merged.push(Object.assign(list[i], {checked: checks[i]}));
       }
       return Promise.all(merged.map(function (c) {
         if (c.words.length) return c;  // a joined word or a synonym phrase
         var group = syn.key[Z.key(c.text)];
-        return check(c.text).then(function (here) {
+        return c.checked.then(function (here) {
           if (here === null) { plan.skipped.push(c.text); return null; }
           if (here) return Object.assign(c, {words: [c.text]});
           // A word of a synonym group finds the group's words on the site, even when it is
