@@ -164,6 +164,23 @@ def vocabulary_size(site: Path) -> dict:
             "kb_median": round(statistics.median(sizes), 1)}
 
 
+def print_vocabulary_sizes(sizes: list, beta: float) -> int:
+    from wegwijzer.records.dataset import load_dataset
+    from wegwijzer.search.vocabulary import build_vocabulary, vocabulary_files, vocabulary_json
+
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-vocabulary-{n}-") as tmp:
+            write_dataset(Path(tmp) / "data", n, n_faces=max(20, n // 50), seed=1)
+            add_words(Path(tmp) / "data", beta)
+            vocabulary = build_vocabulary(load_dataset(Path(tmp) / "data")[0])
+        packed = [len(gzip.compress(text.encode("utf-8"), 6)) / 1000 for text in vocabulary_files(vocabulary).values()]
+        whole = len(gzip.compress(vocabulary_json(vocabulary).encode("utf-8"), 6)) / 1000
+        print(json.dumps({"records": n, "beta": beta, "words": len(vocabulary), "one_file_kb": round(whole, 1),
+                          "files": len(packed), "kb_all": round(sum(packed), 1), "kb_largest": round(max(packed), 1),
+                          "kb_median": round(statistics.median(packed), 1)}), flush=True)
+    return 0
+
+
 def export_code(rev: str, folder: Path) -> Path:
     """The ``src`` folder of git revision ``rev``, to build with."""
     archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "src"], capture_output=True, check=True).stdout
@@ -179,7 +196,11 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--beta", type=float, default=0.6, help="Heaps' law exponent for the records' words")
     parser.add_argument("--compare", metavar="REV", help="also build with the code of this git revision")
+    parser.add_argument("--vocabulary-only", action="store_true",
+                        help="only make the data and its vocabulary files and print their size (no site, no browser)")
     args = parser.parse_args(argv)
+    if args.vocabulary_only:
+        return print_vocabulary_sizes(args.sizes, args.beta)
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-cost-{n}-") as tmp:
             tmp = Path(tmp)

@@ -61,6 +61,14 @@ def forgiving_build(tmp_path_factory):
         kernen: [Hulsberg]
         gecontroleerd: {RECENT}
     """)
+    write(data, "kleine-stap.yaml", f"""
+        naam: Consultatiebureau De Kleine Stap
+        samenvatting: Ouders met een baby komen hier voor wegen, meten en prikken.
+        route: laten
+        toegang: vrij
+        themas: [opvoeden]
+        gecontroleerd: {RECENT}
+    """)
     # The editors' synonyms, copied for this test, with one group added.
     write(tmp, "search/synoniemen.yaml", PROJECT_SYNONYMS.read_text(encoding="utf-8") + EDITED_GROUP)
     (tmp / "content").mkdir()  # no articles
@@ -108,6 +116,12 @@ def test_a_word_on_the_site_does_not_load_the_vocabulary(phone, forgiving_site):
     phone.wait_for_load_state("networkidle")
     assert not [u for u in requests if "/zoeken/woorden-" in u]
     assert phone.locator("#zoek-suggestie").is_hidden()
+
+
+def test_sounds_dutch_writes_two_ways_are_one_word(phone, forgiving_site):
+    # "buro" for "bureau" is three edits, but one sound; so are ei/ij and au/ou.
+    assert search(phone, forgiving_site, "consultatieburo")[0] == "Consultatiebureau De Kleine Stap"
+    assert set(search(phone, forgiving_site, "vreiwilligers")) == {"Groene Vingers", "Rijwielherstel De Spaak"}
 
 
 def test_a_transposition_counts_as_one_edit(phone, forgiving_site):

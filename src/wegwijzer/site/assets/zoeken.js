@@ -96,7 +96,7 @@
     return known && !fillerWords[Z.plain(known)] ? {words: [known]} : null;
   }
 
-  // The query as concepts with the site words to search for. `present(word, join)` says
+  // The query as concepts with the site words to search for. `present(word)` says
   // whether the site has the word as typed (Pagefind: an exact search), or null when the
   // word is left out to keep the search small; without it the vocabulary decides.
   // `allow(word)` says whether a synonym or a correction may be searched too.
@@ -113,7 +113,7 @@
       checks[i] = c.words.length ? null : check(c.text);
       var d = list[i + 1];
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
-      return check(c.text + d.text, true);
+      return check(c.text + d.text);
     });
     return Promise.all(joins).then(function (joined) {
       var merged = [];
@@ -251,14 +251,9 @@
         return self.seen[word];
       },
       search: function (params) {
-        var self = this, filters = this.filtersFor(params), allow = this.budget(), early = {};
+        var self = this, filters = this.filtersFor(params), allow = this.budget();
         if (!params.q) return self.ranked(params, [self.pf.search(null, {filters: filters})], null);
-        var present = function (w, join) {
-          if (!allow(w)) return Promise.resolve(null);
-          // A word is usually on the site: its own search starts now, next to the check.
-          if (!join && w.length > 3) early[w] = self.pf.search(w, {filters: filters});
-          return self.present(w);
-        };
+        var present = function (w) { return allow(w) ? self.present(w) : Promise.resolve(null); };
         return understand(params.q, present, allow).then(function (plan) {
           if (plan.empty || !plan.concepts.length) {
             self.idsFor.set(params, []);
@@ -266,7 +261,7 @@
           }
           var searches = [];
           plan.concepts.forEach(function (c, i) {
-            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i, early[w])); });
+            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i)); });
           });
           return self.ranked(params, searches, plan);
         });
@@ -274,8 +269,8 @@
       // One word of a concept. Pagefind also finds longer words that begin with it; for a
       // word of three letters that is mostly noise ("man" would find "mantelzorg"), so those
       // pages count only when an exact search finds the word itself on them.
-      wordSearch: function (word, filters, concept, started) {
-        var pf = this.pf, loose = started || pf.search(word, {filters: filters});
+      wordSearch: function (word, filters, concept) {
+        var pf = this.pf, loose = pf.search(word, {filters: filters});
         if (word.length > 3 || word.indexOf(" ") >= 0) {
           return loose.then(function (res) { res.concept = concept; return res; });
         }

@@ -28,9 +28,12 @@
 
   // Two forms of one Dutch word get one key: plural -en/-s, adjective -e, a doubled
   // consonant or vowel, z/v for s/f ("eenzame"/"eenzaam", "schulden"/"schuld",
-  // "huizen"/"huis", "brieven"/"brief", "problemen"/"probleem").
+  // "huizen"/"huis", "brieven"/"brief", "problemen"/"probleem"); and the sounds Dutch
+  // writes two ways, after the first letter (which the files of the vocabulary go by):
+  // ei/ij, au/ou, and eau/o in French loanwords ("buro"/"bureau", "kado"/"cadeau").
   function key(w) {
     w = plain(w);
+    w = w.charAt(0) + w.slice(1).replace(/eau/g, "o").replace(/ij/g, "ei").replace(/au/g, "ou");
     var m = /^(.{3,}?)(en|s|e)$/.exec(w);
     if (m) w = m[1];
     w = w.replace(/([^aeiou])\1$/, "$1").replace(/z$/, "s").replace(/v$/, "f");
