@@ -250,6 +250,9 @@ def test_a_long_question_keeps_to_a_few_index_chunks(phone, forgiving_build, tmp
         assert "Buurthuis De Kroon" in search(phone, url, "breien thee buurthuis")
         # Words come in query order.
         assert "Buurthuis De Kroon" in search(phone, url, "activiteiten breien thee")
+        # Never zero results for a word on the site that the budget left out.
+        assert search(phone, url, "qwerty xylofoon breien") == ["Buurtkamer Zonnebloem"]
+        assert search(phone, url, "xylofoon grasmaaien") == ["Groene Vingers"]  # its synonym is a third chunk
         with_chunks_of(5.0)  # small chunks: more of them fit
         titles = search(phone, url, "breien thee rijwielherstel activiteiten")
         assert {"Buurtkamer Zonnebloem", "Rijwielherstel De Spaak", "Buurthuis De Kroon"} <= set(titles)

@@ -255,6 +255,13 @@
         if (!params.q) return self.ranked(params, [self.pf.search(null, {filters: filters})], null);
         var present = function (w) { return allow(w) ? self.present(w) : Promise.resolve(null); };
         return understand(params.q, present, allow).then(function (plan) {
+          // The words the budget left out are all there is to search: then search them
+          // anyway (a question with a word on the site never gets zero results).
+          if (!plan.concepts.length && plan.skipped.length) {
+            return understand(params.q, function (w) { return self.present(w); }, null);
+          }
+          return plan;
+        }).then(function (plan) {
           if (plan.empty || !plan.concepts.length) {
             self.idsFor.set(params, []);
             return {total: 0, facets: null, hits: [], plan: plan};
