@@ -21,6 +21,7 @@
   // CHUNK_KB (a chunk is 15-23 kB at 1,000 records, 39 kB at 10,000; the first search's
   // other files are about 102 kB, so two chunks keep it under 150 kB at 1,000 records).
   var MIN_CHUNKS = 2, CHUNK_KB = 45;
+  var LONG = 5;  // words this long are searched first when the budget cannot take them all
   var root = document.querySelector(".ww-zoeken");
   if (!root) return;
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
@@ -107,10 +108,15 @@
     var check = present || function (w) {
       return withVocabulary(function (v) { return v.has(w); }).then(function (here) { return !!here; });
     };
-    // Every word is checked at once, in query order, and so are two words written apart
-    // that may form one site word ("dag besteding"): one round trip, not two.
-    var checks = [], joins = list.map(function (c, i) {
-      checks[i] = c.words.length ? null : check(c.text);
+    // Every word is checked at once, and so are two words written apart that may form one
+    // site word ("dag besteding"): one round trip, not two. Words of LONG letters or more
+    // first, then shorter ones, each in query order: when the chunk budget cannot take
+    // them all, short words (the most frequent, and the least telling) are left out first.
+    var checks = [], order = list.map(function (c, i) { return i; }).sort(function (a, b) {
+      return (list[b].text.length >= LONG) - (list[a].text.length >= LONG) || a - b;
+    });
+    order.forEach(function (i) { checks[i] = list[i].words.length ? null : check(list[i].text); });
+    var joins = list.map(function (c, i) {
       var d = list[i + 1];
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
       return check(c.text + d.text);
@@ -203,9 +209,10 @@
         return ids;
       },
       // A search keeps to MIN_CHUNKS index chunks, or more within CHUNK_KB, whatever is
-      // cached (the same question gives the same results every time): words are taken in
-      // query order, each concept's own word before synonyms; a word whose chunks are
-      // already taken is free. Without the table only MIN_CHUNKS (two-letter groups).
+      // cached (the same question gives the same results every time): words are taken as
+      // understand() asks (long words first, then short ones, each in query order; each
+      // concept's own word before synonyms); a word whose chunks are already taken is
+      // free. Without the table only MIN_CHUNKS (two-letter groups).
       budget: function () {
         var self = this, taken = {}, count = 0, kb = 0;
         return function (word) {
