@@ -209,6 +209,16 @@ def test_filter_counts_match_a_sentence_search(phone, forgiving_site):
     assert phone.locator("#f-kern option[value='hulsberg']").inner_text() == "Hulsberg (1)"
 
 
+def test_filter_counts_count_a_page_with_several_of_the_words_once(phone, forgiving_site):
+    search(phone, forgiving_site, "thee breien activiteiten")  # thee and breien: the same page
+    assert len(phone.locator("#zoek-resultaten li").all()) == 2
+    phone.click("#zoek-filters summary")
+    sel = "#f-kern option[value='amstenrade']"
+    phone.wait_for_function(f"/\\(\\d+\\)$/.test(document.querySelector(\"{sel}\").textContent)")
+    assert phone.locator(sel).inner_text() == "Amstenrade (1)"
+    assert phone.locator("#f-kern option[value='hulsberg']").inner_text() == "Hulsberg (1)"
+
+
 def test_the_language_tools(phone, forgiving_site):
     search(phone, forgiving_site, "thee")
     z = "window.WegwijzerZoektaal"

@@ -22,6 +22,9 @@
   // other files are about 102 kB, so two chunks keep it under 150 kB at 1,000 records).
   var MIN_CHUNKS = 2, CHUNK_KB = 45;
   var LONG = 5;  // words this long are searched first when the budget cannot take them all
+  var COUNT_WORDS = 4;  // filter counts for a search of up to this many words (15 Pagefind searches)
+  // Endings the Dutch (Snowball) stemmer may drop, longest first.
+  var STEM_ENDING = /(heden|heid|lijke?|bare?|ende?|ingen|ing|igen?|ene|en|se|s|e)$/;
   var root = document.querySelector(".ww-zoeken");
   if (!root) return;
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
@@ -100,8 +103,9 @@
   // The query as concepts with the site words to search for. `present(word)` says
   // whether the site has the word as typed (Pagefind: an exact search), or null when the
   // word is left out to keep the search small; without it the vocabulary decides.
-  // `allow(word)` says whether a synonym or a correction may be searched too.
-  function understand(q, present, allow) {
+  // `allow(word)` says whether a synonym or a correction may be searched too, and
+  // `preload(word)` fetches what searching a word will need.
+  function understand(q, present, allow, preload) {
     var found = Z.concepts(q, language), list = found.concepts, syn = found.synonymIndex;
     var plan = {concepts: [], corrections: {}, unknown: [], skipped: [], tokens: found.tokens};
     if (!list.length) return Promise.resolve(Object.assign(plan, {empty: true}));
@@ -121,6 +125,12 @@
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
       return check(c.text + d.text);
     });
+    // The synonyms' index chunks come in the same round, not after the checks.
+    if (preload) {
+      order.forEach(function (i) {
+        (list[i].synonyms || syn.key[Z.key(list[i].text)] || []).forEach(function (w) { if (allow(w)) preload(w); });
+      });
+    }
     return Promise.all(joins).then(function (joined) {
       var merged = [];
       for (var i = 0; i < list.length; i++) {
@@ -184,8 +194,11 @@
         var table = fetch(new URL("zoeken/delen.json", siteRoot).href, {credentials: "same-origin", cache: "no-cache"})
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {
-            self.table = data && Array.isArray(data.delen) && data.delen.length ? data.delen.map(function (c) {
-              return {from: Z.plain(c[0]), to: Z.plain(c[1]) + "\uffff", kb: Number(c[2]) || CHUNK_KB};
+            // A chunk holds the words from its first word up to the next chunk's first word.
+            var list = data && Array.isArray(data.delen) ? data.delen : [];
+            self.table = list.length ? list.map(function (c, i) {
+              return {from: Z.plain(c[0]), next: i + 1 < list.length ? Z.plain(list[i + 1][0]) : "\uffff",
+                      kb: Number(c[2]) || CHUNK_KB};
             }) : null;
           }, function () { self.table = null; });
         var pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
@@ -197,14 +210,17 @@
         return Promise.all([pagefind, table]);
       },
       // The index chunks a word's search downloads: those holding words that begin with its
-      // stem (Pagefind searches the stem and longer words; a Dutch stem drops at most four
-      // letters: -heden, -en, -e, doubled letters).
+      // stem (Pagefind searches the stem and longer words). The stem is taken a little
+      // short, as Pagefind's Dutch stemmer may make it: a Dutch ending dropped, then a
+      // doubled letter ("bakken" -> "bak").
       chunksOf: function (word) {
         var table = this.table, ids = [];
         Z.words(word).forEach(function (w) {
           if (!table) { ids.push(w.slice(0, 2)); return; }
-          var start = w.slice(0, Math.max(3, w.length - 4)), end = w + "\uffff";
-          table.forEach(function (c, i) { if (c.from <= end && start <= c.to) ids.push(i); });
+          var stem = w.replace(STEM_ENDING, "").replace(/(.)\1$/, "$1");
+          if (stem.length < 3) stem = w.slice(0, 3);
+          var end = w + "\uffff";
+          table.forEach(function (c, i) { if (c.from <= end && stem < c.next) ids.push(i); });
         });
         return ids;
       },
@@ -218,26 +234,57 @@
         return function (word) {
           var add = self.chunksOf(word).filter(function (id, i, all) { return !taken[id] && all.indexOf(id) === i; });
           var addKb = add.reduce(function (sum, id) { return sum + (self.table ? self.table[id].kb : CHUNK_KB); }, 0);
-          if (count && count + add.length > MIN_CHUNKS && kb + addKb > CHUNK_KB) return false;
+          if (add.length && count && count + add.length > MIN_CHUNKS && kb + addKb > CHUNK_KB) return false;
           add.forEach(function (id) { taken[id] = true; });
           count += add.length; kb += addKb;
           return true;
         };
       },
       // Filter counts need Pagefind's filter index (one file per filter). The results
-      // come first; run() then asks for the counts: the same search again, naming every
-      // shown filter (an empty `none` matches all) so Pagefind loads just those files,
-      // not `soort`. Later searches get the counts directly.
+      // come first; run() then asks for the counts, naming every shown filter (an empty
+      // `none` matches all) so Pagefind loads just those files, not `soort`. Later
+      // searches of one word get the counts directly.
+      //
+      // A search made of several words (each searched on its own) shows the pages that
+      // have any of them. Its counts come from Pagefind's own counts by inclusion and
+      // exclusion: |A or B| = |A| + |B| - |A and B|, where a search of "A B" gives the
+      // pages with both: 2^n - 1 searches of words whose index is already loaded, for up
+      // to COUNT_WORDS words (more: the options show no counts). A filter-only search would
+      // be one search per value, but Pagefind loads its whole word index for it (3 MB at
+      // 10,000 records), so it is only used when there is no question at all.
       filtersLoaded: false,
       facets: function (params) {
-        var self = this, filters = self.filtersFor(params);
-        if (params.q) return self.countsFor(self.idsFor.get(params) || []);
+        var self = this, filters = self.filtersFor(params), words = self.wordsFor.get(params);
         FACETS.forEach(function (f) { if (!filters[f]) filters[f] = {none: []}; });
-        return self.pf.search(params.q ? params.q : null, {filters: filters}).then(function (res) {
+        if (!params.q) {
+          return self.pf.search(null, {filters: filters}).then(function (res) {
+            self.filtersLoaded = true;
+            return res.filters || {};
+          });
+        }
+        if (!words || !words.length || words.length > COUNT_WORDS) return Promise.resolve({});
+        var searches = [];
+        for (var set = 1; set < (1 << words.length); set++) {
+          var some = words.filter(function (w, i) { return set & (1 << i); });
+          searches.push(self.pf.search(some.join(" "), {filters: filters}).then(function (res) {
+            return {sign: this.odd ? 1 : -1, counts: res.filters || {}};
+          }.bind({odd: some.length % 2 === 1})));
+        }
+        return Promise.all(searches).then(function (parts) {
+          var counts = {};
+          parts.forEach(function (part) {
+            FACETS.forEach(function (f) {
+              var mine = counts[f] = counts[f] || {};
+              Object.keys(part.counts[f] || {}).forEach(function (v) {
+                mine[v] = (mine[v] || 0) + part.sign * part.counts[f][v];
+              });
+            });
+          });
           self.filtersLoaded = true;
-          return res.filters || {};
+          return counts;
         });
       },
+      wordsFor: new WeakMap(),  // search params -> the words it searched, each on its own
       filtersFor: function (params) {
         var filters = {};
         FACETS.forEach(function (f) {
@@ -261,7 +308,8 @@
         var self = this, filters = this.filtersFor(params), allow = this.budget();
         if (!params.q) return self.ranked(params, [self.pf.search(null, {filters: filters})], null);
         var present = function (w) { return allow(w) ? self.present(w) : Promise.resolve(null); };
-        return understand(params.q, present, allow).then(function (plan) {
+        var preload = function (w) { self.pf.preload(w).catch(function () {}); };
+        return understand(params.q, present, allow, preload).then(function (plan) {
           // The words the budget left out are all there is to search: then search them
           // anyway (a question with a word on the site never gets zero results).
           if (!plan.concepts.length && plan.skipped.length) {
@@ -270,13 +318,14 @@
           return plan;
         }).then(function (plan) {
           if (plan.empty || !plan.concepts.length) {
-            self.idsFor.set(params, []);
+            self.wordsFor.set(params, []);
             return {total: 0, facets: null, hits: [], plan: plan};
           }
-          var searches = [];
+          var searches = [], words = [];
           plan.concepts.forEach(function (c, i) {
-            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i)); });
+            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i)); words.push(w); });
           });
+          self.wordsFor.set(params, words.filter(function (w, i) { return words.indexOf(w) === i; }));
           return self.ranked(params, searches, plan);
         });
       },
@@ -320,7 +369,6 @@
           });
           order.sort(function (a, b) { return b.count - a.count || b.score - a.score || a.index - b.index; });
           var single = all.length === 1;
-          self.idsFor.set(params, order.map(function (p) { return p.result.id; }));
           var wanted = order.slice(0, params.limit || PAGE_SIZE);
           return Promise.all(wanted.map(function (p) { return p.result.data(); })).then(function (datas) {
             return {
@@ -337,40 +385,6 @@
               })
             };
           });
-        });
-      },
-      // Counts for results that came from several searches: for each filter value, how many
-      // of these pages carry it (each value's pages are looked up once per visit).
-      valuePages: {},
-      idsFor: new WeakMap(),  // search params -> the ids of its ranked pages
-      countsFor: function (ids) {
-        var self = this, jobs = [];
-        return self.pf.filters().then(function (all) {
-          FACETS.forEach(function (f) {
-            Object.keys(all[f] || {}).forEach(function (v) {
-              var k = f + "=" + v;
-              if (!self.valuePages[k]) {
-                var one = {};
-                one[f] = v;
-                self.valuePages[k] = self.pf.search(null, {filters: one}).then(function (res) {
-                  var set = {};
-                  res.results.forEach(function (r) { set[r.id] = true; });
-                  return set;
-                });
-              }
-              jobs.push(self.valuePages[k].then(function (set) { return [f, v, set]; }));
-            });
-          });
-          return Promise.all(jobs);
-        }).then(function (sets) {
-          var counts = {};
-          sets.forEach(function (x) {
-            var n = 0;
-            ids.forEach(function (id) { if (x[2][id]) n += 1; });
-            (counts[x[0]] = counts[x[0]] || {})[x[1]] = n;
-          });
-          self.filtersLoaded = true;
-          return counts;
         });
       }
     },
