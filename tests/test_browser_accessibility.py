@@ -16,6 +16,9 @@ PAGES = {
     "zoeken met filters": "zoeken/?q=hulp&thema=geld",  # the filter panel open, with counts
     "voor professionals": "voor-professionals/?kern=heukelrade",
     "lijstje": "lijstje/",  # with a record and a face saved (SAVED)
+    "zoeken zonder resultaat": "zoeken/?q=xylofoon",  # the help when nothing is found
+    "zoeken met een typfout": "zoeken/?q=mantelzrog",  # "Bedoelde je: …?"
+    "zoeken alleen stopwoorden": "zoeken/?q=ik+wil+het",  # the friendly hint
 }
 SAVED = saved_list_script([("v", "basis-ggz", "laten-doen/basis-ggz/"), ("g", "bram-hendriks",
                                                                        "gezichtenkaart/bram-hendriks/")])
@@ -28,7 +31,8 @@ def open_page(page, url):
     page.context.add_init_script(SAVED)  # the header counter and the Bewaar buttons show their saved state
     page.goto(url)
     if "zoeken/" in url:
-        page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+        page.wait_for_function("(() => { const s = document.getElementById('zoek-status').textContent;"
+                               " return s && !s.startsWith('Bezig'); })()")
     if url.endswith("lijstje/"):
         page.wait_for_function("document.querySelectorAll('#lijstje-items .ww-lijstje__feit').length > 2")
 

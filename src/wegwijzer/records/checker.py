@@ -24,6 +24,7 @@ class CheckResult:
     collector: Collector
     terms: tuple = ()  # glossary
     articles: tuple = ()
+    synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
 
     @property
     def ok(self) -> bool:
@@ -85,8 +86,8 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
         # build always has a content folder: MkDocs' docs_dir).
         if Path(content_dir).is_dir() and not (Path(content_dir) / STATEMENT_FILE).is_file():
             warn_statement_gaps(dataset, collector)
-    check_synonyms(collector, synonyms_file)
-    return CheckResult(dataset, collector, tuple(terms), tuple(articles))
+    groups = check_synonyms(collector, synonyms_file)
+    return CheckResult(dataset, collector, tuple(terms), tuple(articles), tuple(tuple(g) for g in groups))
 
 
 def warn_statement_gaps(dataset: Dataset, collector: Collector):

@@ -32,6 +32,7 @@ class SiteContext:
     site_url: str = ""  # mkdocs.yml site_url, for absolute addresses in e-mails and vCards
     assets: dict = field(default_factory=dict)  # our scripts and CSS: name -> address from the site root
     qr: dict = field(default_factory=dict)  # public page address -> poster QR code (SVG), see qrcodes.py
+    search_language: dict = field(default_factory=dict)  # search/vocabulary.py search_language()
 
     def __post_init__(self):
         self.annotator = Annotator(self.terms)

@@ -27,8 +27,10 @@ from ..records.dataset import DEFAULT_DATA_DIR
 from ..records.glossary import GLOSSARY_FILE
 from ..records.synonyms import find_synonyms_file
 from ..search import siteconfig
+from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_files
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
 from . import render, safe_markdown, shell
+from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
 from .pages import NAV, QR_LIBRARY_ASSET, Page, SiteContext, build_pages
 from .photos import resize_all
@@ -47,7 +49,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/wegwijzer/"
-ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoeken.js", "bewaar.js", "lijstje.js", "professionals.js")
+ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoektaal.js", "zoeken.js", "bewaar.js", "lijstje.js", "professionals.js")
 PHOTO_CACHE = Path(".wegwijzer", "cache", "photos")  # next to mkdocs.yml, git-ignored
 QR_CACHE = Path(".wegwijzer", "cache", "qr")  # the posters' QR codes (qrcodes.py), next to mkdocs.yml
 # The browser's QR library for the printed lijstje, from npm (vendor/package.json, installed by `npm ci`).
@@ -136,8 +138,14 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # `serve` rebuild reuse them (0.2 ms a photo instead of a new resize).
         jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
         photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
+        # The built-in search's vocabulary (loaded by the search page only when a query
+        # needs it) and its language data: filler words and the synonyms on the site.
+        vocabulary = build_vocabulary(dataset, articles)
+        self.vocabulary = vocabulary_files(vocabulary)
+        self.vocabulary_name = vocabulary_file_name(self.vocabulary)
+        language = search_language(list(result.synonyms), vocabulary, self.vocabulary_name)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
-                               config.site_url or "", self.assets)
+                               config.site_url or "", self.assets, search_language=language)
         self.ctx.qr = poster_codes(dataset, config.site_url or "", _config_folder(config) / QR_CACHE)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
@@ -211,6 +219,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # The lijstje's service worker: at the site root, so its scope is the whole site, and under a
         # name that never changes (browsers look for a new version at the same address).
         files.append(File.generated(config, SERVICE_WORKER, abs_src_path=str(ASSETS_DIR / SERVICE_WORKER)))
+        for letter, content in self.vocabulary.items():
+            files.append(File.generated(config, "zoeken/" + self.vocabulary_name.format(letter), content=content))
         self._add_face_files(files, config)
         if self.config.admin:
             self._add_admin_files(files, config)
@@ -320,6 +330,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             if self.index is not None:
                 try:
                     self.index.write(site_dir / "pagefind")
+                    # Which words share an index chunk: the search page keeps a question within a few.
+                    write_chunk_table(site_dir / "pagefind", site_dir / "zoeken")
                 finally:
                     self._close_index()
             write_policy(site_dir, self.ctx.search_config)
