@@ -58,6 +58,9 @@ ZINNEN = [
 TREFWOORDEN = ["koffie", "inloop", "eenzaam", "praatje", "schulden", "formulier", "brief",
                "fiets", "vervoer", "taal", "computer", "opvoeden", "ruzie", "zorgen",
                "stress", "mantelzorg", "boodschappen", "klussen", "huur", "werk"]
+VERWIJZERS = ["huisarts", "POH-GGZ", "jeugdarts", "wijkteam", "maatschappelijk werk", "wijkverpleegkundige"]
+VERWIJSWIJZE = ["Verwijs via Zorgdomein.", "Bel de lijn voor professionals met toestemming van de inwoner.",
+                "Stuur een verwijsbrief per beveiligde mail.", "Vul samen met de inwoner het aanmeldformulier in."]
 STRATEN = ["Kerkstraat", "Raadhuisstraat", "Dorpsstraat", "Markt", "Schoolstraat",
            "Stationsstraat", "Molenweg", "Beekstraat", "Pastoor Ruttenstraat", "Hoofdstraat"]
 VOORNAMEN = ["Anne", "Bram", "Chantal", "Dirk", "Esra", "Fleur", "Gijs", "Hatice", "Ivo",
@@ -203,6 +206,12 @@ def _record(rng: random.Random, number: int, today: date):
         "beschikking": "Bel de gemeente voor een keukentafelgesprek.",
     }[toegang]
     text += f"aanmelden: {aanmelden}\n"
+    if toegang != "vrij" or rng.random() < 0.2:  # what referrers need (/voor-professionals/)
+        text += "verwijzen:\n"
+        text += _flow_or_block(rng, "wie", rng.sample(VERWIJZERS, rng.randint(1, 3)), "  ")
+        text += f"  hoe: {rng.choice(VERWIJSWIJZE)}\n"
+        if rng.random() < 0.3:
+            text += f"  website: https://welzijn.example/{record_id}/verwijzers\n"
     kosten = rng.choice(["gratis", "bijdrage", "betaald"])
     text += f"kosten: {kosten}\n"
     if kosten != "gratis":
@@ -213,6 +222,8 @@ def _record(rng: random.Random, number: int, today: date):
     text += f"  whatsapp: {_phone(rng, mobile=True)}\n"
     text += f"  email: {record_id[:40]}@welzijn.example\n"
     text += f"  website: https://welzijn.example/{record_id}\n"
+    if rng.random() < 0.4:
+        text += f"  professionals: {_phone(rng)}\n"
     text += "locaties:\n"
     for index in range(rng.randint(1, 2)):
         plaats = kern if index == 0 else rng.choice(KERNEN)
@@ -245,9 +256,10 @@ def _record(rng: random.Random, number: int, today: date):
     text += f"status: {rng.choices(['actief', 'tijdelijk-gesloten', 'gestopt'], weights=[18, 1, 1])[0]}\n"
     if rng.random() < 0.3:
         text += f"geldig_tot: {(today + timedelta(days=rng.randint(30, 700))).isoformat()}\n"
-    if rng.random() < 0.1:
-        text += (f"wachttijd:\n  tekst: binnen {rng.randint(1, 8)} weken een gesprek\n"
-                 f"  gecontroleerd: {(today - timedelta(days=rng.randint(0, 60))).isoformat()}\n")
+    if rng.random() < 0.3:
+        text += "wachttijd:\n"
+        text += f"  tekst: binnen {rng.randint(1, 12)} weken een eerste gesprek\n"
+        text += f"  gecontroleerd: {(today - timedelta(days=rng.randint(0, 80))).isoformat()}\n"
     text += f"gecontroleerd: {(today - timedelta(days=rng.randint(0, 300))).isoformat()}\n"
     return record_id, text
 

@@ -16,7 +16,7 @@ import threading
 
 import pytest
 
-from helpers import build, serve_with_headers, small_dataset
+from helpers import LIJSTJE_KEY, LIJSTJE_LOADED, build, serve_with_headers, small_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -126,6 +126,43 @@ def _feedback_by_email(page):
     page.locator(".ww-feedback__mail").wait_for(state="visible")
 
 
+def _misspelled(page):
+    """zoektaal.js loads the vocabulary (a file of the site) and offers "Bedoelde je: …?"."""
+    _wait(page, "!document.getElementById('zoek-suggestie').hidden")
+    assert page.inner_text("#zoek-suggestie").startswith("Bedoelde je")
+
+
+def _dead_end(page):
+    _wait(page, "!document.getElementById('zoek-hulp').hidden")
+
+
+def _bewaar_and_poster(page):
+    page.click(".ww-actions [data-ww-bewaar]")
+    _wait(page, "document.querySelector('[data-ww-lijstje-aantal]').textContent === '1'")
+    page.click("[data-ww-poster]")
+    assert page.evaluate("window.__printed") is True
+
+
+def _filter_professionals(page):
+    assert page.input_value("#pro-kern") == "heukelrade"
+    page.select_option("#pro-thema", "geld")
+    _wait(page, "location.search === '?kern=heukelrade&thema=geld'")
+
+
+def _lijstje(page):
+    saved = [{"k": "v", "id": "basis-ggz", "u": "laten-doen/basis-ggz/", "n": "x"},
+             {"k": "g", "id": "bram-hendriks", "u": "gezichtenkaart/bram-hendriks/", "n": "x"}]
+    page.evaluate(f"localStorage.setItem({json.dumps(LIJSTJE_KEY)}, {json.dumps(json.dumps(saved))})")
+    page.reload()
+    _wait(page, f"({LIJSTJE_LOADED})(2)")
+    _wait(page, "document.querySelectorAll('#lijstje-items svg.ww-qr').length === 2")  # lean-qr, imported
+    page.click("#lijstje-print")
+    assert page.evaluate("window.__printed") is True
+    page.click("#lijstje-deel")
+    _wait(page, "document.getElementById('lijstje-link-veld').value.includes('#lijst=l.basis-ggz,g.bram-hendriks')")
+    page.locator("#lijstje-items [data-move=down]").first.click()
+
+
 def _not_found(page):
     assert page.inner_text("h1") == "Deze pagina bestaat niet"
 
@@ -139,9 +176,14 @@ def _page_types(site):
         "target group": (_first(site, "doelgroep/*/index.html"), None),
         "kern": (_first(site, "kern/*/index.html", "ww-whole__list"), _toggle_whole_municipality),
         "voorziening with opening hours": (_first(site, "*-doen/*/index.html", "data-hours"), _open_now),
+        "voorziening: Bewaar and poster": ("laten-doen/basis-ggz/", _bewaar_and_poster),
+        "voor professionals, filtered": ("voor-professionals/?kern=heukelrade", _filter_professionals),
+        "lijstje: print, share, order": ("lijstje/", _lijstje),
         "gezichtenkaart": ("gezichtenkaart/", _print_and_vcards),
         "face": (_first(site, "gezichtenkaart/*/index.html"), _face_vcard),
         "search (Pagefind)": ("zoeken/?q=schulden", _search_and_filter),
+        "search, misspelled": ("zoeken/?q=mantelzrog", _misspelled),
+        "search, nothing found": ("zoeken/?q=xylofoon", _dead_end),
         "articles": ("artikelen/", None),
         "article": (_first(site, "artikelen/*/index.html"), None),
         "glossary": ("begrippen/", None),

@@ -83,8 +83,10 @@ def editor(chromium):
     ctx.close()
 
 
-def field(page, name):
-    return page.locator(f'[id^="{name}-field-"]').first
+def field(page, name, nth=0):
+    """The form's ``name`` field; ``nth`` picks among fields of the same name (-1: the last,
+    e.g. a record's own `gecontroleerd` after the one inside `wachttijd`)."""
+    return page.locator(f'[id^="{name}-field-"]').nth(nth)
 
 
 def choose(page, name, option):
@@ -136,8 +138,7 @@ def test_an_editor_creates_a_record_and_edits_a_face_card_with_a_photo(editor_pr
     field(page, "tot").fill("12:00")
     page.get_by_role("button", name="Voeg Talen toe").click()
     field(page, "waarde").fill("no")
-    # The record's own date is the last field (wachttijd's date, optional, comes before it).
-    page.locator('[id^="gecontroleerd-field-"]').last.fill("2026-11-20")
+    field(page, "gecontroleerd", -1).fill("2026-11-20")
     publish(page)
     page.get_by_text(PUBLISHED).first.wait_for()
 

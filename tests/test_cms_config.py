@@ -71,6 +71,16 @@ def test_an_optional_group_does_not_block_a_save_but_its_fields_are_in_the_form(
     assert gemeente["loket.kanalen.soort"]["required"] is True  # each channel still needs its kind
 
 
+def test_inside_an_optional_group_the_form_requires_nothing_the_check_does():
+    """Decap checks a nested field's `required` even when its optional group is left empty:
+    a record without a waiting time could then not be saved. The check still requires both
+    parts of a waiting time once it is filled in."""
+    form = dict(_flat(COLLECTIONS["voorzieningen"]["fields"]))
+    assert form["wachttijd"]["required"] is False
+    assert form["wachttijd.tekst"]["required"] is False and tables.WAITING_FIELDS["tekst"].required
+    assert form["openingstijden.van"]["required"] is True  # list items exist only once added
+
+
 def test_gemeente_yaml_has_its_own_page_and_kernen_are_choices():
     page = COLLECTIONS["gemeente"]["files"][0]
     assert page["file"] == "voorzieningen/gemeente.yaml"

@@ -27,6 +27,7 @@ class CheckResult:
     articles: tuple = ()
     life_events: tuple = ()  # levensloop.RoutePage, in their order
     worried: Optional[object] = None  # levensloop.RoutePage for /zorgen-om-een-ander/, if the project has one
+    synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
 
     @property
     def ok(self) -> bool:
@@ -90,8 +91,9 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
         # build always has a content folder: MkDocs' docs_dir).
         if Path(content_dir).is_dir() and not (Path(content_dir) / STATEMENT_FILE).is_file():
             warn_statement_gaps(dataset, collector)
-    check_synonyms(collector, synonyms_file)
-    return CheckResult(dataset, collector, tuple(terms), tuple(articles), tuple(events), worried)
+    groups = check_synonyms(collector, synonyms_file)
+    return CheckResult(dataset, collector, terms=tuple(terms), articles=tuple(articles), life_events=tuple(events),
+                       worried=worried, synonyms=tuple(tuple(g) for g in groups))
 
 
 def warn_statement_gaps(dataset: Dataset, collector: Collector):

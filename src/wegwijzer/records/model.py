@@ -25,6 +25,7 @@ class Contact:
     whatsapp: Optional[Phone] = None
     email: Optional[str] = None
     website: Optional[str] = None
+    professionals: Optional[Phone] = None  # a direct number for GPs and other referrers
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,15 @@ class WaitingTime:
     def summary(self) -> str:
         """As search results show it (Pagefind's meta and the Meilisearch document say the same)."""
         return f"{self.tekst} (nagevraagd in {month_year(self.gecontroleerd)})"
+
+
+@dataclass(frozen=True)
+class Referral:
+    """What a GP or another professional needs to refer someone (/voor-professionals/)."""
+
+    wie: tuple = ()  # who may refer: ("huisarts", "POH-GGZ")
+    hoe: Optional[str] = None  # how to refer, plain text
+    website: Optional[str] = None  # the referral form
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,7 @@ class Voorziening:
     aanbieder: Optional[str] = None
     beschrijving: Optional[str] = None  # Markdown; raw HTML is never published
     aanmelden: Optional[str] = None
+    verwijzen: Optional[Referral] = None
     kosten: Optional[str] = None
     kosten_toelichting: Optional[str] = None
     wet: Optional[str] = None

@@ -32,7 +32,7 @@ from ..urls import (
     record_url,
     theme_url,
 )
-from . import render, render_frontdoor, render_local, render_routes
+from . import render, render_frontdoor, render_lijstje, render_local, render_professionals, render_routes
 from .glossary import Annotator
 
 PER_PAGE = 50
@@ -50,6 +50,8 @@ class SiteContext:
     assets: dict = field(default_factory=dict)  # our scripts and CSS: name -> address from the site root
     life_events: list = field(default_factory=list)  # records/levensloop.RoutePage, in order
     worried: Optional[object] = None  # the "Zorgen om een ander" RoutePage, if the project has one
+    qr: dict = field(default_factory=dict)  # public page address -> poster QR code (SVG), see qrcodes.py
+    search_language: dict = field(default_factory=dict)  # search/vocabulary.py search_language()
 
     def __post_init__(self):
         self.annotator = Annotator(self.terms)
@@ -79,6 +81,7 @@ NAV = [  # (title, url) in the order residents need them
     ("Samen doen", "samen-doen/"),
     ("Laten doen", "laten-doen/"),
     ("Gezichtenkaart", "gezichtenkaart/"),
+    ("Voor professionals", render_professionals.URL),
     ("Zoeken", "zoeken/"),
     ("Artikelen", "artikelen/"),
     ("Begrippen", "begrippen/"),
@@ -132,6 +135,8 @@ def build_pages(ctx: SiteContext) -> list:
     for face in ds.gezichten:
         url = face_url(face)
         pages.append(Page(url, face.naam, "gezicht", lambda f=face, url=url: render.face_page(f, ctx, url)))
+
+    pages.extend(professional_pages(ctx))
 
     pages.append(Page("zoeken/", "Zoeken", "zoeken",
                       lambda: render.search_page(ctx, "zoeken/", ctx.search_config), in_nav=True,
@@ -208,14 +213,21 @@ def _front_door_pages(pages, ctx):
 
 
 def _qr_codes(ctx, orgs) -> dict:
-    """slug -> inline SVG QR code leading to the organisation's feedback page (none without site_url)."""
+    """slug -> inline SVG QR code leading to the organisation's feedback page (none without site_url).
+
+    The plugin makes the codes ahead, with the posters' (ctx.qr, cached on disk); a code it did not
+    make (a page model built without the plugin) is made here, by the same helper."""
     if not ctx.site_url:
         return {}
-    from .qr import qr_svg
+    from .qrcodes import qr_svg, titled
+    from .render_poster import public_address
 
-    base = ctx.site_url.rstrip("/") + "/"
-    return {org.slug: qr_svg(base + feedback_url(org.slug), f"QR-code naar Hoe ging het? voor {org.naam}")
-            for org in orgs}
+    codes = {}
+    for org in orgs:
+        address = public_address(ctx.site_url, feedback_url(org.slug))
+        svg = ctx.qr.get(address) or qr_svg(address)
+        codes[org.slug] = titled(svg, f"QR-code naar Hoe ging het? voor {org.naam}")
+    return codes
 
 
 def _theme_articles(ctx, slug, url):
@@ -224,3 +236,16 @@ def _theme_articles(ctx, slug, url):
         return ""
     return ('<section aria-labelledby="h-lees"><h2 id="h-lees">Lees meer</h2>'
             + render.article_list(articles, url) + "</section>")
+
+
+def professional_pages(ctx: SiteContext) -> list:
+    """/voor-professionals/ (the referrers' gezichtenkaart) and /lijstje/ (the list to print or share)."""
+    return [
+        Page(render_professionals.URL, render_professionals.TITLE, "voor-professionals",
+             lambda: render_professionals.professionals_page(ctx), in_nav=True),
+        Page(render_lijstje.URL, "Mijn lijstje", "lijstje",
+             lambda: render_lijstje.lijstje_page(ctx, render_lijstje.URL, ctx.assets.get(QR_LIBRARY_ASSET, ""))),
+    ]
+
+
+QR_LIBRARY_ASSET = "lean-qr.js"  # ctx.assets key of the browser's QR library (plugin.py copies it from npm)

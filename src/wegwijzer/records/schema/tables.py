@@ -17,6 +17,7 @@ from ..model import (
     Objection,
     Ombudsman,
     OpeningHours,
+    Referral,
     SecurityContact,
     WaitingTime,
 )
@@ -46,10 +47,14 @@ CONTACT_FIELDS = {
                    help="Het e-mailadres voor vragen, bijvoorbeeld info@welzijn.nl."),
     "website": Field(url, label="Website",
                      help="Het webadres met meer informatie. Begin met https://."),
+    # extension (issue 14): shown on /voor-professionals/ and to referrers, never as a residents' button
+    "professionals": Field(phone, label="Nummer voor professionals",
+                           help="Een direct nummer voor huisartsen en hulpverleners. Inwoners zien het niet als "
+                                "belknop."),
 }
 
 
-contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website)")
+contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website, professionals)")
 
 
 def kern(node, ctx, name):
@@ -140,6 +145,27 @@ WAITING_FIELDS = {
 }
 
 waiting_time = record(WAITING_FIELDS, WaitingTime, "de wachttijd (tekst, gecontroleerd)")
+
+
+REFERRAL_FIELDS = {
+    "wie": Field(list_of(text(80)), label="Wie mag verwijzen", example="huisarts",
+                 help="Bijvoorbeeld huisarts, POH-GGZ of wijkteam. Gescheiden door komma's."),
+    "hoe": Field(text(500), label="Zo verwijs je", example="Stuur een verwijsbrief via Zorgdomein.",
+                 help="Wat doet de verwijzer? Bijvoorbeeld: Stuur een verwijsbrief via Zorgdomein."),
+    "website": Field(url, label="Verwijsformulier",
+                     help="Het webadres van het formulier of de pagina voor verwijzers, als die er is."),
+}
+
+
+def _check_referral(node, values, ctx, name):
+    if values.get("wie") or values.get("hoe") or is_given(node, "wie") or is_given(node, "hoe"):
+        return True
+    ctx.error(node, f"{name}.wie", "Zet onder verwijzen ten minste wie mag verwijzen (wie: [huisarts]) of hoe je "
+                                   "verwijst (hoe: ...).")
+    return False
+
+
+referral = record(REFERRAL_FIELDS, Referral, "verwijzen (wie, hoe, website)", _check_referral)
 
 
 # A face card's voorziening: a record's id (its file name), checked once all records are known.
@@ -329,6 +355,9 @@ VOORZIENING_FIELDS = {
                           help="Meer uitleg voor wie verder leest. Korte alinea's; vet en links mogen."),
     "aanmelden": Field(text(500), label="Aanmelden",
                        help="Wat is de eerste stap? Bijvoorbeeld: Bel ons, of vraag een verwijzing aan de huisarts."),
+    # extension (issue 14): what a GP or another professional needs to refer someone
+    "verwijzen": Field(referral, label="Verwijzen",
+                       help="Voor huisartsen en hulpverleners: wie mag verwijzen en hoe doe je dat?"),
     "kosten": Field(choice(vocab.KOSTEN, "kosten"), label="Kosten", help="Is het gratis, of betaal je iets?"),
     "kosten_toelichting": Field(text(300), label="Uitleg over de kosten",
                                 help="Bijvoorbeeld: Koffie is gratis, de maaltijd kost € 6."),
