@@ -58,6 +58,9 @@ ZINNEN = [
 TREFWOORDEN = ["koffie", "inloop", "eenzaam", "praatje", "schulden", "formulier", "brief",
                "fiets", "vervoer", "taal", "computer", "opvoeden", "ruzie", "zorgen",
                "stress", "mantelzorg", "boodschappen", "klussen", "huur", "werk"]
+VERWIJZERS = ["huisarts", "POH-GGZ", "jeugdarts", "wijkteam", "maatschappelijk werk", "wijkverpleegkundige"]
+VERWIJSWIJZE = ["Verwijs via Zorgdomein.", "Bel de lijn voor professionals met toestemming van de inwoner.",
+                "Stuur een verwijsbrief per beveiligde mail.", "Vul samen met de inwoner het aanmeldformulier in."]
 STRATEN = ["Kerkstraat", "Raadhuisstraat", "Dorpsstraat", "Markt", "Schoolstraat",
            "Stationsstraat", "Molenweg", "Beekstraat", "Pastoor Ruttenstraat", "Hoofdstraat"]
 VOORNAMEN = ["Anne", "Bram", "Chantal", "Dirk", "Esra", "Fleur", "Gijs", "Hatice", "Ivo",
@@ -129,6 +132,24 @@ def _gemeente() -> str:
         "  website: https://www.gemeente.example\n"
         "meldadres: socialekaart@gemeente.example\n"
         "marktplaats: https://voorelkaar.example\n"
+        "bezwaar:\n"
+        "  website: https://www.gemeente.example/bezwaar\n"
+        "  adres: Gemeente Beekdaelen, Postbus 1, 6360 AA Nuth\n"
+        "loket:\n"
+        "  naam: het Sociaal Team\n"
+        "  kanalen:\n"
+        "    - soort: telefoon\n"
+        '      telefoon: "14 046"\n'
+        "      tijden:\n"
+        "        - dagen: [ma, di, wo, do, vr]\n"
+        "          van: 8:30\n"
+        "          tot: 17:00\n"
+        "    - soort: binnenlopen\n"
+        "      adres: Markt 1\n"
+        "      plaats: Nuth\n"
+        "  gesprek_binnen: 5 werkdagen\n"
+        "terugkoppeling:\n"
+        "  email: mening@gemeente.example\n"
     )
 
 
@@ -185,6 +206,12 @@ def _record(rng: random.Random, number: int, today: date):
         "beschikking": "Bel de gemeente voor een keukentafelgesprek.",
     }[toegang]
     text += f"aanmelden: {aanmelden}\n"
+    if toegang != "vrij" or rng.random() < 0.2:  # what referrers need (/voor-professionals/)
+        text += "verwijzen:\n"
+        text += _flow_or_block(rng, "wie", rng.sample(VERWIJZERS, rng.randint(1, 3)), "  ")
+        text += f"  hoe: {rng.choice(VERWIJSWIJZE)}\n"
+        if rng.random() < 0.3:
+            text += f"  website: https://welzijn.example/{record_id}/verwijzers\n"
     kosten = rng.choice(["gratis", "bijdrage", "betaald"])
     text += f"kosten: {kosten}\n"
     if kosten != "gratis":
@@ -195,18 +222,23 @@ def _record(rng: random.Random, number: int, today: date):
     text += f"  whatsapp: {_phone(rng, mobile=True)}\n"
     text += f"  email: {record_id[:40]}@welzijn.example\n"
     text += f"  website: https://welzijn.example/{record_id}\n"
+    if rng.random() < 0.4:
+        text += f"  professionals: {_phone(rng)}\n"
     text += "locaties:\n"
     for index in range(rng.randint(1, 2)):
         plaats = kern if index == 0 else rng.choice(KERNEN)
         letters = "".join(rng.choice("ABCDEGHJKLMNPRSTVWXZ") for _ in range(2))
         postcode = rng.choice([f"{POSTCODES[plaats]} {letters}", f"{POSTCODES[plaats]}{letters.lower()}"])
-        text += f"  - naam: Gemeenschapshuis {plaats}\n"
+        # Two places never share a name: an opening time names its place (locatie).
+        text += f"  - naam: {'Gemeenschapshuis' if index == 0 else 'Buurthuis'} {plaats}\n"
         text += f"    adres: {rng.choice(STRATEN)} {rng.randint(1, 120)}\n"
         text += f"    postcode: {postcode}\n"
         text += f"    plaats: {plaats}\n"
         text += f"    lat: {50.90 + rng.random() * 0.1:.4f}\n"
         text += f"    lon: {5.85 + rng.random() * 0.15:.4f}\n"
         text += "    toegankelijkheid: Drempelvrij, invalidentoilet aanwezig.\n"
+        if rng.random() < 0.2:  # the kern written out (otherwise it follows from plaats)
+            text += f"    kern: {plaats.lower() if rng.random() < 0.5 else plaats}\n"
     text += "openingstijden:\n"
     for _ in range(rng.randint(1, 3)):
         start = rng.randint(8, 14)
@@ -217,11 +249,17 @@ def _record(rng: random.Random, number: int, today: date):
         text += f"    tot: {_time(end, rng.choice([0, 15, 45]), rng)}\n"
         if rng.random() < 0.3:
             text += "    toelichting: Niet in de schoolvakanties.\n"
+        if rng.random() < 0.05:  # a spreekuur at the first place, as municipalities have a few per kern
+            text += f"    soort: spreekuur\n    locatie: gemeenschapshuis {kern}\n"
     text += _flow_or_block(rng, "trefwoorden", rng.sample(TREFWOORDEN, rng.randint(2, 6)))
     text += _flow_or_block(rng, "talen", rng.sample(TALEN, rng.randint(1, 3)))
     text += f"status: {rng.choices(['actief', 'tijdelijk-gesloten', 'gestopt'], weights=[18, 1, 1])[0]}\n"
     if rng.random() < 0.3:
         text += f"geldig_tot: {(today + timedelta(days=rng.randint(30, 700))).isoformat()}\n"
+    if rng.random() < 0.3:
+        text += "wachttijd:\n"
+        text += f"  tekst: binnen {rng.randint(1, 12)} weken een eerste gesprek\n"
+        text += f"  gecontroleerd: {(today - timedelta(days=rng.randint(0, 80))).isoformat()}\n"
     text += f"gecontroleerd: {(today - timedelta(days=rng.randint(0, 300))).isoformat()}\n"
     return record_id, text
 

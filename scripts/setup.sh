@@ -24,6 +24,13 @@ if command -v npm > /dev/null; then
     echo "Installeren van de webeditor (npm ci in admin/) is mislukt; zie hierboven." >&2
     exit 1
   fi
+  # The site's own browser libraries (lean-qr for the printed lijstje; exact versions: vendor/package-lock.json).
+  if ! (cd vendor && npm ci --silent --no-audit --no-fund --ignore-scripts) > .venv/npm-vendor.log 2>&1; then
+    cat .venv/npm-vendor.log >&2
+    echo "Installeren van de bibliotheken van de site (npm ci in vendor/) is mislukt; zie hierboven." >&2
+    exit 1
+  fi
 else
-  echo "Let op: npm ontbreekt, dus de webeditor (/admin/) kan niet worden gebouwd. Installeer Node.js en npm." >&2
+  echo "Let op: npm ontbreekt, dus de webeditor (/admin/) kan niet worden gebouwd en het lijstje wordt zonder" \
+       "QR-codes afgedrukt. Installeer Node.js en npm." >&2
 fi

@@ -278,6 +278,9 @@ def project_config(folder: Path, replacements: dict = None) -> Path:
     text = MKDOCS_YML.read_text(encoding="utf-8").replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
     # The web editor's bundle, too, comes from the repository (admin/node_modules).
     text = text.replace("      admin:\n", f"      admin:\n        node_modules: {REPO / 'admin' / 'node_modules'}\n")
+    # ... and so does the site's QR library (vendor/node_modules).
+    text = text.replace("      data_dir: voorzieningen\n",
+                        f"      data_dir: voorzieningen\n      vendor_dir: {REPO / 'vendor' / 'node_modules'}\n")
     for old, new in (replacements or {}).items():
         assert old in text, f"{old!r} is not in mkdocs.yml"
         text = text.replace(old, new)
@@ -1124,3 +1127,35 @@ def site_search_config(site_dir: Path) -> dict:
     page = (Path(site_dir) / "zoeken" / "index.html").read_text(encoding="utf-8")
     found = re.search(r'<script type="application/json" id="zoek-config">(.*?)</script>', page, re.S)
     return json.loads(html.unescape(found.group(1)))
+
+
+# --- the lijstje (tests/test_browser_lijstje.py and the page-type tests) ---------------------------
+
+LIJSTJE_KEY = "wegwijzer-lijstje"  # bewaar.js's localStorage key
+
+
+def saved_list_script(items) -> str:
+    """An init script that puts ``items`` ([(kind, id, page address)]) on the browser's lijstje, once:
+    pages opened later in the same context see what the page itself made of it."""
+    data = [{"k": kind, "id": item_id, "u": url, "n": item_id} for kind, item_id, url in items]
+    key = json.dumps(LIJSTJE_KEY)
+    return f"if (localStorage.getItem({key}) === null) localStorage.setItem({key}, {json.dumps(json.dumps(data))});"
+
+
+LIJSTJE_LOADED = """n => document.querySelectorAll('#lijstje-items > li').length === n
+    && ![...document.querySelectorAll('#lijstje-items > li')].some(li => li.textContent.includes('Even laden'))"""
+
+
+def pdf_pages(pdf: bytes):
+    """The pages of a PDF (pypdf): their count, size and text."""
+    import pypdf
+
+    return pypdf.PdfReader(io.BytesIO(pdf)).pages
+
+
+def decoded_qr_codes(png: bytes) -> list:
+    """The text of every QR code in a screenshot (zxing-cpp)."""
+    import zxingcpp
+    from PIL import Image
+
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))]

@@ -3,7 +3,7 @@ and the site is usable at 320 px, at 200 % zoom and with the keyboard only."""
 
 import pytest
 
-from helpers import REPO
+from helpers import REPO, saved_list_script
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
@@ -14,16 +14,37 @@ PAGES = {
     "gezichtenkaart": "gezichtenkaart/",
     "zoeken": "zoeken/?q=schulden",
     "zoeken met filters": "zoeken/?q=hulp&thema=geld",  # the filter panel open, with counts
+    "kern": "kern/heukelrade/",
+    "hele gemeente": "hele-gemeente/",
+    "spreekuren": "spreekuren/",
+    "levensloop overzicht": "levensloop/",
+    "levensloop": "levensloop/je-krijgt-een-kind/",
+    "zorgen om een ander": "zorgen-om-een-ander/",
+    "een loket": "een-loket/",
+    "klachten": "klachten/",
+    "postkaart": "postkaart/",
+    "hoe ging het": "hoe-ging-het/sociaal-team/",
+    "voor professionals": "voor-professionals/?kern=heukelrade",
+    "lijstje": "lijstje/",  # with a record and a face saved (SAVED)
+    "zoeken zonder resultaat": "zoeken/?q=xylofoon",  # the help when nothing is found
+    "zoeken met een typfout": "zoeken/?q=mantelzrog",  # "Bedoelde je: …?"
+    "zoeken alleen stopwoorden": "zoeken/?q=ik+wil+het",  # the friendly hint
 }
+SAVED = saved_list_script([("v", "basis-ggz", "laten-doen/basis-ggz/"), ("g", "bram-hendriks",
+                                                                       "gezichtenkaart/bram-hendriks/")])
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 
 pytestmark = pytest.mark.browser
 
 
 def open_page(page, url):
+    page.context.add_init_script(SAVED)  # the header counter and the Bewaar buttons show their saved state
     page.goto(url)
     if "zoeken/" in url:
-        page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+        page.wait_for_function("(() => { const s = document.getElementById('zoek-status').textContent;"
+                               " return s && !s.startsWith('Bezig'); })()")
+    if url.endswith("lijstje/"):
+        page.wait_for_function("document.querySelectorAll('#lijstje-items .ww-lijstje__feit').length > 2")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -16,12 +16,13 @@ import threading
 
 import pytest
 
-from helpers import build, serve_with_headers, small_dataset
+from helpers import LIJSTJE_KEY, LIJSTJE_LOADED, build, serve_with_headers, small_dataset
 
 pytestmark = pytest.mark.browser
 
+# form-action: the site's own forms, and mailto: for the feedback form of data without a form address.
 STRICT = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-          "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+          "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' mailto:; frame-ancestors 'none'")
 COUNT_VIOLATIONS = """
   window.__violations = [];
   document.addEventListener('securitypolicyviolation', e => window.__violations.push(
@@ -105,6 +106,63 @@ def _search_and_filter(page):
     assert page.locator("#zoek-resultaten li").count() >= 1, before
 
 
+def _print(page):
+    button = page.locator("[data-ww-print]")
+    button.wait_for(state="visible")
+    button.click()
+    assert page.evaluate("window.__printed") is True
+
+
+def _toggle_whole_municipality(page):
+    details = page.locator("details.ww-whole__list")
+    was_open = details.evaluate("d => d.open")  # open on a wide screen (wegwijzer.js), closed on a phone
+    page.locator("details.ww-whole__list summary").click()
+    assert details.evaluate("d => d.open") is not was_open
+
+
+def _feedback_by_email(page):
+    page.locator(".ww-question--gehoord input").first.check()
+    page.get_by_role("button", name="Verstuur").click(no_wait_after=True)
+    page.locator(".ww-feedback__mail").wait_for(state="visible")
+
+
+def _misspelled(page):
+    """zoektaal.js loads the vocabulary (a file of the site) and offers "Bedoelde je: …?"."""
+    _wait(page, "!document.getElementById('zoek-suggestie').hidden")
+    assert page.inner_text("#zoek-suggestie").startswith("Bedoelde je")
+
+
+def _dead_end(page):
+    _wait(page, "!document.getElementById('zoek-hulp').hidden")
+
+
+def _bewaar_and_poster(page):
+    page.click(".ww-actions [data-ww-bewaar]")
+    _wait(page, "document.querySelector('[data-ww-lijstje-aantal]').textContent === '1'")
+    page.click("[data-ww-poster]")
+    assert page.evaluate("window.__printed") is True
+
+
+def _filter_professionals(page):
+    assert page.input_value("#pro-kern") == "heukelrade"
+    page.select_option("#pro-thema", "geld")
+    _wait(page, "location.search === '?kern=heukelrade&thema=geld'")
+
+
+def _lijstje(page):
+    saved = [{"k": "v", "id": "basis-ggz", "u": "laten-doen/basis-ggz/", "n": "x"},
+             {"k": "g", "id": "bram-hendriks", "u": "gezichtenkaart/bram-hendriks/", "n": "x"}]
+    page.evaluate(f"localStorage.setItem({json.dumps(LIJSTJE_KEY)}, {json.dumps(json.dumps(saved))})")
+    page.reload()
+    _wait(page, f"({LIJSTJE_LOADED})(2)")
+    _wait(page, "document.querySelectorAll('#lijstje-items svg.ww-qr').length === 2")  # lean-qr, imported
+    page.click("#lijstje-print")
+    assert page.evaluate("window.__printed") is True
+    page.click("#lijstje-deel")
+    _wait(page, "document.getElementById('lijstje-link-veld').value.includes('#lijst=l.basis-ggz,g.bram-hendriks')")
+    page.locator("#lijstje-items [data-move=down]").first.click()
+
+
 def _not_found(page):
     assert page.inner_text("h1") == "Deze pagina bestaat niet"
 
@@ -116,15 +174,29 @@ def _page_types(site):
         "list, page 2": (_first(site, "*/*/pagina/2/index.html"), None),
         "theme": ("thema/geld/", None),
         "target group": (_first(site, "doelgroep/*/index.html"), None),
-        "kern": (_first(site, "kern/*/index.html"), None),
+        "kern": (_first(site, "kern/*/index.html", "ww-whole__list"), _toggle_whole_municipality),
         "voorziening with opening hours": (_first(site, "*-doen/*/index.html", "data-hours"), _open_now),
+        "voorziening: Bewaar and poster": ("laten-doen/basis-ggz/", _bewaar_and_poster),
+        "voor professionals, filtered": ("voor-professionals/?kern=heukelrade", _filter_professionals),
+        "lijstje: print, share, order": ("lijstje/", _lijstje),
         "gezichtenkaart": ("gezichtenkaart/", _print_and_vcards),
         "face": (_first(site, "gezichtenkaart/*/index.html"), _face_vcard),
         "search (Pagefind)": ("zoeken/?q=schulden", _search_and_filter),
+        "search, misspelled": ("zoeken/?q=mantelzrog", _misspelled),
+        "search, nothing found": ("zoeken/?q=xylofoon", _dead_end),
         "articles": ("artikelen/", None),
         "article": (_first(site, "artikelen/*/index.html"), None),
         "glossary": ("begrippen/", None),
         "accessibility": ("toegankelijkheid/", None),
+        "spreekuren": ("spreekuren/", _print),
+        "whole municipality": ("hele-gemeente/", None),
+        "life events": ("levensloop/", None),
+        "life event": (_first(site, "levensloop/*/index.html"), None),
+        "zorgen om een ander": ("zorgen-om-een-ander/", None),
+        "one front door": ("een-loket/", None),
+        "complaints and objections": ("klachten/", None),
+        "postcards": ("postkaart/", _print),
+        "feedback": (_first(site, "hoe-ging-het/*/index.html"), _feedback_by_email),
         "404": ("bestaat/niet/", _not_found),
     }
 

@@ -5,7 +5,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = ["samen-doen/injectie/", "samen-doen/", "thema/ontmoeten/", "kern/amstenrade/",
-         "gezichtenkaart/", "gezichtenkaart/injectie-gezicht/", "zoeken/?q=inloop"]
+         "gezichtenkaart/", "gezichtenkaart/injectie-gezicht/", "zoeken/?q=inloop", "voor-professionals/",
+         "lijstje/#lijst=s.injectie,g.injectie-gezicht"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -16,6 +17,9 @@ def test_no_script_runs_and_text_is_visible(phone, injection_site, path):
     if path.startswith("zoeken/"):
         phone.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
         assert phone.locator("#zoek-resultaten li").count() >= 1
+    phone.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # closed on phones
+    if path.startswith("lijstje/"):  # the record's and the face's texts, read from their pages
+        phone.wait_for_function("document.querySelectorAll('#lijstje-items .ww-lijstje__feit').length > 4")
     phone.wait_for_timeout(200)
     assert phone.evaluate("window.__pwned") is None
     assert dialogs == []

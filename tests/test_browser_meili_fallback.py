@@ -108,6 +108,8 @@ class StubHandler(http.server.BaseHTTPRequestHandler):
             data, code = {"message": "internal", "code": "internal", "type": "internal"}, 500
         elif self.server.mode == "503-with-hits":  # an error status whatever the body looks like
             data, code = canned_meili_response(body), 503
+        elif self.server.mode == "empty":  # the documented shape of an answer without hits
+            data, code = dict(canned_meili_response(body), hits=[], estimatedTotalHits=0), 200
         else:
             data, code = canned_meili_response(body), 200
         payload = json.dumps(data).encode()
@@ -417,3 +419,46 @@ def test_axe_no_violations_on_the_configured_search_page(phone, stub_site, stub_
     phone.add_script_tag(path=str(REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"))
     violations = phone.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+
+
+# --- the same query handling as the built-in search ------------------------------------------
+
+
+def test_meilisearch_gets_the_meaningful_words_and_the_frequency_strategy(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("canned")
+    phone.goto(site + "zoeken/?q=" + "Ik heb hulp nodig bij mijn schulden")
+    wait_for_results(phone)
+    body = stub.seen[-1]["body"]
+    assert body["q"] == "hulp nodig schulden"  # stop words and question filler dropped
+    assert body["matchingStrategy"] == "frequency"
+
+
+def test_meilisearch_typo_gets_the_same_did_you_mean(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("canned")  # highlights "Schuldhulp" and "schulden", as Meilisearch's typo tolerance would
+    phone.goto(site + "zoeken/?q=schuldn&thema=geld")
+    wait_for_results(phone)
+    assert stub.seen[-1]["body"]["q"] == "schuldn"
+    assert phone.inner_text("#zoek-suggestie").startswith("Bedoelde je: schulden?")
+    href = phone.locator("#zoek-suggestie a").get_attribute("href")
+    assert href.endswith("?q=schulden&thema=geld")
+    # A word Meilisearch found as typed: no suggestion.
+    phone.goto(site + "zoeken/?q=schulden")
+    wait_for_results(phone)
+    assert phone.locator("#zoek-suggestie").is_hidden()
+
+
+def test_meilisearch_without_hits_shows_the_same_help_and_never_a_dead_end(phone, stub_site, stub_mode):
+    site, stub, _ = stub_site
+    stub_mode("empty")
+    phone.goto(site + "zoeken/?q=xylofoon")
+    phone.wait_for_function("document.getElementById('zoek-status').textContent === 'Geen resultaten'")
+    assert phone.locator("#zoek-hulp").is_visible()
+    assert phone.locator("#zoek-hulp a[href='tel:14046']").count() == 1
+    assert not [s for s in stub.seen if "/pagefind/" in s["path"]]
+    # Stop words only: the hint, and no request to Meilisearch at all.
+    stub_mode("canned")
+    phone.goto(site + "zoeken/?q=wat+kan+ik")
+    phone.wait_for_function("document.getElementById('zoek-status').textContent.startsWith('Typ een woord')")
+    assert stub.seen == [] and phone.locator("#zoek-hulp").is_visible()

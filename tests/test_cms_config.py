@@ -20,7 +20,8 @@ from wegwijzer.records.schema.framework import Field, choice, list_of, record, s
 from wegwijzer.records.schema.types import date_value, flag, time_value
 
 KERNEN = ("Amstenrade", "Hulsberg")
-CONFIG = decap_config("voorzieningen", KERNEN, {"name": "gitlab", "repo": "gemeente/kaart"})
+CONFIG = decap_config("voorzieningen", KERNEN, {"name": "gitlab", "repo": "gemeente/kaart"},
+                      content_folder="content", articles=("grip-op-je-geld",), worried_page=True)
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 NODE_MODULES = REPO / "admin" / "node_modules"
 
@@ -32,24 +33,42 @@ def _flat(fields, prefix=""):
 
 
 def _schema(table, prefix=""):
+    for name, field, _ in _schema_required(table, prefix):
+        yield name, field
+
+
+def _schema_required(table, prefix="", within_optional=False):
+    """(name, field, required in the form): a field inside an optional group (wachttijd: tekst)
+    is optional in the form, or Decap would refuse every record without that group; an item of
+    a list (an opening time) has its own required fields."""
     for key, field in table.items():
-        yield prefix + key, field
+        yield prefix + key, field, field.required and not within_optional
         shape = shape_of(field.convert)
-        shape = shape.item if shape.kind == "list" and shape.item else shape
+        listed = shape.kind == "list" and shape.item
+        shape = shape.item if listed else shape
         if shape.kind == "record":
-            yield from _schema(shape.fields, prefix + key + ".")
+            optional = False if listed else (within_optional or not field.required)
+            yield from _schema_required(shape.fields, prefix + key + ".", optional)
 
 
 @pytest.mark.parametrize("collection,table", [("voorzieningen", tables.VOORZIENING_FIELDS),
-                                              ("gezichten", tables.FACE_FIELDS)])
+                                              ("gezichten", tables.FACE_FIELDS),
+                                              ("levensloop", tables.LIFE_EVENT_FIELDS)])
 def test_every_schema_field_is_in_the_editor_with_label_help_and_required(collection, table):
     form = dict(_flat(COLLECTIONS[collection]["fields"]))
-    for name, field in _schema(table):
+    for name, field, required in _schema_required(table):
         assert name in form, f"{name} is missing from the web editor"
         assert form[name]["label"] == field.label and form[name]["hint"] == field.help
-        parent = name.rpartition(".")[0]
-        in_optional_group = bool(parent) and form[parent]["widget"] == "object" and not form[parent]["required"]
-        assert form[name]["required"] is (field.required and not in_optional_group)
+        assert form[name]["required"] is required, name
+
+
+def test_an_optional_group_does_not_block_a_save_but_its_fields_are_in_the_form():
+    form = dict(_flat(COLLECTIONS["voorzieningen"]["fields"]))
+    assert tables.WAITING_FIELDS["tekst"].required and form["wachttijd.tekst"]["required"] is False
+    assert form["openingstijden.dagen"]["required"] is True  # each opening time still needs its days
+    gemeente = dict(_flat(COLLECTIONS["gemeente"]["files"][0]["fields"]))
+    assert gemeente["klachten.ombudsman.naam"]["required"] is False
+    assert gemeente["loket.kanalen.soort"]["required"] is True  # each channel still needs its kind
 
 
 def test_inside_an_optional_group_the_form_requires_nothing_the_check_does():
@@ -217,3 +236,35 @@ def test_the_round_trip_passes_the_command_line_check(tmp_path):
         Path(copy / name).write_text(entry["saved"], encoding="utf-8")
     code, out, _ = check(copy, "--content", str(REPO / "content"))
     assert " 0 fouten" in out, out
+
+
+def test_route_pages_are_collections_in_the_content_folder():
+    events = COLLECTIONS["levensloop"]
+    assert events["folder"] == "content/levensloop" and events["format"] == "wegwijzer-yaml"
+    assert COLLECTIONS["zorgen-om-een-ander"]["files"][0]["file"] == "content/zorgen-om-een-ander.yaml"
+    steps = dict(_flat(events["fields"]))
+    assert steps["stappen.voorziening"]["widget"] == "relation"
+    assert [o["value"] for o in steps["stappen.artikel"]["options"]] == ["grip-op-je-geld"]
+    assert "pattern" in steps["volgorde"] and steps["stappen"]["min"] == 1
+    without = decap_config("voorzieningen", KERNEN, {"name": "gitlab", "repo": "g/k"}, content_folder="content")
+    assert [c["name"] for c in without["collections"]][-1] == "levensloop"  # no single file to edit
+
+
+def test_the_editor_format_saves_the_route_pages_so_that_the_checker_reads_the_same(tmp_path):
+    from helpers import CONTENT
+    from wegwijzer.records.checker import check_all
+
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    files = [p for p in copy.rglob("*.yaml") if p.name != "begrippen.yaml"]
+    texts = {str(p.relative_to(copy)): p.read_text(encoding="utf-8") for p in files}
+    assert len(texts) >= 10
+    for name, entry in _round_trip(texts).items():
+        (copy / name).write_text(entry["saved"], encoding="utf-8")
+    before, after = check_all(DEMO_DATA, CONTENT), check_all(DEMO_DATA, copy)
+    assert after.ok and not [d for d in after.collector.diagnostics if "content" in d.path]
+
+    def strip(pages):
+        return [{k: v for k, v in vars(p).items() if k != "path"} for p in pages]
+
+    assert strip(after.life_events) == strip(before.life_events) and strip([after.worried]) == strip([before.worried])

@@ -87,7 +87,7 @@ def _schema_fields():
             yield from walk(getattr(spec.convert, "fields", {}), prefix + name + ".")
 
     for table in (tables.GEMEENTE_FIELDS, tables.VOORZIENING_FIELDS, tables.FACE_FIELDS, articles.FIELDS,
-                  glossary.FIELDS):
+                  glossary.FIELDS, tables.LIFE_EVENT_FIELDS):
         yield from walk(table)
 
 

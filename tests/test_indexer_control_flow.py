@@ -333,7 +333,8 @@ def test_command_indexes_and_writes_the_search_key_not_the_master_key(monkeypatc
     out, err = capsys.readouterr()
     assert code == 0, err
     assert made == {"url": "http://127.0.0.1:7700", "key": MASTER}
-    assert live_ids(client) == ["voorziening-hoeskamer"]
+    # the record and the pages made from gemeente.yaml (one front door, complaints, spreekuren)
+    assert live_ids(client) == ["pagina-een-loket", "pagina-klachten", "pagina-spreekuren", "voorziening-hoeskamer"]
     data = json.loads(config.read_text())
     assert data["search_key"] == client.keys[0].key and data["index"] == LIVE
     assert MASTER not in config.read_text() and MASTER not in out and MASTER not in err

@@ -17,6 +17,7 @@ from wegwijzer.records import vocab
 from wegwijzer.records.dataset import load_dataset
 from wegwijzer.search import documents as D
 from wegwijzer.search.settings import load_base_settings
+from wegwijzer.urls import info_pages
 
 ID_RULE = re.compile(r"^[a-zA-Z0-9_-]{1,}$")
 FILTERABLE = [f for f in load_base_settings()["filterableAttributes"] if f != "_geo"]
@@ -50,8 +51,9 @@ def test_one_document_per_record_face_and_article():
                               themas=("geld", "onbekend"), body="# Kop\n\nBel **snel** [ons](https://x.example).")
     docs = D.build_documents(model_dataset(), [article])
     assert [d["id"] for d in docs] == ["voorziening-hoeskamer-schinveld", "voorziening-schuldhulp",
-                                       "gezicht-anne-voorbeeld", "artikel-hulp-bij-schulden"]
-    assert [d["soort"] for d in docs] == ["voorziening", "voorziening", "gezicht", "artikel"]
+                                       "gezicht-anne-voorbeeld", "artikel-hulp-bij-schulden",
+                                       "pagina-een-loket", "pagina-klachten", "pagina-spreekuren"]
+    assert [d["soort"] for d in docs] == ["voorziening", "voorziening", "gezicht", "artikel"] + ["pagina"] * 3
     art = docs[3]
     assert art["url"] == "artikelen/hulp-bij-schulden/"
     assert art["themas"] == ["geld"]  # unknown themes are not filter values
@@ -150,7 +152,7 @@ def test_demo_data_documents_are_within_limits():
     dataset, collector = load_dataset(DEMO_DATA)
     assert not collector.errors
     docs = D.build_documents(dataset)
-    assert len(docs) == len(dataset.voorzieningen) + len(dataset.gezichten)
+    assert len(docs) == len(dataset.voorzieningen) + len(dataset.gezichten) + len(info_pages(dataset.gemeente))
     for record in dataset.voorzieningen:
         assert any(d["url"] == f"{vocab.ROUTE_SLUGS[record.route]}/{record.id}/" for d in docs)
     assert any("_geo" in d for d in docs), "the demo has coordinates; some documents must have _geo"

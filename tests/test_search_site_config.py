@@ -117,7 +117,9 @@ def test_index_names_are_checked(tmp_path):
 
 
 def search_page(config):
-    ctx = SimpleNamespace(dataset=SimpleNamespace(gemeente=SimpleNamespace(kernen=("Sint Joost", "Hulsberg"))))
+    contact = SimpleNamespace(telefoon=None, email=None, website=None)
+    gemeente = SimpleNamespace(naam="Beekdaelen", kernen=("Sint Joost", "Hulsberg"), contact=contact)
+    ctx = SimpleNamespace(dataset=SimpleNamespace(gemeente=gemeente), search_language={})
     return render.search_page(ctx, "zoeken/", config)
 
 
@@ -129,7 +131,8 @@ def test_page_config_is_script_safe():
     nasty = '</script><script>alert(1)</script><!--&'
     config = {"backend": "meilisearch", "url": "https://zoek.example", "index": "wegwijzer", "key": nasty}
     html = search_page(config)
-    assert html.count("</script>") == 3  # labels, config and the page script: nothing breaks out
+    # labels, config, language data and the two page scripts: nothing breaks out
+    assert html.count("</script>") == 5
     assert "<script>alert" not in html and "<!--" not in html
     assert zoek_config(html)["key"] == nasty
 

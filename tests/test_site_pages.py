@@ -29,7 +29,8 @@ def test_urls_titles_and_nav(data_dir):
     assert pages["laten-doen/schuldhulp/"].kind == "voorziening"
     assert "zelf-doen/verlopen/" not in pages  # expired
     assert {p.url for p in pages.values() if p.in_nav} == {
-        "", "zelf-doen/", "samen-doen/", "laten-doen/", "gezichtenkaart/", "zoeken/", "artikelen/", "begrippen/"}
+        "", "zelf-doen/", "samen-doen/", "laten-doen/", "gezichtenkaart/", "voor-professionals/", "zoeken/",
+        "artikelen/", "begrippen/"}
     assert all(not p.in_nav for p in pages.values() if p.kind in ("voorziening", "gezicht"))
     assert len([p for p in pages.values() if p.kind == "thema"]) == 12
     assert len([p for p in pages.values() if p.kind == "doelgroep"]) == 8

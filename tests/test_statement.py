@@ -132,7 +132,9 @@ def test_the_built_site_has_security_txt_and_a_statement_without_placeholders(tm
     assert result.ok, result.output
     text = (tmp_path / "site" / ".well-known" / "security.txt").read_text(encoding="utf-8")
     assert text == ("Contact: mailto:security@gemeente.example\nExpires: 2099-01-01T00:00:00Z\n"
-                    "Policy: https://www.gemeente.example/melden\nPreferred-Languages: nl, en\n")
+                    "Policy: https://www.gemeente.example/melden\nPreferred-Languages: nl, en\n"
+                    # mkdocs.yml has a site_url (the posters' QR codes need the public address)
+                    "Canonical: https://wegwijzer.dalveld.example/.well-known/security.txt\n")
     page = (tmp_path / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
     assert not PLACEHOLDER.search(page)
     assert "Deze website voldoet voor een deel aan de norm." in page

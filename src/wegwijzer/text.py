@@ -1,4 +1,4 @@
-"""Small text helpers every layer shares: one slug and one "did you mean".
+"""Small text helpers every layer shares: one slug, one "did you mean", Dutch month names.
 
 One implementation each, so a kern's page address, its Pagefind filter value and its
 Meilisearch facet value are always the same string.
@@ -16,6 +16,8 @@ _TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "
                                 "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "œ": "oe", "Œ": "oe", "ĳ": "ij",
                                 "Ĳ": "ij"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"]
 
 
 def slugify(text: str, fallback: str = "") -> str:
@@ -36,3 +38,8 @@ def nearest(value: str, options: Iterable[str], cutoff: float = 0.6) -> Optional
         by_lower.setdefault(option.lower(), option)
     match = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=cutoff)
     return by_lower[match[0]] if match else None
+
+
+def month_year(value) -> str:
+    """'november 2026' for a date."""
+    return f"{MONTHS[value.month - 1]} {value.year}"

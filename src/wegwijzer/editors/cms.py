@@ -4,7 +4,8 @@ Every field of the schema becomes a form field with the schema's Dutch label and
 text; required fields are required, vocabularies are choice lists, kernen come from
 gemeente.yaml, lists and nested records (contact, locaties, openingstijden) become list
 and object widgets, and every value type brings its pattern and the checker's own
-message. A new optional field in the schema needs only its label and help text to
+message. The route pages editors keep in content/ (life events, "Zorgen om een ander")
+are collections too. A new optional field in the schema needs only its label and help text to
 appear in the editor.
 
 All values are edited as text (the editor reads and writes the files with the
@@ -17,6 +18,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records.dataset import FACES_DIR, GEMEENTE_FILE, not_a_photo
+from ..records.levensloop import LIFE_EVENTS_DIR, WORRIED_FILE
 from ..records.schema import tables
 from ..records.schema.framework import Field, Shape, shape_of
 
@@ -26,8 +28,15 @@ LONG_TEXT = 200  # longer texts get a text area
 
 
 def decap_config(data_folder: str, kernen, backend: dict, local_backend=None, site_url: str = "",
-                 publish_mode: Optional[str] = None) -> dict:
-    """The Decap CMS configuration (config.yml) for a data folder at ``data_folder`` in the repository."""
+                 publish_mode: Optional[str] = None, content_folder: Optional[str] = None,
+                 articles: tuple = (), worried_page: bool = False) -> dict:
+    """The Decap CMS configuration (config.yml) for a data folder at ``data_folder`` in the repository.
+
+    With ``content_folder`` (the content folder's path in the repository) editors also keep the
+    route pages there: the life events (levensloop/) and, when the project has that file
+    (``worried_page``; Decap edits existing single files only), "Zorgen om een ander";
+    ``articles`` are the article names a step can choose from.
+    """
     folder = data_folder.strip("/") or "."
     config = {
         "backend": dict(backend),
@@ -42,6 +51,8 @@ def decap_config(data_folder: str, kernen, backend: dict, local_backend=None, si
             _gemeente(folder, kernen),
         ],
     }
+    if content_folder:
+        config["collections"] += _route_pages(content_folder.strip("/") or ".", kernen, articles, worried_page)
     if publish_mode:
         config["publish_mode"] = publish_mode
     if local_backend:
@@ -107,37 +118,76 @@ def _gemeente(folder, kernen) -> dict:
     }
 
 
-def widgets(fields: dict, kernen, inside_optional: bool = False) -> list:
-    return [widget(key, field, kernen, inside_optional) for key, field in fields.items()]
+def _route_pages(content: str, kernen, articles, worried_page: bool) -> list:
+    """Life events (a folder of files) and "Zorgen om een ander" (one file), in content/."""
+    fields = widgets(tables.LIFE_EVENT_FIELDS, kernen, articles)
+    collections = [
+        {
+            "name": "levensloop",
+            "label": "Levensloop",
+            "label_singular": "levensgebeurtenis",
+            "description": "Eén bestand per moment in het leven, zoals 'Je krijgt een kind'. De bestandsnaam wordt "
+                           "het adres van de pagina.",
+            "folder": f"{content}/{LIFE_EVENTS_DIR}",
+            "extension": "yaml",
+            "format": FORMAT,
+            "create": True,
+            "delete": False,
+            "identifier_field": "titel",
+            "slug": "{{titel}}",
+            "summary": "{{titel}}",
+            "sortable_fields": ["titel", "volgorde"],
+            "fields": fields,
+        },
+    ]
+    if worried_page:
+        collections.append({
+            "name": "zorgen-om-een-ander",
+            "label": "Zorgen om een ander",
+            "files": [{
+                "name": "zorgen-om-een-ander",
+                "label": "Pagina Zorgen om een ander",
+                "file": f"{content}/{WORRIED_FILE}",
+                "format": FORMAT,
+                "fields": fields,
+            }],
+        })
+    return collections
 
 
-def widget(key: str, field: Field, kernen, inside_optional: bool = False) -> dict:
-    """One schema field as a Decap field: label, help, required, and the widget for its shape.
+def widgets(fields: dict, kernen, articles: tuple = ()) -> list:
+    return [widget(key, field, kernen, articles) for key, field in fields.items()]
 
-    Decap checks a nested field's `required` even when its optional parent is left empty,
-    so inside an optional group (such as `wachttijd`) nothing is required in the form;
-    `wegwijzer check` still requires the parts once the group is filled in."""
-    entry = {"name": key, "label": field.label or key, "required": bool(field.required) and not inside_optional}
+
+def widget(key: str, field: Field, kernen, articles: tuple = ()) -> dict:
+    """One schema field as a Decap field: label, help, required, and the widget for its shape."""
+    entry = {"name": key, "label": field.label or key, "required": bool(field.required)}
     if field.help:
         entry["hint"] = field.help
-    entry.update(_for_shape(shape_of(field.convert), field, kernen))
+    entry.update(_for_shape(shape_of(field.convert), field, kernen, articles))
     return entry
 
 
-def _for_shape(shape: Shape, field: Field, kernen) -> dict:
+def _for_shape(shape: Shape, field: Field, kernen, articles: tuple = ()) -> dict:
     kind = shape.kind
     if kind == "list" and shape.item is not None:
-        return _list(shape.item, field, kernen)
+        return _list(shape.item, field, kernen, articles)
     if kind == "record":
-        return {"widget": "object", "collapsed": False,
-                "fields": widgets(shape.fields, kernen, inside_optional=not field.required)}
+        fields = widgets(shape.fields, kernen, articles)
+        if not field.required:
+            # Decap checks an object's required fields even when the object itself is left empty,
+            # so an optional group (wachttijd, bezwaar, ...) would block every save. Its fields are
+            # optional in the form; `wegwijzer check` still requires them once the group is filled in.
+            fields = [_optional(f) for f in fields]
+        return {"widget": "object", "collapsed": False, "fields": fields}
     if kind in ("choice", "flag"):
         return {"widget": "select", "options": _options(shape)}
     if kind == "kern":
         return {"widget": "select", "options": [{"label": k, "value": k} for k in kernen]}
     if kind == "voorziening":
-        return {"widget": "relation", "collection": "voorzieningen", "value_field": "{{slug}}",
-                "search_fields": ["naam"], "display_fields": ["naam"]}
+        return _relation()
+    if kind == "artikel" and articles:  # an article by its file name, from content/artikelen/
+        return {"widget": "select", "options": [{"label": slug, "value": slug} for slug in articles]}
     if kind == "photo":  # the same words as the checker for a file that is no photo
         return {"widget": PHOTO_WIDGET, "not_a_photo": not_a_photo("{naam}")}
     if kind == "multiline":
@@ -145,13 +195,30 @@ def _for_shape(shape: Shape, field: Field, kernen) -> dict:
     return _text(shape)
 
 
-def _list(item: Shape, field: Field, kernen) -> dict:
+def _optional(entry: dict) -> dict:
+    """A form field, and any object fields inside it, not required (lists keep their own rules)."""
+    entry = dict(entry, required=False)
+    if entry.get("widget") == "object":
+        entry["fields"] = [_optional(f) for f in entry["fields"]]
+    entry.pop("min", None)
+    return entry
+
+
+def _relation() -> dict:
+    """A record chosen from the records (the value is its id: the file name)."""
+    return {"widget": "relation", "collection": "voorzieningen", "value_field": "{{slug}}",
+            "search_fields": ["naam"], "display_fields": ["naam"]}
+
+
+def _list(item: Shape, field: Field, kernen, articles: tuple = ()) -> dict:
     minimum = {"min": 1} if field.required else {}
     if item.kind in ("choice", "kern"):
         options = _options(item) if item.kind == "choice" else [{"label": k, "value": k} for k in kernen]
         return {"widget": "select", "multiple": True, "options": options, **minimum}
+    if item.kind == "voorziening":
+        return {**_relation(), "multiple": True, **minimum}
     if item.kind == "record":
-        return {"widget": "list", "collapsed": False, "fields": widgets(item.fields, kernen), **minimum}
+        return {"widget": "list", "collapsed": False, "fields": widgets(item.fields, kernen, articles), **minimum}
     inner = {"name": "waarde", "label": field.label, **_text(item)}
     return {"widget": "list", "field": inner, **minimum}
 

@@ -1,6 +1,7 @@
 """`wegwijzer check`: everything editors keep, checked in one report (text or JSON).
 
-It reads the data folder, the content folder's glossary and articles, and the
+It reads the data folder, the content folder's glossary, articles and route pages
+(life events, zorgen om een ander), and the
 project's synonyms file, and reports every problem of all of them at once.
 """
 
@@ -24,6 +25,9 @@ class CheckResult:
     collector: Collector
     terms: tuple = ()  # glossary
     articles: tuple = ()
+    life_events: tuple = ()  # levensloop.RoutePage, in their order
+    worried: Optional[object] = None  # levensloop.RoutePage for /zorgen-om-een-ander/, if the project has one
+    synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
 
     @property
     def ok(self) -> bool:
@@ -72,21 +76,24 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     from .articles import load_articles
     from .dataset import load_dataset
     from .glossary import GLOSSARY_FILE, load_glossary
+    from .levensloop import load_route_pages
     from .placeholders import warn_in_text_files
     from .synonyms import check_synonyms
 
     dataset, collector = load_dataset(Path(data_dir))
-    terms, articles = [], []
+    terms, articles, events, worried = [], [], [], None
     if content_dir is not None:
         terms = load_glossary(Path(content_dir) / GLOSSARY_FILE, collector)
         articles = load_articles(Path(content_dir), collector)
+        events, worried = load_route_pages(Path(content_dir), dataset, articles, collector)
         warn_in_text_files(Path(content_dir), collector, lambda path: display_path(path, Path.cwd()))
         # A project's content folder without its own statement gets the generated page (a
         # build always has a content folder: MkDocs' docs_dir).
         if Path(content_dir).is_dir() and not (Path(content_dir) / STATEMENT_FILE).is_file():
             warn_statement_gaps(dataset, collector)
-    check_synonyms(collector, synonyms_file)
-    return CheckResult(dataset, collector, tuple(terms), tuple(articles))
+    groups = check_synonyms(collector, synonyms_file)
+    return CheckResult(dataset, collector, terms=tuple(terms), articles=tuple(articles), life_events=tuple(events),
+                       worried=worried, synonyms=tuple(tuple(g) for g in groups))
 
 
 def warn_statement_gaps(dataset: Dataset, collector: Collector):

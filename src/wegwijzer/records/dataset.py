@@ -8,6 +8,7 @@ import os
 import re
 import threading
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -18,8 +19,8 @@ from .model import Dataset, Face, Municipality, Voorziening
 from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema import tables
-from .schema.framework import INVALID, Context, convert_fields, did_you_mean
-from .yamlsafe import Mapping, Scalar, YamlProblem, read_mapping
+from .schema.framework import INVALID, Context, convert_fields, did_you_mean, is_given
+from .yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -102,8 +103,10 @@ class _Loader:
             if self._references_known(mapping, ids) and face:
                 faces.append(face)
         published, unpublished = self._split_published(records)
+        self._gemeente_references(ids, {r.id for r in unpublished})
         faces.sort(key=lambda f: (f.organisatie.lower(), f.naam.lower()))
-        return Dataset(self.root, gemeente, published, faces, unpublished, self.files_read, self.gemeente_lines)
+        return Dataset(self.root, gemeente, published, faces, unpublished, self.files_read, self.gemeente_lines,
+                       frozenset(ids))
 
     def context(self, path: Path) -> Context:
         return Context(self.collector, self.shown(path), self.kernen)
@@ -187,6 +190,7 @@ class _Loader:
         mapping = self._read(path)
         if mapping is None:
             return None
+        self._gemeente_mapping = mapping
         ctx = self.context(path)
         values, ok = convert_fields(mapping, tables.GEMEENTE_FIELDS, ctx)
         if values.get("kernen") == ():  # also when other fields are wrong: report everything
@@ -222,11 +226,54 @@ class _Loader:
         if values.get("themas") == ():
             ctx.error(mapping.get("themas"), "themas", "Noem minstens één thema.")
             ok = False
+        if is_given(mapping, "openingstijden") and not self._places_known(values, mapping, ctx):
+            ok = False
         if not ok:
             return None, mapping
         record = Voorziening(id=path.stem, source=path, **values)
         self._warn_voorziening(record, mapping, ctx)
         return record, mapping
+
+    def _places_known(self, values: dict, mapping: Mapping, ctx) -> bool:
+        """Each opening time's `locatie` names one of the record's locaties (any case). Checked on
+        the file's own lines, so it is reported even when another part of the hours is wrong; valid
+        hours keep that location's own naam, so the site finds the place."""
+        if "locaties" not in values and is_given(mapping, "locaties"):
+            return True  # the locaties are wrong themselves: reported there
+        named = {}
+        for loc in values.get("locaties", ()):
+            if loc.naam:
+                named.setdefault(loc.naam.lower(), []).append(loc.naam)
+        nodes = mapping.get("openingstijden")
+        items = nodes.items if isinstance(nodes, Sequence) else []
+        canonical, ok = {}, True
+        for index, item in enumerate(items):
+            node = item.get("locatie") if isinstance(item, Mapping) else None
+            if not isinstance(node, Scalar) or not node.value.strip():
+                continue
+            wanted = node.value.strip()
+            found = named.get(wanted.lower(), [])
+            if len(found) == 1:
+                canonical[index] = found[0]
+                continue
+            ok = False
+            if len(found) > 1:
+                ctx.error(node, "openingstijden.locatie",
+                          f"Er zijn {len(found)} locaties met de naam '{found[0]}'. Geef ze elk een eigen naam, "
+                          "dan weet de site welke plek je bedoelt.")
+            elif not named:
+                ctx.error(node, "openingstijden.locatie",
+                          f"Er is geen locatie met de naam '{wanted}': geen van de locaties heeft een naam. "
+                          "Geef de plek onder 'locaties' een naam: 'naam: ...', en schrijf die naam hier.")
+            else:
+                names = [group[0] for group in named.values()]
+                ctx.error(node, "openingstijden.locatie",
+                          f"Er is geen locatie met de naam '{wanted}'.{did_you_mean(wanted, names)} "
+                          f"Kies uit: {', '.join(names)}.")
+        if ok and "openingstijden" in values:
+            values["openingstijden"] = tuple(replace(hours, locatie=canonical[i]) if i in canonical else hours
+                                             for i, hours in enumerate(values["openingstijden"]))
+        return ok
 
     def _warn_voorziening(self, record: Voorziening, mapping: Mapping, ctx):
         self._warn_stale(record.gecontroleerd, mapping, ctx)
@@ -324,6 +371,20 @@ class _Loader:
                              + did_you_mean(wanted, sorted(ids)))
         return False
 
+    def _gemeente_references(self, ids, unpublished):
+        """gemeente.yaml's loket names records: each must exist, and should be on the site."""
+        mapping = getattr(self, "_gemeente_mapping", None)
+        loket = mapping.get("loket") if mapping is not None else None
+        if not isinstance(loket, Mapping):
+            return
+        ctx = self.context(self.root / GEMEENTE_FILE)
+        named = loket.get("organisaties")
+        pairs = [(node, "loket.organisaties") for node in (named.items if isinstance(named, Sequence) else [named])]
+        pairs.append((loket.get("clientondersteuning"), "loket.clientondersteuning"))
+        for node, field in pairs:
+            if isinstance(node, Scalar) and node.value.strip():
+                check_reference(ctx, node, field, node.value.strip(), ids, unpublished)
+
     def _current_path(self, mapping: Mapping) -> Path:
         return self._paths[id(mapping)]
 
@@ -332,6 +393,25 @@ class _Loader:
         published = [r for r, gone in zip(records, expired, strict=True) if not gone]
         unpublished = [r for r, gone in zip(records, expired, strict=True) if gone]
         return sorted(published, key=lambda r: r.id), unpublished
+
+
+def check_reference(ctx, node, field: str, wanted: str, ids, unpublished, missing_is_error: bool = True) -> bool:
+    """A reference to a record by its id: an error when no such file exists (a warning with
+    ``missing_is_error`` off: the step is left out), a warning when the record is no longer on
+    the site (its geldig_tot has passed). True when it can be shown."""
+    if wanted not in ids:
+        message = (f"Er is geen voorziening met id '{wanted}' (een bestand {wanted}.yaml)."
+                   + did_you_mean(wanted, sorted(ids)))
+        if missing_is_error:
+            ctx.error(node, field, message)
+        else:
+            ctx.warning(node, field, message + " Deze stap staat daarom niet op de site.")
+        return False
+    if wanted in unpublished:
+        ctx.warning(node, field, f"De voorziening '{wanted}' staat niet meer op de site (geldig_tot is voorbij). "
+                                 "Kies een andere, of verleng de datum in het bestand.")
+        return False
+    return True
 
 
 def _field_lines(mapping: Mapping, prefix: str = "") -> dict:

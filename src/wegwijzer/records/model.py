@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
+from ..text import month_year
+
 
 @dataclass(frozen=True)
 class Phone:
@@ -23,6 +25,7 @@ class Contact:
     whatsapp: Optional[Phone] = None
     email: Optional[str] = None
     website: Optional[str] = None
+    professionals: Optional[Phone] = None  # a direct number for GPs and other referrers
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,12 @@ class OpeningHours:
     van: str  # "HH:MM"
     tot: str  # "HH:MM", may be "24:00"
     toelichting: Optional[str] = None
+    soort: str = "open"  # vocab.OPENINGSTIJD_SOORTEN: open hours or a spreekuur
+    locatie: Optional[str] = None  # the naam of one of the record's locaties (checked when loading)
+
+    @property
+    def is_spreekuur(self) -> bool:
+        return self.soort == "spreekuur"
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,20 @@ class WaitingTime:
 
     tekst: str  # "binnen 3 werkdagen een gesprek"
     gecontroleerd: date
+
+    @property
+    def summary(self) -> str:
+        """As search results show it (Pagefind's meta and the Meilisearch document say the same)."""
+        return f"{self.tekst} (nagevraagd in {month_year(self.gecontroleerd)})"
+
+
+@dataclass(frozen=True)
+class Referral:
+    """What a GP or another professional needs to refer someone (/voor-professionals/)."""
+
+    wie: tuple = ()  # who may refer: ("huisarts", "POH-GGZ")
+    hoe: Optional[str] = None  # how to refer, plain text
+    website: Optional[str] = None  # the referral form
 
 
 @dataclass(frozen=True)
@@ -75,6 +98,54 @@ class Complaints:
     telefoon: Optional[Phone] = None
     antwoord_binnen: Optional[str] = None  # "6 weken"
     ombudsman: Optional[Ombudsman] = None  # where to go next
+
+
+@dataclass(frozen=True)
+class Objection:
+    """How a resident objects to a decision (bezwaar): the /klachten/ page says how and where."""
+
+    uitleg: Optional[str] = None  # plain text
+    website: Optional[str] = None  # the objection form
+    email: Optional[str] = None
+    adres: Optional[str] = None  # the postal address for a letter
+    termijn: Optional[str] = None  # "6 weken" when not given (the law: Awb 6:7)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One way into the front door (/een-loket/): phone, WhatsApp, e-mail, a web form, walking
+    in or a home visit; with its hours and, for walking in, the address."""
+
+    soort: str  # vocab.KANALEN
+    telefoon: Optional[Phone] = None
+    email: Optional[str] = None
+    website: Optional[str] = None
+    naam: Optional[str] = None  # the building, for walking in
+    adres: Optional[str] = None
+    postcode: Optional[str] = None
+    plaats: Optional[str] = None
+    tijden: tuple = ()  # OpeningHours
+    uitleg: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class FrontDoor:
+    """The one front door of the social domain (gemeente.yaml: loket)."""
+
+    naam: Optional[str] = None  # "Sociaal Team Dalveld"
+    uitleg: Optional[str] = None
+    kanalen: tuple = ()  # Channel
+    gesprek_binnen: Optional[str] = None  # "5 werkdagen"
+    organisaties: tuple = ()  # record ids of the access organisations (their faces, their postcards)
+    clientondersteuning: Optional[str] = None  # record id
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Where residents' answers on the feedback page go: a form address (POST), else an e-mail."""
+
+    formulier: Optional[str] = None
+    email: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +182,9 @@ class Municipality:
     demo: bool = False
     toegankelijkheid: Optional[AccessibilityFacts] = None
     klachten: Optional[Complaints] = None
+    bezwaar: Optional[Objection] = None
+    loket: Optional[FrontDoor] = None
+    terugkoppeling: Optional[Feedback] = None
     beveiliging: Optional[SecurityContact] = None
 
 
@@ -128,6 +202,7 @@ class Voorziening:
     aanbieder: Optional[str] = None
     beschrijving: Optional[str] = None  # Markdown; raw HTML is never published
     aanmelden: Optional[str] = None
+    verwijzen: Optional[Referral] = None
     kosten: Optional[str] = None
     kosten_toelichting: Optional[str] = None
     wet: Optional[str] = None
@@ -140,6 +215,23 @@ class Voorziening:
     geldig_tot: Optional[date] = None
     wachttijd: Optional[WaitingTime] = None
     source: Optional[Path] = None
+
+    def place_of(self, hours: OpeningHours) -> Optional[Location]:
+        """Where these hours are: the location they name. When no opening time of the record names
+        a place, all of them are at its only location (if it has exactly one). None: no place
+        (a phone line, or a record with several places)."""
+        if hours.locatie:
+            return next((loc for loc in self.locaties if loc.naam == hours.locatie), None)
+        if len(self.locaties) == 1 and not any(h.locatie for h in self.openingstijden):
+            return self.locaties[0]
+        return None
+
+    def hours_by_place(self) -> list:
+        """[(Location or None, [OpeningHours, ...]), ...]: every location with its hours, in the
+        order of `locaties`, then the hours without a place (if any)."""
+        groups = [(loc, [h for h in self.openingstijden if self.place_of(h) is loc]) for loc in self.locaties]
+        unplaced = [h for h in self.openingstijden if self.place_of(h) is None]
+        return groups + ([(None, unplaced)] if unplaced else [])
 
     @property
     def local_kernen(self) -> tuple:
@@ -190,6 +282,7 @@ class Dataset:
     unpublished: list = field(default_factory=list)  # past geldig_tot
     files_read: int = 0
     gemeente_lines: dict = field(default_factory=dict)  # gemeente.yaml: field ('a.b') -> line
+    record_ids: frozenset = frozenset()  # every record file's id, also of records with errors or expired
 
     def voorziening(self, record_id: str) -> Optional[Voorziening]:
         return self._by_id().get(record_id)

@@ -78,6 +78,20 @@ DAGEN = {
     "zo": "zondag",
 }
 
+# What an opening time is: open hours (the default) or a spreekuur, where someone is there
+# for your questions (at a GP practice, a school, the library).
+OPENINGSTIJD_SOORTEN = {"open": "Open", "spreekuur": "Spreekuur"}
+
+# How residents reach the one front door (gemeente.yaml, loket.kanalen).
+KANALEN = {
+    "telefoon": "Bellen",
+    "whatsapp": "WhatsApp",
+    "email": "E-mail",
+    "formulier": "Formulier op de website",
+    "binnenlopen": "Binnenlopen",
+    "huisbezoek": "Iemand komt bij je thuis",
+}
+
 # Names of the languages residents most often ask for; other codes are shown as-is.
 TALEN = {
     "nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "li": "Limburgs",
@@ -107,3 +121,20 @@ TOEGANKELIJKHEID_STATUS = {
     "eerste-maatregelen": "Deze website voldoet nog niet aan de norm. We hebben de eerste stappen gezet.",
     "voldoet-niet": "Deze website voldoet nog niet aan de norm.",
 }
+
+# Question filler for the built-in search (Pagefind), on top of STOP_WORDS: the words a
+# resident wraps a question in ("ik weet niet hoe ik ... kan ...", "help, wie ...").
+# The search page drops them before it looks for meaningful words, so "ik voel me alleen"
+# searches for "voel alleen". Only words that never say what help someone needs: no
+# "hulp", "geen", "alleen", "zelf", "samen", "thuis", "geld", "zorg" (residents search with
+# those). Meilisearch gets the same cleaned query (search/settings.yaml has STOP_WORDS).
+QUESTION_FILLER = (
+    "ik", "mijn", "mij", "me", "mezelf", "jou", "jouw", "jezelf", "ons", "onze", "haar", "hem", "zich",
+    "kan", "kun", "kunt", "kon", "wilt", "willen", "wou", "mag", "mogen", "moeten", "zal", "zou", "zullen",
+    "heb", "hebt", "heeft", "hebben", "had", "word", "bent", "ga", "gaat", "gaan", "doe", "doet",
+    "wat", "hoe", "wie", "waar", "wanneer", "waarom", "welk", "hoeveel",
+    "niet", "wel", "graag", "even", "eens", "nu", "er", "hier", "daar", "iets", "iemand", "ergens",
+    "help", "helpen", "hallo", "hoi", "beste", "alsjeblieft", "aub", "svp", "vraag", "vragen",
+    "zoek", "zoeken", "vind", "vinden", "weet", "weten", "krijg", "krijgen", "met", "voor", "bij", "mee",
+    "meer", "heel", "erg", "zo", "steeds",
+)

@@ -16,7 +16,7 @@ import re
 from typing import Iterable, Optional
 
 from ..records import vocab
-from ..urls import article_url, face_url, kern_slug, record_url
+from ..urls import article_url, face_url, info_pages, kern_slug, record_url
 
 ID_MAX_BYTES = 511
 FILTER_VALUE_MAX_BYTES = 468
@@ -25,7 +25,8 @@ DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]+$")
 # Attributes whose values are used in filters and facets (see settings.yaml).
 FILTERABLE = ("soort", "route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "wet", "talen")
 
-SOORT_LABELS = {"voorziening": "Voorziening", "gezicht": "Gezicht", "artikel": "Artikel"}
+SOORT_LABELS = {"voorziening": "Voorziening", "gezicht": "Gezicht", "artikel": "Artikel",
+                "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -92,7 +93,9 @@ def _kernen(named: tuple, all_kernen: tuple) -> tuple:
 
 
 def voorziening_document(record, all_kernen: tuple = ()) -> dict:
-    kernen = _kernen(record.kernen, all_kernen)
+    # A record counts for the kernen it names and those its locations are in (site/markers.py:
+    # the same rule for Pagefind); one that names none is for every kern.
+    kernen = _kernen(record.local_kernen if record.kernen else (), all_kernen)
     doelgroepen = tuple(record.doelgroepen) or tuple(vocab.DOELGROEPEN)
     locaties = record.locaties
     doc = {
@@ -132,6 +135,8 @@ def voorziening_document(record, all_kernen: tuple = ()) -> dict:
         "telefoon": phone_forms(record.contact.telefoon) + phone_forms(record.contact.whatsapp),
         "gecontroleerd": record.gecontroleerd.isoformat(),
     }
+    if record.wachttijd:
+        doc["wachttijd"] = record.wachttijd.summary
     geo = _geo(locaties)
     if geo:
         doc["_geo"] = geo
@@ -191,7 +196,58 @@ def article_document(article) -> dict:
     }
 
 
-def build_documents(dataset, articles: Iterable = ()) -> list:
+def route_page_document(page, dataset, all_kernen: tuple = ()) -> dict:
+    """A life event or the "Zorgen om een ander" page (records/levensloop.py): found by its title,
+    introduction and the names of the records and articles it leads to."""
+    steps = [dataset.voorziening(s.voorziening).naam for s in page.stappen
+             if s.voorziening and dataset.voorziening(s.voorziening)]
+    doelgroepen = tuple(page.doelgroepen) or tuple(vocab.DOELGROEPEN)
+    soort = "pagina" if page.worried else "levensloop"
+    return {
+        "id": ("pagina-" if page.worried else "levensloop-") + page.slug,
+        "soort": soort,
+        "soort_label": SOORT_LABELS[soort],
+        "record_id": page.slug,
+        "url": page.url,
+        "naam": page.titel,
+        "samenvatting": page.intro,
+        "trefwoorden": steps,
+        "beschrijving": " ".join(filter(None, [page.let_op] + [s.uitleg for s in page.stappen])),
+        "themas": _filter_values(page.themas),
+        "themas_labels": [vocab.THEMAS[t] for t in page.themas],
+        "doelgroepen": _filter_values(doelgroepen),
+        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
+        "kernen": _filter_values(kern_slug(k) for k in all_kernen),
+        "kernen_labels": list(all_kernen),
+        "hele_gemeente": True,
+        "status": "actief",
+        "status_label": vocab.STATUS["actief"],
+    }
+
+
+def info_page_document(slug: str, url: str, title: str, summary: str, words: Iterable[str],
+                       all_kernen: tuple = ()) -> dict:
+    """A page made from gemeente.yaml (one front door, complaints, spreekuren): for everyone, everywhere."""
+    return {
+        "id": f"pagina-{slug}",
+        "soort": "pagina",
+        "soort_label": SOORT_LABELS["pagina"],
+        "record_id": slug,
+        "url": url,
+        "naam": title,
+        "samenvatting": summary,
+        "trefwoorden": [w for w in words if w],
+        "doelgroepen": list(vocab.DOELGROEPEN),
+        "doelgroepen_labels": list(vocab.DOELGROEPEN.values()),
+        "kernen": _filter_values(kern_slug(k) for k in all_kernen),
+        "kernen_labels": list(all_kernen),
+        "hele_gemeente": True,
+        "status": "actief",
+        "status_label": vocab.STATUS["actief"],
+    }
+
+
+def build_documents(dataset, articles: Iterable = (), life_events: Iterable = (), worried=None) -> list:
     """Every search document of a checked dataset, in a stable order."""
     all_kernen = tuple(dataset.gemeente.kernen) if dataset.gemeente else ()
     docs = [voorziening_document(r, all_kernen) for r in dataset.voorzieningen]
@@ -199,6 +255,11 @@ def build_documents(dataset, articles: Iterable = ()) -> list:
         linked = dataset.voorziening(face.voorziening) if face.voorziening else None
         docs.append(face_document(face, linked, all_kernen))
     docs.extend(article_document(a) for a in sorted(articles, key=lambda a: a.slug))
+    docs.extend(route_page_document(e, dataset, all_kernen) for e in life_events)
+    if worried is not None:
+        docs.append(route_page_document(worried, dataset, all_kernen))
+    if dataset.gemeente:
+        docs.extend(info_page_document(*about, all_kernen=all_kernen) for about in info_pages(dataset.gemeente))
     return docs
 
 

@@ -44,7 +44,7 @@ def prepare(data_dir: Path, content_dir: Path, synonyms_file: Optional[Path] = N
     result = check_all(data_dir, content_dir, synonyms_file)
     if not result.ok:
         return None, None, result
-    documents = build_documents(result.dataset, list(result.articles))
+    documents = build_documents(result.dataset, list(result.articles), result.life_events, result.worried)
     settings = index_settings(synonyms_path=synonyms_file)
     return documents, settings, result
 

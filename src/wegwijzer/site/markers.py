@@ -15,8 +15,15 @@ WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
 
 
 def kern_filters(kernen) -> list:
-    """The kern filter tags of a record or face: its kernen, or the whole municipality."""
+    """The kern filter tags of a face card or a page: its kernen, or the whole municipality."""
     return [("filter", "kern", kern_slug(k)) for k in kernen] or [("filter", "kern", WHOLE_MUNICIPALITY)]
+
+
+def record_kern_filters(v) -> list:
+    """A record counts for the kernen it names and those its locations are in. One that names
+    none is for the whole municipality, which the search page matches with every kern: it gets
+    only that value, so a filter count never counts it twice (search/documents.py: the same rule)."""
+    return kern_filters(v.local_kernen if v.kernen else ())
 
 
 def filter_tags(v) -> str:
@@ -26,12 +33,14 @@ def filter_tags(v) -> str:
     # One marker value for "everyone" keeps the filter index small at 10,000 records;
     # the search page asks for {any: [value, EVERYONE]}.
     tags += [("filter", "doelgroep", d) for d in (v.doelgroepen or (EVERYONE,))]
-    tags += kern_filters(v.kernen)
+    tags += record_kern_filters(v)
     tags += [("meta", "soort", "voorziening"), ("meta", "toegang", v.toegang), ("meta", "route", v.route)]
     if v.status != "actief":
         tags.append(("meta", "status", v.status))
     if v.contact.telefoon:
         tags += [("meta", "telefoon", v.contact.telefoon.display), ("meta", "tel", v.contact.telefoon.tel)]
+    if v.wachttijd:
+        tags.append(("meta", "wachttijd", v.wachttijd.summary))
     return markers(tags)
 
 

@@ -25,15 +25,22 @@ from ..errors import WegwijzerError
 from ..records.checker import check_all
 from ..records.dataset import DEFAULT_DATA_DIR
 from ..records.glossary import GLOSSARY_FILE
+from ..records.levensloop import LIFE_EVENTS_DIR, WORRIED_FILE
 from ..records.synonyms import find_synonyms_file
 from ..search import siteconfig
+from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_files
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
 from . import render, safe_markdown, shell
+from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
-from .pages import NAV, Page, SiteContext, build_pages
+from .pages import NAV, QR_LIBRARY_ASSET, Page, SiteContext, build_pages
 from .photos import resize_all
 from .policy import write_policy
 from .precompress import precompress
+from .qrcodes import qr_svgs
+from .render_frontdoor import form_action_origin, organisations
+from .render_lijstje import SERVICE_WORKER
+from .render_poster import public_address
 from .sitebuild import ENV_DATA_DIR
 from .vcard import face_vcard
 from .wellknown import write_security_txt
@@ -44,8 +51,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/wegwijzer/"
-ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoeken.js")
+ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoektaal.js", "zoeken.js", "bewaar.js", "lijstje.js", "professionals.js")
+# Generated pages Pagefind indexes: records, faces and the pages residents search for by what
+# they say (life events, the front door, complaints, spreekuren). Lists are not indexed.
+SEARCHABLE_KINDS = ("voorziening", "gezicht", "levensgebeurtenis", "zorgen", "een-loket", "klachten", "spreekuren")
 PHOTO_CACHE = Path(".wegwijzer", "cache", "photos")  # next to mkdocs.yml, git-ignored
+QR_CACHE = Path(".wegwijzer", "cache", "qr")  # the posters' and postcards' QR codes (qrcodes.py), next to mkdocs.yml
+# The browser's QR library for the printed lijstje, from npm (vendor/package.json, installed by `npm ci`).
+QR_LIBRARY = Path("lean-qr", "index.mjs")
+QR_LIBRARY_LICENSE = Path("lean-qr", "LICENSE")
 # Written by `wegwijzer index` in the folder it runs from; relative paths are read from
 # the build's working folder (tests point this elsewhere).
 SITE_CONFIG_FILE = siteconfig.DEFAULT_PATH
@@ -63,6 +77,8 @@ class WegwijzerConfig(Config):
     # The web editor at /admin/ (Decap CMS): backend, local_backend, publish_mode, ... (see README).
     # Off when empty.
     admin = c.Type(dict, default={})
+    # The site's browser libraries from npm (vendor/package.json): lean-qr for the lijstje's QR codes.
+    vendor_dir = c.Type(str, default="vendor/node_modules")
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -113,6 +129,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.assets = asset_urls()
         config.extra_css.append(self.assets["wegwijzer.css"])
         config.extra_javascript.append(self.assets["wegwijzer.js"])
+        config.extra_javascript.append(self.assets["bewaar.js"])
+        self.vendor_files = self.browser_libraries(config)
         if not config.nav:
             config.nav = [{title: (url + "index.md") if url else "index.md"} for title, url in NAV]
             config.nav.append({"Toegankelijkheid": "toegankelijkheid.md"})
@@ -125,12 +143,36 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # `serve` rebuild reuse them (0.2 ms a photo instead of a new resize).
         jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
         photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
+        # The built-in search's vocabulary (loaded by the search page only when a query
+        # needs it) and its language data: filler words and the synonyms on the site.
+        vocabulary = build_vocabulary(dataset, articles)
+        self.vocabulary = vocabulary_files(vocabulary)
+        self.vocabulary_name = vocabulary_file_name(self.vocabulary)
+        language = search_language(list(result.synonyms), vocabulary, self.vocabulary_name)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
-                               config.site_url or "", self.assets)
+                               config.site_url or "", self.assets, life_events=list(result.life_events),
+                               worried=result.worried, search_language=language)
+        self.ctx.qr = qr_codes(dataset, config.site_url or "", _config_folder(config) / QR_CACHE)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}
         return config
+
+    def browser_libraries(self, config) -> dict:
+        """{site path: source file} of lean-qr (content-hashed, like our scripts) and its licence;
+        adds the library's address to self.assets. Without it the lijstje prints addresses, not QR codes."""
+        folder = _config_folder(config) / self.config.vendor_dir
+        library = folder / QR_LIBRARY
+        if not library.is_file():
+            log.warning("De QR-bibliotheek (lean-qr) staat niet in %s: het geprinte lijstje krijgt webadressen in "
+                        "plaats van QR-codes. Voer uit: (cd vendor && npm ci --ignore-scripts).", folder)
+            return {}
+        digest = hashlib.sha256(library.read_bytes()).hexdigest()[:10]
+        # Named .js: web servers (Debian's nginx among them) know that type; .mjs they would send as
+        # application/octet-stream, which a browser refuses to run as a module.
+        url = f"{ASSET_PREFIX}lean-qr.{digest}.js"
+        self.assets[QR_LIBRARY_ASSET] = url
+        return {url: library, f"{ASSET_PREFIX}lean-qr.LICENSE.txt": folder / QR_LIBRARY_LICENSE}
 
     def search_config(self) -> dict:
         """#zoek-config for the search page; search/siteconfig.py decides (env, mkdocs.yml, file)."""
@@ -163,10 +205,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_files(self, files, config):
         for f in list(files):
-            # The glossary source is data, not a page; an editor's index.md would
-            # shadow the generated home page.
-            if f.src_uri == GLOSSARY_FILE or (f.src_uri in self.by_src):
-                if f.src_uri != GLOSSARY_FILE:
+            # The glossary and the route pages' files are data, not pages; an editor's index.md
+            # would shadow the generated home page.
+            if _is_content_data(f.src_uri) or (f.src_uri in self.by_src):
+                if not _is_content_data(f.src_uri):
                     log.warning("content/%s wordt niet gebruikt: deze pagina wordt gemaakt uit de gegevens.", f.src_uri)
                 files.remove(f)
         if files.get_file_from_path("toegankelijkheid.md") is None:
@@ -176,8 +218,15 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(File.generated(config, "toegankelijkheid.md", content=""))
         for page in self.pages:
             files.append(File.generated(config, page.src_uri, content=""))
-        for name, url in self.assets.items():
-            files.append(File.generated(config, url, abs_src_path=str(ASSETS_DIR / name)))
+        for name in ASSETS:
+            files.append(File.generated(config, self.assets[name], abs_src_path=str(ASSETS_DIR / name)))
+        for url, source in self.vendor_files.items():
+            files.append(File.generated(config, url, abs_src_path=str(source)))
+        # The lijstje's service worker: at the site root, so its scope is the whole site, and under a
+        # name that never changes (browsers look for a new version at the same address).
+        files.append(File.generated(config, SERVICE_WORKER, abs_src_path=str(ASSETS_DIR / SERVICE_WORKER)))
+        for letter, content in self.vocabulary.items():
+            files.append(File.generated(config, "zoeken/" + self.vocabulary_name.format(letter), content=content))
         self._add_face_files(files, config)
         if self.config.admin:
             self._add_admin_files(files, config)
@@ -189,7 +238,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
         try:
             wanted = admin_files(self.config.admin, _config_folder(config), self.root,
-                                 self.ctx.dataset.gemeente.kernen, config.site_url or "")
+                                 self.ctx.dataset.gemeente.kernen, config.site_url or "", Path(config.docs_dir))
         except WegwijzerError as err:
             raise PluginError(err.message) from err
         for uri, source in wanted.items():
@@ -252,7 +301,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
             page.content = generated.html(self.ctx.annotator)
-            if generated.kind in ("voorziening", "gezicht"):
+            if generated.kind in SEARCHABLE_KINDS:
                 self._send_to_index(page.url, page.content)
         return context
 
@@ -287,9 +336,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             if self.index is not None:
                 try:
                     self.index.write(site_dir / "pagefind")
+                    # Which words share an index chunk: the search page keeps a question within a few.
+                    write_chunk_table(site_dir / "pagefind", site_dir / "zoeken")
                 finally:
                     self._close_index()
-            write_policy(site_dir, self.ctx.search_config)
+            write_policy(site_dir, self.ctx.search_config, form_action_origin(self.ctx.dataset.gemeente))
             write_security_txt(site_dir, self.ctx.dataset.gemeente, self.ctx.site_url)
             if self.config.precompress and not self.serving:
                 done = precompress(site_dir)  # last: every file is written now
@@ -311,6 +362,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return server
 
 
+def _is_content_data(src_uri: str) -> bool:
+    """Files in content/ that are data for generated pages: the glossary and the route pages."""
+    return (src_uri == GLOSSARY_FILE or src_uri == WORRIED_FILE
+            or (src_uri.startswith(LIFE_EVENTS_DIR + "/") and src_uri.endswith((".yaml", ".yml"))))
+
+
 def asset_urls() -> dict:
     """Our scripts and style sheet under names that carry a hash of their content, so a web
     server may let browsers keep them for a year (deploy/nginx: `immutable`)."""
@@ -320,6 +377,20 @@ def asset_urls() -> dict:
         stem, _, suffix = name.rpartition(".")
         urls[name] = f"{ASSET_PREFIX}{stem}.{digest}.{suffix}"
     return urls
+
+
+def qr_codes(dataset, site_url: str, cache_dir: Path) -> dict:
+    """{public address: QR SVG} for every record page's poster and every postcard's feedback page;
+    none without site_url (no public address)."""
+    if not site_url:
+        log.info("Geen site_url in mkdocs.yml: de posters en postkaarten krijgen geen QR-code, alleen het webadres.")
+        return {}
+    from ..urls import feedback_url, record_url
+
+    pages = [record_url(v) for v in dataset.voorzieningen]
+    if dataset.gemeente is not None:  # the postcards (site/pages.py makes them only then)
+        pages += [feedback_url(org.slug) for org in organisations(dataset)]
+    return qr_svgs([public_address(site_url, url) for url in pages], cache_dir=cache_dir)
 
 
 def _config_folder(config) -> Path:

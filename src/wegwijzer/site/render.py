@@ -25,10 +25,26 @@ from ..records.vocab import (
     TOEGANG_EXPLANATIONS,
     WETTEN,
 )
-from ..urls import ALL_FACES_VCARD, doelgroep_url, face_url, kern_slug, kern_url, record_url, rel, theme_url, vcard_url
+from ..urls import (
+    ALL_FACES_VCARD,
+    FRONT_DOOR_URL,
+    SPREEKUREN_URL,
+    doelgroep_url,
+    face_url,
+    kern_slug,
+    kern_url,
+    record_url,
+    rel,
+    theme_url,
+    vcard_url,
+)
 from . import safe_markdown
 from .escaping import esc, json_for_script
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
+from .render_lijstje import bewaar_button, face_item, item_script, record_item
+from .render_poster import poster_block
+
+LABEL_WEIGHT = "0.5"  # Pagefind weight of theme and target-group labels on a record page (name: 10)
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
@@ -60,6 +76,8 @@ def card(v, from_url: str) -> str:
     if v.contact.telefoon:
         phone = f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>'
     provider = f'<p class="ww-card__provider">{esc(v.aanbieder)}</p>' if v.aanbieder else ""
+    if v.wachttijd:  # as in search results (zoeken.js): the text and the month it was checked
+        provider += f'<p class="ww-card__waiting"><strong>Wachttijd:</strong> {esc(v.wachttijd.summary)}</p>'
     return (
         f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(from_url, record_url(v))}">{esc(v.naam)}</a>'
         f'</h3>'
@@ -139,7 +157,7 @@ def directions_url(loc) -> str:
     return "https://www.openstreetmap.org/search?query=" + quote(query)
 
 
-def location_block(loc) -> str:
+def location_block(loc, tag: str = "li") -> str:
     lines = [esc(p) for p in (loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)) if p]
     name = f"<strong>{esc(loc.naam)}</strong><br>" if loc.naam else ""
     access = f'<br><span class="ww-muted">{esc(loc.toegankelijkheid)}</span>' if loc.toegankelijkheid else ""
@@ -147,22 +165,44 @@ def location_block(loc) -> str:
     if loc.adres or loc.has_coordinates:
         route = (f'<br><a href="{esc(directions_url(loc))}" rel="noopener nofollow">Routebeschrijving'
                  f'<span class="ww-sr"> naar {esc(loc.naam or loc.adres or "")}</span></a>')
-    return f'<li><address>{name}{"<br>".join(lines)}{access}{route}</address></li>'
+    return f'<{tag}><address>{name}{"<br>".join(lines)}{access}{route}</address></{tag}>'
 
 
-def hours_block(openingstijden) -> str:
-    data = [{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in openingstijden]
+def hours_table(hours, caption: str) -> str:
+    """A table of opening times with the "Nu open" line above it (wegwijzer.js fills it in)."""
+    data = [{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in hours]
     rows = []
-    for o in openingstijden:
+    for o in hours:
         days = ", ".join(DAGEN[d] for d in o.dagen)
+        kind = '<span class="ww-kind">Spreekuur</span> ' if o.is_spreekuur else ""
         note = f' <span class="ww-muted">{esc(o.toelichting)}</span>' if o.toelichting else ""
-        rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
-    return (
-        f'<section class="ww-section" aria-labelledby="h-open" data-pagefind-ignore><h2 id="h-open">Openingstijden</h2>'
-        f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}" aria-live="polite" hidden></p>'
-        f'<table class="ww-hours"><caption class="ww-sr">Openingstijden per dag</caption><tbody>{"".join(rows)}'
-        f'</tbody></table></section>'
-    )
+        rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{kind}{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
+    labels = ' data-open-text="Nu spreekuur" data-closed-text="Nu geen spreekuur"' \
+        if all(o.is_spreekuur for o in hours) else ""
+    return (f'<div class="ww-place__hours" data-pagefind-ignore>'
+            f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}"{labels} aria-live="polite" hidden></p>'
+            f'<table class="ww-hours"><caption class="ww-sr">{esc(caption)}</caption><tbody>{"".join(rows)}'
+            f'</tbody></table></div>')
+
+
+def places_block(v) -> str:
+    """Where and when, grouped by place: each location with its own hours (and spreekuren), then
+    the hours that belong to no place (a phone line, or a record with several places)."""
+    if not v.locaties and not v.openingstijden:
+        return ""
+    items, loose = [], ""
+    for loc, hours in v.hours_by_place():
+        if loc is None:
+            heading = '<h3 class="ww-place__title">Andere tijden</h3>' if v.locaties else ""
+            loose = f'<div class="ww-place ww-place--loose">{heading}{hours_table(hours, "Tijden")}</div>'
+            continue
+        name = loc.naam or loc.adres or "deze plek"
+        table = hours_table(hours, f"Tijden bij {name}") if hours else ""
+        items.append(f'<li class="ww-place">{location_block(loc, tag="div")}{table}</li>')
+    title = "Waar en wanneer" if v.locaties and v.openingstijden else ("Waar" if v.locaties else "Wanneer")
+    places = f'<ul class="ww-places">{"".join(items)}</ul>' if items else ""
+    return (f'<section class="ww-section" aria-labelledby="h-waar"><h2 id="h-waar">{title}</h2>{places}{loose}'
+            f'</section>')
 
 
 def _link_list(items, from_url):
@@ -192,11 +232,12 @@ def face_details(face) -> str:
     return "".join(parts)
 
 
-def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True) -> str:
+def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True, attrs: str = "") -> str:
+    """A face on a list; ``attrs``: extra attributes of its <li> (already escaped)."""
     name = esc(face.naam)
     if link:
         name = f'<a href="{rel(from_url, face_url(face))}">{name}</a>'
-    parts = [f'<li class="ww-face"><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
+    parts = [f'<li class="ww-face"{attrs}><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
              f'<div class="ww-face__body"><{heading} class="ww-face__name">{name}</{heading}>',
              f'<p class="ww-face__role">{esc(face.functie)}<br><span class="ww-muted">{esc(face.organisatie)}</span>'
              f'</p>']
@@ -208,6 +249,7 @@ def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool
         parts.append(f'<p class="ww-noprint"><a href="mailto:{esc(face.email)}">{esc(face.email)}</a></p>')
     parts.append(f'<p class="ww-noprint"><a href="{rel(from_url, vcard_url(face))}" download>'
                  f'Zet in je telefoon<span class="ww-sr"> ({esc(face.naam)}, vCard)</span></a></p>')
+    parts.append(f'<p class="ww-noprint">{bewaar_button("g", face.id, face_url(face), face.naam)}</p>')
     parts.append("</div></li>")
     return "".join(parts)
 
@@ -229,6 +271,9 @@ def record_page(v, ctx, url: str) -> str:
                f'</p>')
     if v.aanbieder:
         out.append(f'<p class="ww-provider">Door <span data-pagefind-weight="3">{esc(v.aanbieder)}</span></p>')
+    out.append(f'<p class="ww-actions ww-noprint" data-pagefind-ignore>{bewaar_button("v", v.id, url, v.naam)} '
+               f'<button type="button" class="ww-button ww-button--licht" data-ww-poster hidden>Print als poster'
+               f'</button></p>')
     # Access first: it is what a resident most needs to know.
     step = (f'<p><strong>Zo begin je:</strong> {esc(v.aanmelden)}</p>' if v.aanmelden else "")
     if v.wachttijd:
@@ -238,6 +283,9 @@ def record_page(v, ctx, url: str) -> str:
                f'data-pagefind-ignore>'
                f'<h2 id="h-toegang">Hoe kom je hier terecht?</h2><p>{access_badge(v.toegang)} '
                f'{esc(TOEGANG_EXPLANATIONS[v.toegang])}</p>{step}</section>')
+    from .render_professionals import referral_section  # it builds on this module
+
+    out.append(referral_section(v, url))
     buttons = contact_buttons(v.contact, v.naam)
     if buttons:
         out.append(f'<section class="ww-section" aria-labelledby="h-contact" data-pagefind-ignore>'
@@ -250,37 +298,48 @@ def record_page(v, ctx, url: str) -> str:
     if v.beschrijving:
         out.append(f'<section class="ww-section ww-prose" aria-labelledby="h-meer"><h2 id="h-meer">Meer informatie</h2>'
                    f'{safe_markdown.render(v.beschrijving, shift_headings=2)}</section>')
-    if v.locaties:
-        out.append('<section class="ww-section" aria-labelledby="h-waar"><h2 id="h-waar">Waar</h2>'
-                   '<ul class="ww-locations">'
-                   + "".join(location_block(loc) for loc in v.locaties) + "</ul></section>")
-    if v.openingstijden:
-        out.append(hours_block(v.openingstijden))
+    out.append(places_block(v))
     faces = ctx.dataset.faces_for(v.id)
     if faces:
         out.append('<section class="ww-section" aria-labelledby="h-gezichten" data-pagefind-ignore>'
                    '<h2 id="h-gezichten">Wie kun je bellen?</h2><ul class="ww-faces">'
                    + "".join(face_card(f, url, ctx.photos) for f in faces) + "</ul></section>")
+    # The labels of the record's themes and target groups are searchable, with a low
+    # weight (as in Meilisearch's themas_labels): "geld" or "ouderen" finds every record
+    # of that theme or group, after the records that use the word themselves.
     details = []
-    details.append(("Route", f'<a href="{rel(url, ROUTE_SLUGS[v.route] + "/")}">{esc(ROUTES[v.route])}</a>'))
-    details.append(("Thema's", _link_list([(theme_url(t), THEMAS[t]) for t in v.themas], url)))
+    details.append(("Route", f'<a href="{rel(url, ROUTE_SLUGS[v.route] + "/")}">{esc(ROUTES[v.route])}</a>', False))
+    details.append(("Thema's", _link_list([(theme_url(t), THEMAS[t]) for t in v.themas], url), True))
     details.append(("Voor wie", _link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in v.doelgroepen], url)
-                    if v.doelgroepen else "Iedereen"))
-    details.append(("Waar in de gemeente", _link_list([(kern_url(k), k) for k in v.kernen], url)
-                    if v.kernen else "De hele gemeente"))
+                    if v.doelgroepen else "Iedereen", bool(v.doelgroepen)))
+    details.append(("Waar in de gemeente", where_in_municipality(v, url), False))
     if v.talen:
-        details.append(("Talen", esc(", ".join(TALEN.get(t, t) for t in v.talen))))
+        details.append(("Talen", esc(", ".join(TALEN.get(t, t) for t in v.talen)), False))
     if v.wet:
-        details.append(("Wet", esc(f"{v.wet} ({WETTEN[v.wet]})" if WETTEN.get(v.wet, v.wet) != v.wet else v.wet)))
-    out.append('<section class="ww-section" aria-labelledby="h-details" data-pagefind-ignore>'
-               '<h2 id="h-details">Voor wie en waar</h2><dl class="ww-details">'
-               + "".join(f"<dt>{esc(k)}</dt><dd>{val}</dd>" for k, val in details) + "</dl></section>")
+        details.append(("Wet", esc(f"{v.wet} ({WETTEN[v.wet]})" if WETTEN.get(v.wet, v.wet) != v.wet else v.wet),
+                        False))
+    out.append('<section class="ww-section" aria-labelledby="h-details">'
+               '<h2 id="h-details" data-pagefind-ignore>Voor wie en waar</h2><dl class="ww-details">'
+               + "".join(f"<dt data-pagefind-ignore>{esc(k)}</dt>"
+                         + (f'<dd data-pagefind-weight="{LABEL_WEIGHT}">{val}</dd>' if indexed
+                            else f"<dd data-pagefind-ignore>{val}</dd>")
+                         for k, val, indexed in details) + "</dl></section>")
     if v.trefwoorden:
         out.append(f'<p class="ww-keywords">Zoekwoorden: '
                    f'<span data-pagefind-weight="6">{esc(", ".join(v.trefwoorden))}</span></p>')
     out.append(report_block(v.naam, url, v.gecontroleerd, ctx))
+    out.append(poster_block(v, ctx, url))
     out.append("</article>")
+    out.append(item_script(record_item(v)))
     return "".join(out)
+
+
+def where_in_municipality(v, url: str) -> str:
+    """The kernen a record counts for (named, or where its places are), linked to their pages."""
+    local = _link_list([(kern_url(k), k) for k in v.local_kernen], url)
+    if v.kernen:
+        return local
+    return f"{local} en de hele gemeente" if local else "De hele gemeente"
 
 
 def report_block(name: str, url: str, checked: date, ctx) -> str:
@@ -306,6 +365,8 @@ def listing_page(title: str, intro: str, records, url: str, base_url: str, numbe
 
 
 def home_page(ctx) -> str:
+    from . import render_routes  # it builds on this module
+
     g = ctx.dataset.gemeente
     url = ""
     tiles = "".join(
@@ -325,7 +386,9 @@ def home_page(ctx) -> str:
         f'<h2 class="ww-sr">Kies hoe je geholpen wilt worden</h2><ul class="ww-tiles">{tiles}</ul>'
         f'<section class="ww-direct" aria-labelledby="h-direct"><h2 id="h-direct">Direct iemand spreken?</h2>'
         f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
-        f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p></section>'
+        f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p>'
+        f'<p>Liever langskomen? Bekijk de <a href="{SPREEKUREN_URL}">spreekuren deze week</a>.</p></section>'
+        f'{render_routes.home_sections(ctx, url)}'
         f'<section aria-labelledby="h-themas"><h2 id="h-themas">Waar gaat je vraag over?</h2>'
         f'<ul class="ww-themes">{themes}</ul></section>'
         f'<div class="ww-columns"><section aria-labelledby="h-groepen"><h2 id="h-groepen">Voor wie?</h2>'
@@ -336,7 +399,8 @@ def home_page(ctx) -> str:
     )
 
 
-def municipality_contact(g) -> str:
+def municipality_contact(g, heading: str = "h2", url: str = "") -> str:
+    """The municipality's own contact; ``url``: the page it is on (for the link to the front door)."""
     if not g:
         return ""
     items = []
@@ -349,8 +413,9 @@ def municipality_contact(g) -> str:
     if website:
         items.append(f"<li>{website}</li>")
     return (f'<section class="ww-municipality" aria-labelledby="h-gemeente">'
-            f'<h2 id="h-gemeente">Weet je niet waar je moet beginnen?</h2>'
+            f'<{heading} id="h-gemeente">Weet je niet waar je moet beginnen?</{heading}>'
             f'<p>Neem contact op met de gemeente {esc(g.naam)}. We denken met je mee.</p><ul>{"".join(items)}</ul>'
+            f'<p><a href="{rel(url, FRONT_DOOR_URL)}">Zo werkt het: één loket, één verhaal, één contactpersoon</a></p>'
             f'</section>')
 
 
@@ -445,9 +510,10 @@ def face_page(face, ctx, url: str) -> str:
         f'{vragen}{face_details(face)}{link}'
         f'<ul class="ww-buttons" data-pagefind-ignore><li>'
         f'<a class="ww-button" href="tel:{esc(face.telefoon.tel)}">Bel {esc(face.telefoon.display)}</a></li>{email}'
-        f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li></ul>'
+        f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li>'
+        f'<li>{bewaar_button("g", face.id, url, face.naam)}</li></ul>'
         f'<p data-pagefind-ignore><a href="{rel(url, "gezichtenkaart/")}">Alle gezichten</a></p>'
-        f'{report_block(face.naam, url, face.gecontroleerd, ctx)}</article>'
+        f'{report_block(face.naam, url, face.gecontroleerd, ctx)}</article>{item_script(face_item(face))}'
     )
 
 
@@ -461,7 +527,8 @@ def search_page(ctx, url: str, search_config: dict) -> str:
     kernen = list(g.kernen) if g else []
     labels = {"route": ROUTES, "thema": THEMAS, "doelgroep": DOELGROEPEN,
               "kern": {kern_slug(k): k for k in kernen}, "toegang": TOEGANG,
-              "soort": {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel"}}
+              "soort": {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel",
+                        "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}}
     names = {"route": "Route", "thema": "Thema", "doelgroep": "Voor wie", "kern": "Dorp of wijk", "toegang": "Toegang"}
     selects = "".join(
         f'<div class="ww-filter"><label for="f-{key}">{esc(label)}</label><select id="f-{key}" name="{key}">'
@@ -487,14 +554,40 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'</summary><fieldset class="ww-filters"><legend class="ww-sr">Filters</legend>{selects}</fieldset>'
         f'</details></form>'
         f'<p id="zoek-status" class="ww-count" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<p id="zoek-suggestie" class="ww-suggestion" hidden></p>'
         f'<h2 class="ww-sr">Resultaten</h2><ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
         f'<p><button type="button" id="zoek-meer" class="ww-button" hidden>Meer resultaten</button></p>'
+        f'{dead_end_help(ctx, url)}'
         f'<noscript><div class="ww-callout">'
         f'<p>Zoeken werkt alleen met JavaScript. Zonder JavaScript vind je alles via de thema\'s:</p>'
         f'<ul class="ww-links">{theme_links}</ul></div></noscript>'
         f'<script type="application/json" id="zoek-labels">{json_for_script(labels)}</script>'
         f'<script type="application/json" id="zoek-config">{json_for_script(search_config)}</script>'
+        f'<script type="application/json" id="zoek-taal">{json_for_script(ctx.search_language)}</script>'
+        f'<script src="{rel(url, _asset(ctx, "zoektaal.js"))}" defer></script>'
         f'<script src="{rel(url, _asset(ctx, "zoeken.js"))}" defer></script></div>'
+    )
+
+
+def dead_end_help(ctx, url: str) -> str:
+    """Shown by the search page when a search finds nothing (both backends): never a dead end.
+
+    The three routes, the themes, the gezichtenkaart and the municipality's own contact.
+    """
+    routes = "".join(f'<li><a href="{rel(url, ROUTE_SLUGS[r] + "/")}">{esc(ROUTES[r])}</a>: '
+                     f'{esc(ROUTE_EXPLANATIONS[r])}</li>' for r in ROUTES)
+    themes = "".join(f'<li><a href="{rel(url, theme_url(s))}">{esc(t)}</a></li>' for s, t in THEMAS.items())
+    return (
+        f'<section id="zoek-hulp" class="ww-dead-end" aria-labelledby="h-zoek-hulp" hidden>'
+        f'<h2 id="h-zoek-hulp">Zo vind je toch wat je zoekt</h2>'
+        f'<p id="zoek-hint"></p>'
+        f'<p id="zoek-zonder-filters" hidden><a class="ww-button" href="./">Zoek zonder filters</a></p>'
+        f'<h3>Kies hoe je geholpen wilt worden</h3><ul class="ww-links">{routes}</ul>'
+        f'<h3>Kies een thema</h3><ul class="ww-themes">{themes}</ul>'
+        f'<h3>Direct iemand spreken?</h3>'
+        f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
+        f'<p><a class="ww-button" href="{rel(url, "gezichtenkaart/")}">Naar de gezichtenkaart</a></p>'
+        f'{municipality_contact(ctx.dataset.gemeente, heading="h3", url=url)}</section>'
     )
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
 from ..editors.cms import decap_config
 from ..errors import UsageError
+from ..records.articles import ARTICLES_DIR
+from ..records.levensloop import WORRIED_FILE
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
@@ -42,7 +45,8 @@ def admin_csp(api_origins: str) -> str:
     return ADMIN_CSP.format(api=api_origins)
 
 
-def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, site_url: str = "") -> dict:
+def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, site_url: str = "",
+                content_root: Optional[Path] = None) -> dict:
     """{site path: bytes or source Path} for every file of /admin/."""
     unknown = sorted(set(settings) - set(SETTINGS))
     if unknown:
@@ -52,13 +56,28 @@ def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, si
         raise UsageError("admin: zet 'backend' met ten minste 'name' (github, gitlab, gitea, ...); zie README, "
                          "'De webeditor'.")
     folder = settings.get("data_folder") or _repo_path(data_root, config_folder)
+    # The route pages (life events, zorgen om een ander) live in the content folder (docs_dir).
+    content = _repo_relative(content_root, config_folder) if content_root else None
+    articles = tuple(sorted(p.stem for p in (Path(content_root) / ARTICLES_DIR).glob("*.md") if p.stem != "index")) \
+        if content_root else ()
     config = decap_config(folder, kernen, backend, settings.get("local_backend"), site_url,
-                          settings.get("publish_mode"))
+                          settings.get("publish_mode"), content, articles,
+                          bool(content_root) and (Path(content_root) / WORRIED_FILE).is_file())
     files = {PREFIX + "config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")}
     for path in sorted(ASSETS.iterdir()):
         files[PREFIX + path.name] = path
     files.update(_bundle(config_folder / settings.get("node_modules", DEFAULT_NODE_MODULES)))
     return files
+
+
+def _repo_relative(folder: Path, config_folder: Path) -> Optional[str]:
+    """A folder's path in the Git repository (or below mkdocs.yml's folder), or None when it is in neither."""
+    folder = Path(folder).resolve()
+    for parent in (folder, *folder.parents):
+        if (parent / ".git").exists():
+            return folder.relative_to(parent).as_posix() or "."
+    relative = os.path.relpath(folder, Path(config_folder).resolve())
+    return None if relative.startswith("..") else Path(relative).as_posix()
 
 
 def _repo_path(data_root: Path, config_folder: Path) -> str:

@@ -8,11 +8,16 @@ from __future__ import annotations
 from .. import vocab
 from ..model import (
     AccessibilityFacts,
+    Channel,
     Complaints,
     Contact,
+    Feedback,
+    FrontDoor,
     Location,
+    Objection,
     Ombudsman,
     OpeningHours,
+    Referral,
     SecurityContact,
     WaitingTime,
 )
@@ -27,10 +32,11 @@ from .framework import (
     multiline_text,
     record,
     scalar_text,
+    shape_of,
     shaped,
     text,
 )
-from .types import coordinate, date_value, email, flag, language, phone, postcode, time_value, url
+from .types import coordinate, date_value, email, flag, language, phone, postcode, time_value, url, whole_number
 
 CONTACT_FIELDS = {
     "telefoon": Field(phone, label="Telefoon",
@@ -41,10 +47,14 @@ CONTACT_FIELDS = {
                    help="Het e-mailadres voor vragen, bijvoorbeeld info@welzijn.nl."),
     "website": Field(url, label="Website",
                      help="Het webadres met meer informatie. Begin met https://."),
+    # extension (issue 14): shown on /voor-professionals/ and to referrers, never as a residents' button
+    "professionals": Field(phone, label="Nummer voor professionals",
+                           help="Een direct nummer voor huisartsen en hulpverleners. Inwoners zien het niet als "
+                                "belknop."),
 }
 
 
-contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website)")
+contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website, professionals)")
 
 
 def kern(node, ctx, name):
@@ -64,7 +74,8 @@ shaped(kern, Shape("kern"))  # the choices come from gemeente.yaml
 
 
 LOCATION_FIELDS = {
-    "naam": Field(text(120), label="Naam van de plek", help="Bijvoorbeeld de naam van het gebouw."),
+    "naam": Field(text(120), label="Naam van de plek", example="Gemeenschapshuis De Kapelaan",
+                  help="Bijvoorbeeld de naam van het gebouw."),
     "adres": Field(text(200), label="Adres", help="Straat en huisnummer."),
     "postcode": Field(postcode, label="Postcode", help="Vier cijfers en twee letters, bijvoorbeeld 6451 AA."),
     "plaats": Field(text(80), label="Plaats", help="Het dorp of de stad."),
@@ -102,6 +113,11 @@ OPENING_FIELDS = {
     "tot": Field(time_value, required=True, label="Tot", example="17:00",
                  help="Hoe laat het eindigt, bijvoorbeeld 17:30. Middernacht is 24:00."),
     "toelichting": Field(text(200), label="Toelichting", help="Bijvoorbeeld: niet in de schoolvakantie."),
+    "soort": Field(choice(vocab.OPENINGSTIJD_SOORTEN, "soort"), label="Soort",
+                   help="Kies spreekuur als er dan iemand is voor vragen, bijvoorbeeld in de bibliotheek. "
+                        "Laat leeg voor gewone openingstijden."),
+    "locatie": Field(text(120), label="Locatie", example="Gemeenschapshuis De Kapelaan",
+                     help="Waar is dit? Schrijf de naam van een plek uit Locaties. Laat leeg als er één plek is."),
 }
 
 
@@ -131,6 +147,27 @@ WAITING_FIELDS = {
 waiting_time = record(WAITING_FIELDS, WaitingTime, "de wachttijd (tekst, gecontroleerd)")
 
 
+REFERRAL_FIELDS = {
+    "wie": Field(list_of(text(80)), label="Wie mag verwijzen", example="huisarts",
+                 help="Bijvoorbeeld huisarts, POH-GGZ of wijkteam. Gescheiden door komma's."),
+    "hoe": Field(text(500), label="Zo verwijs je", example="Stuur een verwijsbrief via Zorgdomein.",
+                 help="Wat doet de verwijzer? Bijvoorbeeld: Stuur een verwijsbrief via Zorgdomein."),
+    "website": Field(url, label="Verwijsformulier",
+                     help="Het webadres van het formulier of de pagina voor verwijzers, als die er is."),
+}
+
+
+def _check_referral(node, values, ctx, name):
+    if values.get("wie") or values.get("hoe") or is_given(node, "wie") or is_given(node, "hoe"):
+        return True
+    ctx.error(node, f"{name}.wie", "Zet onder verwijzen ten minste wie mag verwijzen (wie: [huisarts]) of hoe je "
+                                   "verwijst (hoe: ...).")
+    return False
+
+
+referral = record(REFERRAL_FIELDS, Referral, "verwijzen (wie, hoe, website)", _check_referral)
+
+
 # A face card's voorziening: a record's id (its file name), checked once all records are known.
 voorziening_id = shaped(text(80), Shape("voorziening", max_len=80))
 # A face card's photo: a file name in gezichten/, checked against the folder when loading.
@@ -154,6 +191,78 @@ COMPLAINTS_FIELDS = {
                              help="Hoe snel je antwoord krijgt, bijvoorbeeld: 6 weken."),
     "ombudsman": Field(record(OMBUDSMAN_FIELDS, Ombudsman, "de ombudsman (naam, website, telefoon)"),
                        label="Ombudsman", help="Waar je heen kunt als je het niet eens bent met het antwoord."),
+}
+
+OBJECTION_FIELDS = {
+    "uitleg": Field(text(500), label="Uitleg",
+                    help="In gewone taal: hoe maak je bezwaar tegen een besluit, en wat gebeurt er dan?"),
+    "website": Field(url, label="Website", help="De pagina waar je bezwaar maakt."),
+    "email": Field(email, label="E-mail", help="Het adres voor bezwaren, als dat mag per e-mail."),
+    "adres": Field(text(200), label="Postadres",
+                   help="Waar je een brief heen stuurt, bijvoorbeeld: Gemeente Dalveld, Postbus 1, 6420 AA Dalveld."),
+    "termijn": Field(text(40), label="Termijn",
+                     help="Hoe lang je de tijd hebt. Laat leeg: dan staat er 6 weken, zoals de wet zegt."),
+}
+
+# A channel's hours: the days and times of an opening time, without a kind or a place.
+CHANNEL_HOURS_FIELDS = {key: OPENING_FIELDS[key] for key in ("dagen", "van", "tot", "toelichting")}
+
+# Which field each kind of channel needs (its value is how a resident uses it).
+CHANNEL_NEEDS = {"telefoon": "telefoon", "whatsapp": "telefoon", "email": "email", "formulier": "website",
+                 "binnenlopen": "adres"}
+
+
+def _check_channel(node, values, ctx, name):
+    needed = CHANNEL_NEEDS.get(values.get("soort"))
+    if not needed or needed in values or is_given(node, needed):
+        return True
+    example = CHANNEL_FIELDS[needed].example or shape_of(CHANNEL_FIELDS[needed].convert).example
+    ctx.error(node, f"{name}.{needed}", f"Bij soort '{values['soort']}' hoort '{needed}: ...'. Vul het in, "
+                                        f"bijvoorbeeld {needed}: {example}.")
+    return False
+
+
+CHANNEL_FIELDS = {
+    "soort": Field(choice(vocab.KANALEN, "soort"), required=True, label="Soort",
+                   help="Hoe bereik je het loket: bellen, WhatsApp, e-mail, een formulier, binnenlopen of "
+                        "een huisbezoek?"),
+    "telefoon": Field(phone, label="Telefoon", help="Het nummer om te bellen of te WhatsAppen."),
+    "email": Field(email, label="E-mail", help="Het e-mailadres van het loket."),
+    "website": Field(url, label="Website", help="De pagina met het formulier. Begin met https://."),
+    "naam": Field(text(120), label="Naam van de plek", help="Bij binnenlopen: bijvoorbeeld Gemeentehuis."),
+    "adres": Field(text(200), label="Adres", example="Raadhuisplein 1", help="Bij binnenlopen: straat en huisnummer."),
+    "postcode": Field(postcode, label="Postcode", help="Vier cijfers en twee letters, bijvoorbeeld 6451 AA."),
+    "plaats": Field(text(80), label="Plaats", help="Het dorp of de stad."),
+    "tijden": Field(list_of(record(CHANNEL_HOURS_FIELDS, OpeningHours, "een tijd (dagen, van, tot)", _check_opening),
+                            allow_single=False, unique=False),
+                    label="Tijden", help="Wanneer kan het? Voeg een regel toe voor elke tijd."),
+    "uitleg": Field(text(300), label="Uitleg",
+                    help="Wat moet iemand weten? Bijvoorbeeld: je krijgt binnen een werkdag antwoord."),
+}
+
+FRONT_DOOR_FIELDS = {
+    "naam": Field(text(120), label="Naam van het loket",
+                  help="Hoe inwoners het loket kennen, bijvoorbeeld Sociaal Team."),
+    "uitleg": Field(text(600), label="Uitleg",
+                    help="In gewone taal: waarvoor kun je bij het loket terecht? Laat leeg voor de standaardtekst."),
+    "kanalen": Field(list_of(record(CHANNEL_FIELDS, Channel, "een kanaal (soort, telefoon, adres, tijden, ...)",
+                                    _check_channel), allow_single=False, unique=False),
+                     label="Kanalen", help="Alle manieren om het loket te bereiken, ieder met de tijden."),
+    "gesprek_binnen": Field(text(40), label="Gesprek binnen",
+                            help="Hoe snel iemand een gesprek krijgt, bijvoorbeeld: 5 werkdagen."),
+    "organisaties": Field(list_of(voorziening_id), label="Toegangsorganisaties",
+                          help="De voorzieningen waar inwoners binnenkomen, zoals het Sociaal Team en het CJG. "
+                               "Hun gezichten staan op de pagina."),
+    "clientondersteuning": Field(voorziening_id, label="Cliëntondersteuning",
+                                 help="De voorziening voor gratis, onafhankelijke cliëntondersteuning."),
+}
+
+FEEDBACK_FIELDS = {
+    "formulier": Field(url, label="Formulieradres",
+                       help="Het adres waar het formulier 'Hoe ging het?' de antwoorden heen stuurt. "
+                            "Laat leeg: dan opent een e-mail."),
+    "email": Field(email, label="E-mail",
+                   help="Waar de e-mail met de antwoorden heen gaat als er geen formulieradres is."),
 }
 
 ACCESSIBILITY_FIELDS = {
@@ -210,6 +319,15 @@ GEMEENTE_FIELDS = {
                               help="De feiten voor de toegankelijkheidsverklaring op de site."),
     "klachten": Field(record(COMPLAINTS_FIELDS, Complaints, "de klachten (uitleg, website, email, telefoon, ...)"),
                       label="Klachten", help="Hoe inwoners een klacht indienen, en bij wie ze daarna terecht kunnen."),
+    # extensions: objections, the one front door and residents' feedback (/klachten/, /een-loket/, /postkaart/)
+    "bezwaar": Field(record(OBJECTION_FIELDS, Objection, "het bezwaar (uitleg, website, email, adres, termijn)"),
+                     label="Bezwaar", help="Hoe en waar inwoners bezwaar maken tegen een besluit."),
+    "loket": Field(record(FRONT_DOOR_FIELDS, FrontDoor, "het loket (naam, kanalen, organisaties, ...)"),
+                   label="Eén loket", help="De voordeur voor hulp en zorg: hoe je het loket bereikt en wat er "
+                                          "daarna gebeurt."),
+    "terugkoppeling": Field(record(FEEDBACK_FIELDS, Feedback, "de terugkoppeling (formulier, email)"),
+                            label="Hoe ging het?",
+                            help="Waar de antwoorden van de postkaart 'Hoe ging het?' heen gaan."),
     "beveiliging": Field(record(SECURITY_FIELDS, SecurityContact, "de beveiliging (email, website, beleid, ...)",
                                 _check_security),
                          label="Beveiliging", help="Waar iemand een beveiligingsprobleem meldt (voor security.txt)."),
@@ -237,6 +355,9 @@ VOORZIENING_FIELDS = {
                           help="Meer uitleg voor wie verder leest. Korte alinea's; vet en links mogen."),
     "aanmelden": Field(text(500), label="Aanmelden",
                        help="Wat is de eerste stap? Bijvoorbeeld: Bel ons, of vraag een verwijzing aan de huisarts."),
+    # extension (issue 14): what a GP or another professional needs to refer someone
+    "verwijzen": Field(referral, label="Verwijzen",
+                       help="Voor huisartsen en hulpverleners: wie mag verwijzen en hoe doe je dat?"),
     "kosten": Field(choice(vocab.KOSTEN, "kosten"), label="Kosten", help="Is het gratis, of betaal je iets?"),
     "kosten_toelichting": Field(text(300), label="Uitleg over de kosten",
                                 help="Bijvoorbeeld: Koffie is gratis, de maaltijd kost € 6."),
@@ -294,4 +415,36 @@ FACE_FIELDS = {
     ),
     "gecontroleerd": Field(date_value, required=True, label="Gecontroleerd op",
                            help="De datum waarop je alle gegevens hebt gecontroleerd."),
+}
+
+
+# --- route pages in content/: life events (levensloop/<slug>.yaml) and zorgen-om-een-ander.yaml ---
+
+# An article chosen by its file name (content/artikelen/<naam>.md), checked once the articles are known.
+artikel_slug = shaped(text(80), Shape("artikel", max_len=80))
+
+STEP_FIELDS = {
+    "voorziening": Field(voorziening_id, label="Voorziening",
+                         help="Een voorziening voor deze stap: de bestandsnaam zonder .yaml. Of kies een artikel."),
+    "artikel": Field(artikel_slug, label="Artikel",
+                     help="Een artikel voor deze stap: de bestandsnaam zonder .md. Of kies een voorziening."),
+    "uitleg": Field(text(300), label="Waarom deze stap",
+                    help="Eén korte zin: waarom is dit nu handig? Bijvoorbeeld: Regel dit in de vierde maand."),
+}
+
+LIFE_EVENT_FIELDS = {
+    "titel": Field(text(80), required=True, label="Titel",
+                   help="Het moment in het leven, zoals een inwoner het zegt. Bijvoorbeeld: Je krijgt een kind."),
+    "intro": Field(text(600), required=True, label="Inleiding",
+                   help="Twee of drie korte zinnen in gewone taal: wat verandert er en wat kun je regelen?"),
+    "let_op": Field(text(300), label="Let op",
+                    help="Iets wat niet mag wachten, bijvoorbeeld een termijn of een noodnummer. Staat bovenaan."),
+    "volgorde": Field(whole_number(0, 999), label="Volgorde",
+                      help="Waar dit in de lijst staat: lage getallen eerst. Laat leeg: dan op alfabet, achteraan."),
+    "themas": Field(list_of(choice(vocab.THEMAS, "thema")), label="Thema's", help="Bij welke thema's hoort dit?"),
+    "doelgroepen": Field(list_of(choice(vocab.DOELGROEPEN, "doelgroep")), label="Doelgroepen",
+                         help="Voor wie is dit vooral? Laat leeg als het voor iedereen is."),
+    "stappen": Field(list_of(record(STEP_FIELDS, dict, "een stap (voorziening of artikel, uitleg)"),
+                             allow_single=False, unique=False), required=True, label="Stappen",
+                     help="De voorzieningen en artikelen die helpen, in de volgorde waarin je ze nodig hebt."),
 }

@@ -124,6 +124,19 @@ def coordinate(low: float, high: float, example: str = "50.9704"):
     return parse
 
 
+def whole_number(low: int, high: int, example: str = "10"):
+    shape = Shape("number", pattern=r"^\d{1,6}$", problem="geen geldig getal",
+                  hint=f"Schrijf een heel getal van {low} tot en met {high}, bijvoorbeeld {example}.", example=example)
+
+    @scalar(shape=shape)
+    def parse(value):
+        if not value.isascii() or not value.isdigit() or not (low <= int(value) <= high):
+            raise Invalid(invalid_message(value, shape))
+        return int(value)
+
+    return parse
+
+
 _YES, _NO = ("ja", "yes", "true", "waar"), ("nee", "no", "false", "onwaar")
 
 

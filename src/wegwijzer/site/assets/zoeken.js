@@ -1,14 +1,30 @@
 /* The search page. Reads and writes ?q=&route=&thema=&doelgroep=&kern=&toegang= so a
  * search can be shared. Backends share one interface:
  *   init(config) -> Promise; search(params) -> Promise<{total, facets, hits}>
- * facets: {name: {value: count}}; hits: [{url, title, samenvatting, soort, toegang, telefoon, tel, status}]
+ * facets: {name: {value: count}}; hits: [{url, title, samenvatting, soort, toegang, telefoon, tel, status, wachttijd}]
  * (Meilisearch hits may add titleParts/samenvattingParts: [[text, marked]], and afstand in metres).
  * Pagefind is built in; #zoek-config {"backend": "meilisearch", url, index, key} switches to
- * Meilisearch, with Pagefind as the fallback when it errors or takes longer than 1.5 s. */
+ * Meilisearch, with Pagefind as the fallback when it errors or takes longer than 1.5 s.
+ *
+ * Both backends get the same query handling (zoektaal.js): filler words dropped, other
+ * forms, corrections ("Bedoelde je: …?"), compounds and synonyms. Pagefind matches every
+ * word it is given, so each concept is searched on its own and a page ranks by how many
+ * concepts it matches, then by Pagefind's score. Meilisearch gets the meaningful words with
+ * matchingStrategy "frequency" and does typos and synonyms itself. When nothing is found,
+ * the page shows the same help on both (#zoek-hulp): routes, themes, gezichtenkaart, the
+ * municipality's phone. */
 (function () {
   "use strict";
   var FACETS = ["route", "thema", "doelgroep", "kern", "toegang"];
   var PAGE_SIZE = 10;  // each result is one small fragment download
+  // Pagefind index chunks one search may download: any two, more while they fit in
+  // CHUNK_KB (a chunk is 15-23 kB at 1,000 records, 39 kB at 10,000; the first search's
+  // other files are about 102 kB, so two chunks keep it under 150 kB at 1,000 records).
+  var MIN_CHUNKS = 2, CHUNK_KB = 45;
+  var LONG = 5;  // words this long are searched first when the budget cannot take them all
+  var COUNT_WORDS = 4;  // filter counts for a search of up to this many words (15 Pagefind searches)
+  // Endings the Dutch (Snowball) stemmer may drop, longest first.
+  var STEM_ENDING = /(heden|heid|lijke?|bare?|ende?|ingen|ing|igen?|ene|en|se|s|e)$/;
   var root = document.querySelector(".ww-zoeken");
   if (!root) return;
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
@@ -25,30 +41,250 @@
   var MEILI_FIELDS = {route: "route", thema: "themas", doelgroep: "doelgroepen", kern: "kernen", toegang: "toegang"};
   var MEILI_TIMEOUT_MS = 1500;
   var FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie.";
+  var Z = window.WegwijzerZoektaal;
+  var language = JSON.parse((document.getElementById("zoek-taal") || {}).textContent || "{}");
+  var suggestion = document.getElementById("zoek-suggestie");
+  var help = document.getElementById("zoek-hulp");
+  var hint = document.getElementById("zoek-hint");
+  var withoutFilters = document.getElementById("zoek-zonder-filters");
+
+  // The vocabulary, one file per first letter, each fetched from this site the first time
+  // a word needs it. withVocabulary(fn) runs fn(vocabulary) and, when fn asked about a word
+  // whose file is not loaded yet, loads the first such file and runs it again: up to that
+  // question fn went the way the whole vocabulary would take, so the final answer is the
+  // whole vocabulary's, with only the files it needed. null when a file cannot be loaded.
+  var vocabulary = new Z.Vocabulary(), vocabularyFiles = {};
+  var vocabularyLetters = String(language.woordletters || "").split("");
+  function loadLetter(letter) {
+    if (vocabularyLetters.indexOf(letter) < 0) { vocabulary.letters[letter] = true; return Promise.resolve(); }
+    if (!vocabularyFiles[letter]) {
+      var name = String(language.woordenlijst || "").replace("{}", letter);
+      vocabularyFiles[letter] = fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) throw new Error("woordenlijst " + r.status); return r.json(); })
+        .then(function (data) { vocabulary.add(letter, data); }, function (err) { delete vocabularyFiles[letter]; throw err; });
+    }
+    return vocabularyFiles[letter];
+  }
+  function withVocabulary(fn) {
+    vocabulary.wanted = [];
+    var out = fn(vocabulary), first = vocabulary.wanted[0];
+    if (first === undefined) return Promise.resolve(out);
+    var wanted = (first === "*" ? vocabularyLetters : [first]).filter(function (l) { return !vocabulary.letters[l]; });
+    return Promise.all(wanted.map(loadLetter)).then(function () {
+      vocabulary.all = vocabularyLetters.every(function (l) { return vocabulary.letters[l]; });
+      return withVocabulary(fn);
+    }, function () { return null; });
+  }
+
+  // A word that is not on the site as typed: another form, a correction or its parts.
+  // Returns {words, corrected} or {parts} or null (the word occurs nowhere).
+  var fillerWords = {};
+  (language.vulwoorden || []).forEach(function (w) { fillerWords[Z.plain(w)] = true; });
+  function repair(word, vocab) {
+    if (Z.hasDigit(word)) return null;
+    if (vocab.has(word)) return {words: [word]};
+    var form = word.length >= 4 ? vocab.form(word) : null;
+    if (form) return {words: [form]};
+    if (word.length >= 4 && vocab.begins(word)) return {words: [word]};
+    var near = vocab.correct(word, Math.min(1, Z.allowed(word)), fillerWords);
+    if (near) return {words: [near], corrected: near};
+    // A filler part carries no meaning: "opvoedvragen" searches for "opvoeden".
+    var parts = word.length >= 6 ? vocab.split(word) : null;
+    parts = parts && parts.filter(function (p) { return !fillerWords[Z.plain(p)]; });
+    if (parts && parts.length) return {parts: parts};
+    near = Z.allowed(word) > 1 ? vocab.correct(word, Z.allowed(word), fillerWords) : null;
+    if (near) return {words: [near], corrected: near};
+    var ends = word.length >= 5 ? vocab.endings(word, 3) : [];
+    if (ends.length) return {words: ends};
+    var known = word.length >= 8 ? vocab.knownPart(word) : null;
+    return known && !fillerWords[Z.plain(known)] ? {words: [known]} : null;
+  }
+
+  // The query as concepts with the site words to search for. `present(word)` says
+  // whether the site has the word as typed (Pagefind: an exact search), or null when the
+  // word is left out to keep the search small; without it the vocabulary decides.
+  // `allow(word)` says whether a synonym or a correction may be searched too, and
+  // `preload(word)` fetches what searching a word will need.
+  function understand(q, present, allow, preload) {
+    var found = Z.concepts(q, language), list = found.concepts, syn = found.synonymIndex;
+    var plan = {concepts: [], corrections: {}, unknown: [], skipped: [], tokens: found.tokens};
+    if (!list.length) return Promise.resolve(Object.assign(plan, {empty: true}));
+    var check = present || function (w) {
+      return withVocabulary(function (v) { return v.has(w); }).then(function (here) { return !!here; });
+    };
+    // Every word is checked at once, and so are two words written apart that may form one
+    // site word ("dag besteding"): one round trip, not two. Words of LONG letters or more
+    // first, then shorter ones, each in query order: when the chunk budget cannot take
+    // them all, short words (the most frequent, and the least telling) are left out first.
+    var checks = [], order = list.map(function (c, i) { return i; }).sort(function (a, b) {
+      return (list[b].text.length >= LONG) - (list[a].text.length >= LONG) || a - b;
+    });
+    order.forEach(function (i) { checks[i] = list[i].words.length ? null : check(list[i].text); });
+    var joins = list.map(function (c, i) {
+      var d = list[i + 1];
+      if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
+      return check(c.text + d.text);
+    });
+    // The synonyms' index chunks come in the same round, not after the checks.
+    if (preload) {
+      order.forEach(function (i) {
+        (list[i].synonyms || syn.key[Z.key(list[i].text)] || []).forEach(function (w) { if (allow(w)) preload(w); });
+      });
+    }
+    return Promise.all(joins).then(function (joined) {
+      var merged = [];
+      for (var i = 0; i < list.length; i++) {
+        if (joined[i]) {
+          merged.push({text: list[i].text + " " + list[i + 1].text, words: [list[i].text + list[i + 1].text]});
+          i += 1;
+        } else merged.push(Object.assign(list[i], {checked: checks[i]}));
+      }
+      return Promise.all(merged.map(function (c) {
+        if (c.words.length) return c;  // a joined word or a synonym phrase
+        var group = syn.key[Z.key(c.text)];
+        return c.checked.then(function (here) {
+          if (here === null) { plan.skipped.push(c.text); return null; }
+          if (here) return Object.assign(c, {words: [c.text]});
+          // A word of a synonym group finds the group's words on the site, even when it is
+          // not on the site itself ("poetshulp" -> "huishoudelijke hulp").
+          if (group) return Object.assign(c, {words: [], synonyms: group});
+          return withVocabulary(function (vocab) { return repair(c.text, vocab); }).then(function (fix) {
+            if (!fix) { plan.unknown.push(c.text); return null; }
+            if (fix.corrected) plan.corrections[c.text] = fix.corrected;
+            if (fix.parts) return fix.parts.map(function (p) { return {text: p, words: [p]}; });
+            return Object.assign(c, {words: fix.words});
+          });
+        });
+      }));
+    }).then(function (resolved) {
+      var candidates = [];
+      resolved.forEach(function (c) {
+        [].concat(c || []).forEach(function (one) {
+          // Synonyms: a phrase's group, or the group of one of the concept's words.
+          var group = one.synonyms || null;
+          one.words.forEach(function (w) { group = group || (w.indexOf(" ") < 0 && syn.key[Z.key(w)]) || null; });
+          var all = ((one.phrase || !one.words.length) && group ? [] : one.words).concat(group || []);
+          candidates.push({one: one, words: all.filter(function (w, i) { return all.indexOf(w) === i; })});
+        });
+      });
+      // Each concept's first word before any concept's other words (synonyms), in query order.
+      candidates.forEach(function (x) { x.kept = x.words.slice(0, 1).filter(function (w) { return !allow || allow(w); }); });
+      candidates.forEach(function (x) {
+        x.one.words = x.kept.concat(x.words.slice(1).filter(function (w) { return !allow || allow(w); }));
+        if (x.one.words.length) plan.concepts.push(x.one);
+        else if (x.words.length) plan.skipped.push(x.one.text);
+      });
+      plan.suggestion = Object.keys(plan.corrections).length ? plan.tokens.map(function (t) {
+        return plan.corrections[t.word] || t.word;
+      }).join(" ") : null;
+      return plan;
+    });
+  }
 
   var backends = {
     pagefind: {
       pf: null,
+      // Pagefind runs on the page itself (noWorker): its web worker would be another 12 kB
+      // download on the first search, for a search that takes milliseconds. With it, the
+      // table of index chunks (zoeken/delen.json, site/pagefind_chunks.py); without the
+      // table each word's first two letters count as a chunk of their own.
+      table: null,
       init: function () {
         var self = this;
-        return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+        var table = fetch(new URL("zoeken/delen.json", siteRoot).href, {credentials: "same-origin", cache: "no-cache"})
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) {
+            // A chunk holds the words from its first word up to the next chunk's first word.
+            var list = data && Array.isArray(data.delen) ? data.delen : [];
+            self.table = list.length ? list.map(function (c, i) {
+              return {from: Z.plain(c[0]), next: i + 1 < list.length ? Z.plain(list[i + 1][0]) : "\uffff",
+                      kb: Number(c[2]) || CHUNK_KB};
+            }) : null;
+          }, function () { self.table = null; });
+        var pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
           self.pf = pf;
-          return pf.options({baseUrl: siteRoot.pathname, excerptLength: 24}).then(function () { return pf.init(); });
+          return pf.options({baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true}).then(function () {
+            return pf.init();
+          });
         });
+        return Promise.all([pagefind, table]);
+      },
+      // The index chunks a word's search downloads: those holding words that begin with its
+      // stem (Pagefind searches the stem and longer words). The stem is taken a little
+      // short, as Pagefind's Dutch stemmer may make it: a Dutch ending dropped, then a
+      // doubled letter ("bakken" -> "bak").
+      chunksOf: function (word) {
+        var table = this.table, ids = [];
+        Z.words(word).forEach(function (w) {
+          if (!table) { ids.push(w.slice(0, 2)); return; }
+          var stem = w.replace(STEM_ENDING, "").replace(/(.)\1$/, "$1");
+          if (stem.length < 3) stem = w.slice(0, 3);
+          var end = w + "\uffff";
+          table.forEach(function (c, i) { if (c.from <= end && stem < c.next) ids.push(i); });
+        });
+        return ids;
+      },
+      // A search keeps to MIN_CHUNKS index chunks, or more within CHUNK_KB, whatever is
+      // cached (the same question gives the same results every time): words are taken as
+      // understand() asks (long words first, then short ones, each in query order; each
+      // concept's own word before synonyms); a word whose chunks are already taken is
+      // free. Without the table only MIN_CHUNKS (two-letter groups).
+      budget: function () {
+        var self = this, taken = {}, count = 0, kb = 0;
+        return function (word) {
+          var add = self.chunksOf(word).filter(function (id, i, all) { return !taken[id] && all.indexOf(id) === i; });
+          var addKb = add.reduce(function (sum, id) { return sum + (self.table ? self.table[id].kb : CHUNK_KB); }, 0);
+          if (add.length && count && count + add.length > MIN_CHUNKS && kb + addKb > CHUNK_KB) return false;
+          add.forEach(function (id) { taken[id] = true; });
+          count += add.length; kb += addKb;
+          return true;
+        };
       },
       // Filter counts need Pagefind's filter index (one file per filter). The results
-      // come first; run() then asks for the counts: the same search again, naming every
-      // shown filter (an empty `none` matches all) so Pagefind loads just those files,
-      // not `soort`. Later searches get the counts directly.
+      // come first; run() then asks for the counts, naming every shown filter (an empty
+      // `none` matches all) so Pagefind loads just those files, not `soort`. Later
+      // searches of one word get the counts directly.
+      //
+      // A search made of several words (each searched on its own) shows the pages that
+      // have any of them. Its counts come from Pagefind's own counts by inclusion and
+      // exclusion: |A or B| = |A| + |B| - |A and B|, where a search of "A B" gives the
+      // pages with both: 2^n - 1 searches of words whose index is already loaded, for up
+      // to COUNT_WORDS words (more: the options show no counts). A filter-only search would
+      // be one search per value, but Pagefind loads its whole word index for it (3 MB at
+      // 10,000 records), so it is only used when there is no question at all.
       filtersLoaded: false,
       facets: function (params) {
-        var self = this, filters = self.filtersFor(params);
+        var self = this, filters = self.filtersFor(params), words = self.wordsFor.get(params);
         FACETS.forEach(function (f) { if (!filters[f]) filters[f] = {none: []}; });
-        return self.pf.search(params.q ? params.q : null, {filters: filters}).then(function (res) {
+        if (!params.q) {
+          return self.pf.search(null, {filters: filters}).then(function (res) {
+            self.filtersLoaded = true;
+            return res.filters || {};
+          });
+        }
+        if (!words || !words.length || words.length > COUNT_WORDS) return Promise.resolve({});
+        var searches = [];
+        for (var set = 1; set < (1 << words.length); set++) {
+          var some = words.filter(function (w, i) { return set & (1 << i); });
+          searches.push(self.pf.search(some.join(" "), {filters: filters}).then(function (res) {
+            return {sign: this.odd ? 1 : -1, counts: res.filters || {}};
+          }.bind({odd: some.length % 2 === 1})));
+        }
+        return Promise.all(searches).then(function (parts) {
+          var counts = {};
+          parts.forEach(function (part) {
+            FACETS.forEach(function (f) {
+              var mine = counts[f] = counts[f] || {};
+              Object.keys(part.counts[f] || {}).forEach(function (v) {
+                mine[v] = (mine[v] || 0) + part.sign * part.counts[f][v];
+              });
+            });
+          });
           self.filtersLoaded = true;
-          return res.filters || {};
+          return counts;
         });
       },
+      wordsFor: new WeakMap(),  // search params -> the words it searched, each on its own
       filtersFor: function (params) {
         var filters = {};
         FACETS.forEach(function (f) {
@@ -58,21 +294,94 @@
         });
         return filters;
       },
+      // Is the word on the site as typed? An exact search ("word") matches whole words only;
+      // a plain search falls back to a shorter prefix and would find unrelated pages.
+      seen: {},
+      present: function (word) {
+        var self = this;
+        if (!(word in self.seen)) {
+          self.seen[word] = self.pf.search('"' + word + '"').then(function (res) { return res.results.length > 0; });
+        }
+        return self.seen[word];
+      },
       search: function (params) {
-        var pf = this.pf, filters = this.filtersFor(params), loaded = this.filtersLoaded;
-        var term = params.q ? params.q : null;
-        return pf.search(term, {filters: filters}).then(function (res) {
-          var total = res.results.length;
-          var wanted = res.results.slice(0, params.limit || PAGE_SIZE);
-          return Promise.all(wanted.map(function (r) { return r.data(); })).then(function (datas) {
+        var self = this, filters = this.filtersFor(params), allow = this.budget();
+        if (!params.q) return self.ranked(params, [self.pf.search(null, {filters: filters})], null);
+        var present = function (w) { return allow(w) ? self.present(w) : Promise.resolve(null); };
+        var preload = function (w) { self.pf.preload(w).catch(function () {}); };
+        return understand(params.q, present, allow, preload).then(function (plan) {
+          // The words the budget left out are all there is to search: then search them
+          // anyway (a question with a word on the site never gets zero results).
+          if (!plan.concepts.length && plan.skipped.length) {
+            return understand(params.q, function (w) { return self.present(w); }, null);
+          }
+          return plan;
+        }).then(function (plan) {
+          if (plan.empty || !plan.concepts.length) {
+            self.wordsFor.set(params, []);
+            return {total: 0, facets: null, hits: [], plan: plan};
+          }
+          var searches = [], words = [];
+          plan.concepts.forEach(function (c, i) {
+            c.words.forEach(function (w) { searches.push(self.wordSearch(w, filters, i)); words.push(w); });
+          });
+          self.wordsFor.set(params, words.filter(function (w, i) { return words.indexOf(w) === i; }));
+          return self.ranked(params, searches, plan);
+        });
+      },
+      // One word of a concept. Pagefind also finds longer words that begin with it; for a
+      // word of three letters that is mostly noise ("man" would find "mantelzorg"), so those
+      // pages count only when an exact search finds the word itself on them.
+      wordSearch: function (word, filters, concept) {
+        var pf = this.pf, loose = pf.search(word, {filters: filters});
+        if (word.length > 3 || word.indexOf(" ") >= 0) {
+          return loose.then(function (res) { res.concept = concept; return res; });
+        }
+        return Promise.all([loose, pf.search('"' + word + '"', {filters: filters})]).then(function (both) {
+          var exact = {};
+          both[1].results.forEach(function (r) { exact[r.id] = r; });
+          var kept = both[0].results.filter(function (r) { return exact[r.id]; });
+          var ids = {};
+          kept.forEach(function (r) { ids[r.id] = true; });
+          both[1].results.forEach(function (r) { if (!ids[r.id]) kept.push({id: r.id, score: 0.1, data: r.data}); });
+          return {results: kept, filters: both[0].filters, concept: concept};
+        });
+      },
+      // Pages ranked by how many concepts they match, then by their summed Pagefind score
+      // (a concept's score on a page is its best word's).
+      ranked: function (params, searches, plan) {
+        var self = this, loaded = this.filtersLoaded;
+        return Promise.all(searches).then(function (all) {
+          var pages = {}, order = [];
+          all.forEach(function (res) {
+            res.results.forEach(function (r) {
+              var p = pages[r.id];
+              if (!p) { p = pages[r.id] = {result: r, by: {}}; order.push(p); }
+              var c = res.concept || 0;
+              if (!(c in p.by) || r.score > p.by[c]) p.by[c] = r.score;
+            });
+          });
+          order.forEach(function (p, i) {
+            var scores = Object.keys(p.by).map(function (c) { return p.by[c]; });
+            p.count = scores.length;
+            p.score = scores.reduce(function (a, b) { return a + b; }, 0);
+            p.index = i;
+          });
+          order.sort(function (a, b) { return b.count - a.count || b.score - a.score || a.index - b.index; });
+          var single = all.length === 1;
+          var wanted = order.slice(0, params.limit || PAGE_SIZE);
+          return Promise.all(wanted.map(function (p) { return p.result.data(); })).then(function (datas) {
             return {
-              total: total,
-              facets: loaded ? res.filters || {} : null,  // null: ask facets() for the counts
+              total: order.length,
+              // null: ask facets() for the counts (loaded when the filter panel is open)
+              facets: single && loaded ? all[0].filters || {} : null,
+              partial: !!plan && order.length > 0 && order[0].count < plan.concepts.length,
+              plan: plan,
               hits: datas.map(function (d) {
                 var m = d.meta || {};
                 return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
                         soort: m.soort, toegang: m.toegang, telefoon: m.telefoon, tel: m.tel, status: m.status,
-                        functie: m.functie};
+                        functie: m.functie, wachttijd: m.wachttijd};
               })
             };
           });
@@ -86,17 +395,42 @@
         this.cfg = cfg;
         return Promise.resolve();
       },
+      // The meaningful words go to Meilisearch, which handles typos and synonyms itself and,
+      // with matchingStrategy "frequency", drops the most common words first when all of
+      // them together find nothing. Only when that finds nothing either does the page repair
+      // the words with the vocabulary (other form, correction, compound) and ask once more.
       search: function (params) {
+        var self = this;
+        if (!params.q) return self.query(params, "");
+        var plan = {tokens: Z.concepts(params.q, language).tokens, corrections: {}, suggestion: null};
+        var meaningful = plan.tokens.filter(function (t) { return !t.filler; }).map(function (t) { return t.word; });
+        if (!meaningful.length) return Promise.resolve({total: 0, facets: null, hits: [], plan: {empty: true}});
+        return self.query(params, meaningful.join(" ")).then(function (res) {
+          res.plan = plan;
+          if (res.total > 0) {
+            plan.corrections = meiliCorrections(meaningful, res.marked);
+            plan.suggestion = suggestionFor(plan);
+            return res;
+          }
+          return understand(params.q, null).then(function (repaired) {
+            if (!Object.keys(repaired.corrections).length && !repaired.concepts.some(function (c) {
+              return c.words.length > 1 || c.words[0] !== c.text; })) return res;
+            var q = repaired.concepts.map(function (c) { return c.words[0]; }).join(" ");
+            return self.query(params, q).then(function (again) { again.plan = repaired; return again; });
+          });
+        });
+      },
+      query: function (params, q) {
         var self = this, cfg = this.cfg, tags = randomTags(), filter = [];
         Object.keys(MEILI_FIELDS).forEach(function (f) {
           if (!params[f]) return;
           filter.push(MEILI_FIELDS[f] + " = " + filterString(params[f]));
         });
         var body = {
-          q: params.q, limit: params.limit || PAGE_SIZE,
+          q: q, matchingStrategy: "frequency", limit: params.limit || PAGE_SIZE,
           facets: ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"],
           attributesToRetrieve: ["url", "soort", "record_id", "naam", "samenvatting", "toegang", "status", "telefoon",
-                                 "trefwoorden"],
+                                 "trefwoorden", "wachttijd"],
           attributesToHighlight: ["naam", "samenvatting"], highlightPreTag: tags[0], highlightPostTag: tags[1],
           attributesToCrop: ["samenvatting"], cropLength: 30
         };
@@ -120,8 +454,15 @@
       },
       toResult: function (data, tags) {
         if (!data || !Array.isArray(data.hits)) throw new Error("Meilisearch: unexpected answer");
-        var fd = data.facetDistribution || {};
+        var fd = data.facetDistribution || {}, marked = {};
+        data.hits.forEach(function (d) {
+          var f = d._formatted || {};
+          [f.naam, f.samenvatting].forEach(function (s) {
+            (markedParts(s, tags) || []).forEach(function (p) { if (p[1]) Z.words(p[0]).forEach(function (w) { marked[w] = true; }); });
+          });
+        });
         return {
+          marked: Object.keys(marked),
           total: typeof data.estimatedTotalHits === "number" ? data.estimatedTotalHits
             : (typeof data.totalHits === "number" ? data.totalHits : data.hits.length),
           facets: {soort: fd.soort || {}, route: fd.route || {}, thema: fd.themas || {},
@@ -137,7 +478,8 @@
     var url = new URL(String(d.url || ""), siteRoot);
     var hit = {url: url.origin === siteRoot.origin ? url.href : siteRoot.href,
                title: text(d.naam) || url.pathname, soort: text(d.soort), toegang: text(d.toegang),
-               status: text(d.status), telefoon: text(phones[0]), tel: text(phones[0]).replace(/[^0-9+]/g, "")};
+               status: text(d.status), telefoon: text(phones[0]), tel: text(phones[0]).replace(/[^0-9+]/g, ""),
+               wachttijd: text(d.wachttijd)};
     hit.titleParts = markedParts(f.naam, tags);
     if (d.soort === "gezicht") {  // as on the face's own page: role first, then what to call about
       hit.functie = text(d.samenvatting);
@@ -149,6 +491,23 @@
     }
     if (typeof d._geoDistance === "number") hit.afstand = d._geoDistance;
     return hit;
+  }
+  // Meilisearch corrected a typo silently when a query word is not among the highlighted
+  // words but a close one is: "Bedoelde je" names it, as the built-in search does.
+  function meiliCorrections(meaningful, marked) {
+    var out = {};
+    meaningful.forEach(function (w) {
+      var max = Z.allowed(w);
+      if (!max || Z.hasDigit(w) || marked.some(function (m) { return m.indexOf(w) === 0 || Z.key(m) === Z.key(w); })) return;
+      var best = null, bestD = max + 1;
+      marked.forEach(function (m) { var d = Z.distance(w, m, max); if (d < bestD) { best = m; bestD = d; } });
+      if (best) out[w] = best;
+    });
+    return out;
+  }
+  function suggestionFor(plan) {
+    if (!Object.keys(plan.corrections).length) return null;
+    return plan.tokens.map(function (t) { return plan.corrections[t.word] || t.word; }).join(" ");
   }
   function text(v) { return typeof v === "string" ? v : (typeof v === "number" ? String(v) : ""); }
   // Highlight tags nobody can guess, so a record's text can never pose as one.
@@ -246,6 +605,7 @@
       appendParts(sum, h.samenvattingParts);
       li.appendChild(sum);
     } else if (h.samenvatting) li.appendChild(el("p", "ww-card__summary", h.samenvatting));
+    if (h.wachttijd) li.appendChild(el("p", "ww-card__waiting", "Wachttijd: " + h.wachttijd));
     if (typeof h.afstand === "number") li.appendChild(el("p", "ww-card__distance", "Afstand: " + distance(h.afstand)));
     if (h.tel && /^\+?[0-9]+$/.test(h.tel)) {
       var p = el("p", "ww-card__phone"), t = el("a", "ww-phone", h.telefoon || h.tel);
@@ -301,7 +661,7 @@
 
   function run(p, limit) {
     if (!p.q && !near && !FACETS.some(function (f) { return p[f]; })) {
-      list.textContent = ""; more.hidden = true;
+      list.textContent = ""; more.hidden = true; help.hidden = true; suggestion.hidden = true;
       status.textContent = "Typ een woord of kies een filter.";
       return Promise.resolve();
     }
@@ -316,12 +676,61 @@
       if (res.facets) updateFacets(res.facets);
       else countsWanted = q;
       loadCounts();
-      status.textContent = (res.total === 1 ? "1 resultaat" : res.total + " resultaten")
-        + (res.fellBack ? ". " + FALLBACK_NOTE : "");
+      var plan = res.plan || {};
+      showSuggestion(p, plan.suggestion);
       more.hidden = res.total <= res.hits.length;
+      if (plan.empty) {
+        status.textContent = "Typ een woord dat zegt waar je hulp bij zoekt. Bijvoorbeeld: schulden, eenzaam of vervoer.";
+        showHelp(p, "Of kies hieronder waar je vraag over gaat.");
+        return;
+      }
+      var line = res.total === 1 ? "1 resultaat" : (res.total ? res.total + " resultaten" : "Geen resultaten");
+      if (res.total && res.partial) line += ". Bovenaan staat wat het best past bij je vraag";
+      status.textContent = line + (res.fellBack ? ". " + FALLBACK_NOTE : "");
+      if (res.total) { help.hidden = true; return; }
+      showHelp(p, "We vonden niets voor ‘" + p.q + "’. Probeer een ander woord, of kies hieronder.");
+      offerWithoutFilters(p);
     }).catch(function () {
       status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw, of kies een thema op de homepagina.";
     });
+  }
+
+  function addressFor(p) {
+    var u = new URLSearchParams();
+    if (p.q) u.set("q", p.q);
+    FACETS.forEach(function (f) { if (p[f]) u.set(f, p[f]); });
+    return location.pathname + "?" + u.toString();
+  }
+  // "Bedoelde je: mantelzorg?" linking to that search, with the same filters.
+  function showSuggestion(p, corrected) {
+    suggestion.textContent = "";
+    suggestion.hidden = !corrected;
+    if (!corrected) return;
+    var a = el("a", null, corrected);
+    a.href = addressFor(Object.assign({}, p, {q: corrected}));
+    suggestion.appendChild(document.createTextNode("Bedoelde je: "));
+    var em = el("em");
+    em.appendChild(a);
+    suggestion.appendChild(em);
+    suggestion.appendChild(document.createTextNode("? Hieronder staan de resultaten daarvoor."));
+  }
+  // Never a dead end: the routes, themes, gezichtenkaart and the municipality's phone.
+  function showHelp(p, text) {
+    hint.textContent = text;
+    withoutFilters.hidden = true;
+    help.hidden = false;
+  }
+  // Nothing with these filters: say how many there are without them, if any.
+  function offerWithoutFilters(p) {
+    if (!p.q || !FACETS.some(function (f) { return p[f]; })) return;
+    var plain = {q: p.q, limit: 1};
+    search(plain).then(function (res) {
+      if (current !== p || !res.total) return;
+      var a = withoutFilters.querySelector("a");
+      a.href = addressFor({q: p.q});
+      a.textContent = "Zoek zonder filters (" + (res.total === 1 ? "1 resultaat" : res.total + " resultaten") + ")";
+      withoutFilters.hidden = false;
+    }, function () {});
   }
 
   form.addEventListener("submit", function (ev) {

@@ -1,0 +1,216 @@
+"""How well does the built-in search answer residents' questions? (A benchmark, not a test.)
+
+    .venv/bin/python benchmarks/bench_relevance.py                      # demo data, 125 questions
+    .venv/bin/python benchmarks/bench_relevance.py benchmarks/relevance/maasbergen.yaml   # held out
+    .venv/bin/python benchmarks/bench_relevance.py --site DIR QUESTIONS  # an already built site
+    .venv/bin/python benchmarks/bench_relevance.py --as-large-site     # the chunk budget at its tightest
+
+A question file (YAML) names its data folder (``data``, relative to the file), optionally
+a synonyms file (``synonyms``; default: the project's search/synoniemen.yaml), the content
+folder (``content``; default the project's content/, ``none`` for no articles) and its
+questions: ``q``, ``kind``, ``answers`` (record ids, ``gezicht:<id>``, ``artikel:<slug>``)
+and optional ``filters`` (the search address's route, thema, doelgroep, kern, toegang).
+
+The site is built with `wegwijzer build` and served on 127.0.0.1; each question is opened
+as /zoeken/?q=… in real Chromium (phone size), exactly as a resident's shared link, one
+after another in the same tab (so Pagefind's code is cached, as on a second search).
+Printed per kind of query:
+
+- recall@5: the share of questions with a right answer among the first five results
+  (as in issue 10: "a right record was among the first five");
+- MRR: the mean of 1/rank of the first right answer (0 when none of the shown results);
+- zero: the share of questions that got no result at all;
+- kB/search: what the search itself downloaded (Pagefind's index, fragments and filter
+  files, and the search vocabulary), gzip-compressed as a web server sends it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_QUESTIONS = HERE / "relevance" / "dalveld.yaml"
+SHOWN = 10  # results the page shows at first
+FILTERS = ("route", "thema", "doelgroep", "kern", "toegang")
+# The search is finished when the result line says so (results, none, or a hint).
+DONE = ("(() => { const s = document.getElementById('zoek-status').textContent;"
+        " return s && !s.startsWith('Bezig'); })()")
+
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and records what each answered request cost, gzip-compressed."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=3600")  # as a static host would
+        super().end_headers()
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        super().do_GET()
+        if os.path.isfile(path):
+            data = Path(path).read_bytes()
+            packed = data if data[:2] == b"\x1f\x8b" else gzip.compress(data, 6)
+            self.server.sent.append((urlsplit(self.path).path, min(len(packed), len(data))))
+
+
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler,
+                                                                                  directory=str(site)))
+    server.sent = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
+def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = REPO / "content",
+          code: Path | None = None) -> None:
+    """`wegwijzer build` in a fresh process, with no Meilisearch settings (Pagefind only);
+    ``code``: a folder with another version's ``wegwijzer`` package to build with instead."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    config = site.parent / "mkdocs.yml"
+    if content is None:  # no articles or glossary
+        content = site.parent / "content"
+        content.mkdir()
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
+    text = text.replace("docs_dir: content", f"docs_dir: {content}")
+    if synonyms is not None:
+        text = text.replace("data_dir: voorzieningen", f"data_dir: {data}\n      synonyms_file: {synonyms}")
+    config.write_text(text, encoding="utf-8")
+    if synonyms is None and (REPO / "search" / "synoniemen.yaml").is_file():
+        (site.parent / "search").mkdir(exist_ok=True)
+        (site.parent / "search" / "synoniemen.yaml").write_bytes((REPO / "search" / "synoniemen.yaml").read_bytes())
+    out = subprocess.run([sys.executable, "-m", "wegwijzer", "build", str(data), "--site-dir", str(site),
+                          "--config-file", str(config)], capture_output=True, text=True, env=env, cwd=site.parent)
+    if out.returncode != 0:
+        raise SystemExit("build failed:\n" + out.stdout + out.stderr)
+
+
+def result_id(href: str) -> str:
+    parts = [p for p in urlsplit(href).path.split("/") if p]
+    if len(parts) >= 2 and parts[-2] == "gezichtenkaart":
+        return "gezicht:" + parts[-1]
+    if len(parts) >= 2 and parts[-2] == "artikelen":
+        return "artikel:" + parts[-1]
+    return parts[-1] if parts else ""
+
+
+def search_address(question: dict) -> str:
+    params = {"q": question["q"]}
+    params.update({k: v for k, v in (question.get("filters") or {}).items() if k in FILTERS})
+    return "zoeken/?" + urlencode(params)
+
+
+def run_questions(base: str, server, questions: list) -> list:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        page = ctx.new_page()
+        page.goto(base + "zoeken/")
+        page.wait_for_function(DONE)
+        for question in questions:
+            before = len(server.sent)
+            page.goto(base + search_address(question))
+            page.wait_for_function(DONE, timeout=30_000)
+            page.wait_for_load_state("networkidle")
+            hrefs = page.eval_on_selector_all("#zoek-resultaten li h3 a", "els => els.map(e => e.href)")
+            found = [result_id(h) for h in hrefs[:SHOWN]]
+            answers = set(question["answers"])
+            rank = next((i for i, r in enumerate(found, 1) if r in answers), None)
+            search_bytes = sum(size for path, size in server.sent[before:]
+                               if "/pagefind/" in path or path.endswith(".json"))
+            rows.append({"q": question["q"], "kind": question["kind"], "rank": rank, "results": len(hrefs),
+                         "status": page.inner_text("#zoek-status"), "top": found[:5], "bytes": search_bytes})
+        browser.close()
+    return rows
+
+
+def summarise(rows: list) -> dict:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row["kind"]].append(row)
+    groups["alle"] = rows
+    table = {}
+    for kind, items in groups.items():
+        n = len(items)
+        table[kind] = {
+            "n": n,
+            "recall@5": round(sum(1 for r in items if r["rank"] and r["rank"] <= 5) / n, 3),
+            "mrr": round(sum(1 / r["rank"] for r in items if r["rank"]) / n, 3),
+            "zero": round(sum(1 for r in items if r["results"] == 0) / n, 3),
+            "kb_per_search": round(sum(r["bytes"] for r in items) / n / 1000, 1),
+        }
+    return table
+
+
+def print_table(table: dict, title: str) -> None:
+    print(f"\n{title}")
+    print(f"{'kind':<14}{'n':>4}{'recall@5':>10}{'MRR':>7}{'zero':>7}{'kB/search':>11}")
+    for kind, t in table.items():
+        print(f"{kind:<14}{t['n']:>4}{t['recall@5']:>10.3f}{t['mrr']:>7.3f}{t['zero']:>7.3f}{t['kb_per_search']:>11.1f}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("questions", nargs="?", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument("--site", type=Path, help="an already built site of the question file's data")
+    parser.add_argument("--misses", action="store_true", help="also print each question without a right answer")
+    parser.add_argument("--json", type=Path, help="write every question's outcome to this file")
+    parser.add_argument("--as-large-site", action="store_true",
+                        help="without the index chunk table (zoeken/delen.json): each search keeps to words of two "
+                             "two-letter groups, as on a site where every word is in an index chunk of its own")
+    args = parser.parse_args(argv)
+    spec = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
+    questions = spec["questions"]
+    with tempfile.TemporaryDirectory(prefix="bench-relevance-") as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            data = (args.questions.parent / spec["data"]).resolve()
+            synonyms = (args.questions.parent / spec["synonyms"]).resolve() if spec.get("synonyms") else None
+            content = REPO / "content"
+            if spec.get("content"):
+                content = None if spec["content"] == "none" else (args.questions.parent / spec["content"]).resolve()
+            build(data, synonyms, site, content)
+            if args.as_large_site:  # only in a site built here
+                (site / "zoeken" / "delen.json").unlink(missing_ok=True)
+        base, server = serve(site)
+        try:
+            rows = run_questions(base, server, questions)
+        finally:
+            server.shutdown()
+    table = summarise(rows)
+    print_table(table, f"{args.questions.name}: {len(questions)} questions")
+    if args.misses:
+        for row in rows:
+            if not row["rank"] or row["rank"] > 5:
+                print(f"  miss [{row['kind']}] {row['q']!r}: rank {row['rank']}, {row['status']!r}, top {row['top']}")
+    if args.json:
+        args.json.write_text(json.dumps({"summary": table, "questions": rows}, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""The search vocabulary and the built-in search's language data, made at build time.
+
+The search page (site/assets/zoektaal.js) corrects a misspelled word to a word that
+occurs on the site, splits a compound that is not on the site into words that are, and
+maps another form of a word ("eenzame") to the one the site uses ("eenzaam"). For that
+it needs the words of the site: every word of the fields Pagefind indexes (see
+site/render.py: name, summary, provider, costs, description, places and keywords of a
+record, with the labels of its themes and target groups; name, role, organisation,
+questions, hours and villages of a face; title, summary and text of an article).
+
+The vocabulary is split by a word's first letter into files
+(``zoeken/woorden-<letter>.<hash>.json``) that the page loads only when a query needs
+them: a misspelled word loads the file of its first letter (a correction keeps the first
+letter), a compound also those of its possible parts. For each word it keeps how many
+pages use it (1-9, capped) and whether it occurs in a name, keywords, a role, a face's
+questions or a theme label: a correction prefers those words, then frequent ones.
+
+Plain Python on the record model (no MkDocs), like the Meilisearch documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable
+
+from ..records import vocab
+from .documents import plain_text
+
+# A word: letters only (digits, phone numbers and postcodes are never corrected).
+WORD = re.compile(r"[^\W\d_]+")
+MIN_LETTERS = 3  # shorter words are never corrected or used as a compound part
+MAX_COUNT = 9  # page counts above this are all "frequent"
+VOCABULARY_NAME = "woorden-{{}}.{}.json"  # in the search page's folder: letter, hash
+OTHER = "_"  # the file of words that do not begin with a-z
+
+
+def words(text: str) -> list:
+    """The words of ``text``, lower case, with their accents (``café``), of 3 letters or more."""
+    return [w for w in WORD.findall(text.lower()) if len(w) >= MIN_LETTERS]
+
+
+def plain(word: str) -> str:
+    """A word without accents, as Pagefind and the search page compare words."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+def _record_texts(v):
+    important = [v.naam, *v.trefwoorden, *(vocab.THEMAS[t] for t in v.themas),
+                 *(vocab.DOELGROEPEN[d] for d in v.doelgroepen)]
+    other = [v.samenvatting, v.aanbieder or "", v.kosten_toelichting or "", plain_text(v.beschrijving)]
+    for loc in v.locaties:
+        other += [loc.naam or "", loc.adres or "", loc.plaats or "", loc.toegankelijkheid or ""]
+    return important, other
+
+
+def _face_texts(face, linked):
+    important = [face.naam, face.functie, *face.vragen]
+    other = [face.organisatie, face.bereikbaar or "", *face.kernen, linked.naam if linked else ""]
+    return important, other
+
+
+def _article_texts(article):
+    return [article.title], [article.samenvatting or "", plain_text(article.body)]
+
+
+def page_texts(dataset, articles: Iterable = ()):
+    """(important texts, other texts) for every page Pagefind indexes."""
+    for v in dataset.voorzieningen:
+        yield _record_texts(v)
+    for face in dataset.gezichten:
+        linked = dataset.voorziening(face.voorziening) if face.voorziening else None
+        yield _face_texts(face, linked)
+    for article in articles:
+        yield _article_texts(article)
+
+
+def build_vocabulary(dataset, articles: Iterable = ()) -> dict:
+    """word -> (number of pages that use it, used in a name/keyword/theme/role)."""
+    pages = Counter()
+    important = set()
+    for key_texts, other_texts in page_texts(dataset, articles):
+        key_words = {w for text in key_texts for w in words(text)}
+        important |= key_words
+        pages.update(key_words | {w for text in other_texts for w in words(text)})
+    return {w: (n, w in important) for w, n in pages.items()}
+
+
+def vocabulary_json(vocabulary: dict) -> str:
+    """The file the search page loads: words sorted, and one weight letter per word.
+
+    ``{"woorden": "aanbod aanmelden …", "gewicht": "3b1…"}``: a digit 1-9 is how many
+    pages use the word (9: nine or more); a letter a-i is the same count for a word from
+    a name, keywords, a theme or a role. Sorted words compress well (about 3 bytes a word).
+    """
+    ordered = sorted(vocabulary)
+    weights = "".join((chr(96 + min(n, MAX_COUNT)) if key else str(min(n, MAX_COUNT)))
+                      for n, key in (vocabulary[w] for w in ordered))
+    return json.dumps({"woorden": " ".join(ordered), "gewicht": weights}, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def first_letter(word: str) -> str:
+    """The vocabulary file a word belongs to: its first letter without accents, a-z, else ``_``."""
+    letter = plain(word)[:1]
+    return letter if "a" <= letter <= "z" else OTHER
+
+
+def vocabulary_files(vocabulary: dict) -> dict:
+    """{letter: file content}: the vocabulary split by first letter (see ``vocabulary_json``)."""
+    parts = {}
+    for word, value in vocabulary.items():
+        parts.setdefault(first_letter(word), {})[word] = value
+    return {letter: vocabulary_json(part) for letter, part in sorted(parts.items())}
+
+
+def vocabulary_file_name(files: dict) -> str:
+    """The file name pattern (``{}`` for the letter), with a hash of all files: a browser never
+    keeps an old vocabulary."""
+    digest = hashlib.sha256("\n".join(f"{k}:{v}" for k, v in sorted(files.items())).encode("utf-8"))
+    return VOCABULARY_NAME.format(digest.hexdigest()[:10])
+
+
+def on_site(phrase: str, vocabulary: dict) -> bool:
+    """Every word of ``phrase`` occurs on the site (a synonym worth searching for)."""
+    known = {plain(w) for w in vocabulary} if not isinstance(vocabulary, set) else vocabulary
+    found = [plain(w) for w in WORD.findall(phrase.lower())]
+    return bool(found) and all(w in known for w in found)
+
+
+def search_language(groups: list, vocabulary: dict, vocabulary_file: str) -> dict:
+    """The built-in search's language data for the search page (#zoek-taal).
+
+    - ``vulwoorden``: stop words and question filler, dropped from a query;
+    - ``synoniemen``: each group of search/synoniemen.yaml as ``alle`` (every phrase, to
+      recognise it in a query) and ``zoek`` (the phrases that occur on the site: the
+      others would find nothing);
+    - ``woordenlijst``: the vocabulary files' name pattern, next to the search page (``{}``
+      stands for the letter), and ``woordletters``: the letters that have a file.
+    """
+    known = {plain(w) for w in vocabulary}
+    synonyms = []
+    for group in groups:
+        present = [p for p in group if on_site(p, known)]
+        if present:
+            synonyms.append({"alle": list(group), "zoek": present})
+    filler = sorted(set(vocab.STOP_WORDS) | set(vocab.QUESTION_FILLER))
+    letters = "".join(sorted({first_letter(w) for w in vocabulary}))
+    return {"vulwoorden": filler, "synoniemen": synonyms, "woordenlijst": vocabulary_file, "woordletters": letters}

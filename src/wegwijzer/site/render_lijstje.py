@@ -1,0 +1,114 @@
+"""The lijstje: places and people a resident or a GP keeps, without an account or a server.
+
+"Bewaar" on every record page and face card puts an item on a list in the browser
+(localStorage; bewaar.js), a counter in the header shows it, and /lijstje/ shows, orders,
+prints and shares it (lijstje.js). Each record and face page carries what the list needs
+about it as JSON (``#ww-item``), so /lijstje/ reads the current facts from the page itself
+(or from the copy the service worker keeps, offline) and notices when a page has gone.
+
+Every text from a record is escaped here: attributes with esc(), the JSON with
+json_for_script (no ``</script>`` break-out); lijstje.js puts it on the page as text only.
+"""
+
+from __future__ import annotations
+
+from ..records.vocab import ROUTE_SLUGS, TOEGANG, TOEGANG_EXPLANATIONS
+from ..urls import face_url, record_url, rel
+from .escaping import esc, json_for_script
+
+URL = "lijstje/"
+# Before the record's own first step (aanmelden) on the handout: the access route in B1 words.
+FIRST_STEP = {"vrij": "Je kunt zo gaan.", "verwijzing": "Je hebt een verwijzing nodig.",
+              "beschikking": "De gemeente beslist eerst."}
+MAX_ITEMS = 8  # what fits on one A4 handout with a QR code each
+FACES_FOLDER = "gezichtenkaart"
+SERVICE_WORKER = "sw.js"  # at the site root: its scope is the whole site (never renamed, so never hashed)
+
+
+def bewaar_button(kind: str, item_id: str, url: str, naam: str) -> str:
+    """The "Bewaar" toggle for a record ("v") or a face ("g"); hidden until bewaar.js runs."""
+    return (f'<button type="button" class="ww-bewaar ww-noprint" data-ww-bewaar="{esc(kind)}" data-id="{esc(item_id)}" '
+            f'data-url="{esc(url)}" data-naam="{esc(naam)}" aria-pressed="false" hidden>'
+            f'<span class="ww-bewaar__label">Bewaar</span><span class="ww-sr"> {esc(naam)} op je lijstje</span>'
+            f'</button>')
+
+
+def _address(loc) -> str:
+    parts = [loc.naam, loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)]
+    return ", ".join(p for p in parts if p)
+
+
+def record_item(v) -> dict:
+    """What the lijstje and its printed handout say about a voorziening (B1 Dutch)."""
+    hoe = f"{FIRST_STEP[v.toegang]} {v.aanmelden}" if v.aanmelden else TOEGANG_EXPLANATIONS[v.toegang]
+    item = {"k": "v", "id": v.id, "u": record_url(v), "naam": v.naam, "wat": v.samenvatting,
+            "toegang": TOEGANG[v.toegang], "hoe": hoe}
+    if v.contact.telefoon:
+        item["tel"], item["tel_link"] = v.contact.telefoon.display, v.contact.telefoon.tel
+    addresses = [_address(loc) for loc in v.locaties if loc.adres or loc.plaats]
+    if addresses:
+        item["adres"] = addresses[0]
+    if v.wachttijd:
+        item["extra"] = f"Wachttijd: {v.wachttijd.tekst}."
+    if v.status != "actief":
+        item["extra"] = {"tijdelijk-gesloten": "Let op: nu tijdelijk gesloten.",
+                         "gestopt": "Let op: deze hulp is gestopt."}[v.status]
+    return item
+
+
+def face_item(face) -> dict:
+    """What the lijstje and its handout say about a person of the gezichtenkaart."""
+    hoe = "Je mag deze persoon gewoon bellen." + (f" Bereikbaar: {face.bereikbaar}." if face.bereikbaar else "")
+    item = {"k": "g", "id": face.id, "u": face_url(face), "naam": face.naam,
+            "wat": f"{face.functie} bij {face.organisatie}.", "hoe": hoe,
+            "tel": face.telefoon.display, "tel_link": face.telefoon.tel}
+    if face.vragen:
+        item["extra"] = "Bel over: " + ", ".join(face.vragen) + "."
+    return item
+
+
+def item_script(item: dict) -> str:
+    return f'<script type="application/json" id="ww-item">{json_for_script(item)}</script>'
+
+
+def lijstje_page(ctx, url: str, qr_library: str = "") -> str:
+    """/lijstje/: the list itself is drawn by lijstje.js from the browser's storage or the address."""
+    g = ctx.dataset.gemeente
+    name = g.naam if g else ""
+    folders = {"z": ROUTE_SLUGS["zelf"], "s": ROUTE_SLUGS["samen"], "l": ROUTE_SLUGS["laten"], "g": FACES_FOLDER}
+    config = {"gemeente": name, "max": MAX_ITEMS, "folders": folders,
+              "qr": rel(url, qr_library) if qr_library else ""}
+    return (
+        f'<div class="ww-lijstje" data-root="{rel(url, "")}">'
+        f'<h1 class="ww-noprint">Mijn lijstje</h1>'
+        f'<div class="ww-print-only ww-handout__kop"><p class="ww-handout__gemeente">Gemeente {esc(name)}</p>'
+        f'<p class="ww-handout__titel">Hier kun je terecht</p>'
+        f'<p>Dit lijstje is gemaakt op <span data-lijstje-datum></span>. Scan een code met je telefoon voor meer '
+        f'informatie.</p></div>'
+        f'<p class="ww-lead ww-noprint">Bewaar plekken en mensen die je wilt onthouden. Druk op '
+        f'<strong>Bewaar</strong> bij een voorziening of een gezicht. Daarna kun je het lijstje printen of naar '
+        f'een telefoon sturen.</p>'
+        f'<p class="ww-muted ww-noprint">Het lijstje staat alleen op dit apparaat, in je browser. Er is geen '
+        f'account en wij zien niet wat erop staat.</p>'
+        f'<div id="lijstje-gedeeld" class="ww-callout ww-noprint" hidden></div>'
+        f'<p id="lijstje-status" class="ww-count ww-noprint" role="status" aria-live="polite"></p>'
+        f'<ol id="lijstje-items" class="ww-lijstje__items"></ol>'
+        f'<ul class="ww-buttons ww-noprint" id="lijstje-knoppen" hidden>'
+        f'<li><button type="button" class="ww-button" id="lijstje-print">Print het lijstje</button></li>'
+        f'<li><button type="button" class="ww-button" id="lijstje-deel">Deel het lijstje</button></li>'
+        f'<li><button type="button" class="ww-button ww-button--licht" id="lijstje-leeg">Maak het lijstje leeg'
+        f'</button></li></ul>'
+        f'<div id="lijstje-link" class="ww-lijstje__link ww-noprint" hidden>'
+        f'<label for="lijstje-link-veld">De link naar dit lijstje. Stuur hem naar een telefoon, bijvoorbeeld met '
+        f'WhatsApp of e-mail:</label><input id="lijstje-link-veld" type="text" readonly>'
+        f'<p id="lijstje-link-status" role="status" aria-live="polite"></p></div>'
+        f'<noscript><p class="ww-callout">Het lijstje werkt alleen met JavaScript. Zonder JavaScript kun je een '
+        f'pagina gewoon printen.</p></noscript>'
+        f'<p class="ww-print-only ww-handout__voet">Meer hulp in {esc(name)}: <span data-lijstje-site></span></p>'
+        f'<script type="application/json" id="lijstje-config">{json_for_script(config)}</script>'
+        f'<script src="{rel(url, _asset(ctx, "lijstje.js"))}" defer></script></div>'
+    )
+
+
+def _asset(ctx, name: str) -> str:
+    return getattr(ctx, "assets", {}).get(name, "assets/wegwijzer/" + name)

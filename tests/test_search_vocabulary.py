@@ -1,0 +1,58 @@
+"""The build-time search vocabulary and the built-in search's language data."""
+
+import json
+
+from helpers import model_dataset
+from wegwijzer.records import vocab
+from wegwijzer.search.vocabulary import (
+    build_vocabulary,
+    search_language,
+    vocabulary_file_name,
+    vocabulary_files,
+    vocabulary_json,
+)
+
+
+def test_vocabulary_has_the_searchable_words_with_counts_and_importance():
+    words = build_vocabulary(model_dataset())
+    assert words["hoeskamer"] == (1, True)  # a name
+    assert words["koffie"][1] is True  # a keyword
+    assert words["huiskamer"] == (1, False)  # the summary only
+    assert words["schulden"] == (2, True)  # a summary and a face's questions
+    assert words["ontmoeten"][1] is True  # a theme label ("Ontmoeten en meedoen")
+    assert "14046" not in words and "nuth" not in words  # no numbers; places only where a page shows them
+
+
+def test_vocabulary_file_is_sorted_words_with_one_weight_letter_each():
+    data = json.loads(vocabulary_json({"zorg": (12, True), "auto": (1, False), "bus": (3, False)}))
+    assert data == {"woorden": "auto bus zorg", "gewicht": "13i"}
+
+
+def test_only_synonyms_that_occur_on_the_site_are_searched():
+    words = build_vocabulary(model_dataset())
+    language = search_language([("schulden", "geldzorgen", "rood staan"), ("rolstoel", "rolstoelen")], words,
+                               "woorden-{}.x.json")
+    assert language["synoniemen"] == [{"alle": ["schulden", "geldzorgen", "rood staan"], "zoek": ["schulden"]}]
+    assert language["woordenlijst"] == "woorden-{}.x.json"
+    assert "h" in language["woordletters"] and "s" in language["woordletters"]
+    assert "ik" in language["vulwoorden"] and "de" in language["vulwoorden"]
+
+
+def test_question_filler_leaves_the_words_residents_search_with():
+    for word in ("hulp", "geen", "alleen", "zelf", "samen", "thuis", "geld", "zorg", "eenzaam"):
+        assert word not in vocab.QUESTION_FILLER and word not in vocab.STOP_WORDS
+    for word in ("ik", "mijn", "kan", "niet", "wat", "hoe", "wie", "help"):
+        assert word in vocab.QUESTION_FILLER
+
+
+def test_vocabulary_is_split_by_first_letter_without_accents():
+    files = vocabulary_files({"zorg": (12, True), "auto": (1, False), "écht": (2, False), "ärger": (1, False),
+                              "bus": (3, False), "ōmega": (1, False), "ıx": (1, False)})
+    assert sorted(files) == ["_", "a", "b", "e", "o", "z"]
+    assert json.loads(files["a"]) == {"woorden": "auto ärger", "gewicht": "11"}
+    assert json.loads(files["e"])["woorden"] == "écht"
+    assert json.loads(files["_"])["woorden"] == "ıx"  # not a-z without accents: the "other" file
+    name = vocabulary_file_name(files)
+    assert name.startswith("woorden-{}.") and name.endswith(".json")
+    # Another word anywhere gives every file a new name: a browser never mixes old and new files.
+    assert vocabulary_file_name(vocabulary_files({"zorg": (12, True), "auto": (2, False)})) != name
