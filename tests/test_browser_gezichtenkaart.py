@@ -18,9 +18,8 @@ def test_print_hides_navigation_and_shows_date_and_address(phone, demo_site):
     assert meta.is_visible()
     text = meta.inner_text()
     assert "stand van" in text and "/gezichtenkaart/" in text
-    columns = phone.evaluate(
-        "getComputedStyle(document.querySelector('.ww-faces')).gridTemplateColumns.split(' ').length")
-    assert columns == 2
+    columns = phone.evaluate("getComputedStyle(document.querySelector('.ww-gezichtenkaart')).columnCount")
+    assert columns == "2"  # the cards flow in two columns, organisation after organisation
 
 
 def pdf_pages(pdf: bytes, folder) -> list:
@@ -34,9 +33,32 @@ def pdf_pages(pdf: bytes, folder) -> list:
                            capture_output=True, text=True, check=True).stdout for n in range(1, count + 1)]
 
 
+def last_lines_of_columns(pdf: bytes, folder) -> list:
+    """Per page, the lowest line of text in each of its two columns (left, then right), read from
+    the positions poppler's pdftotext gives each line and word."""
+    import html
+    import subprocess
+    path = folder / "kaart.pdf"
+    path.write_bytes(pdf)
+    boxes = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    pages = []
+    for width, body in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S):
+        lowest = {}
+        for attrs, words in re.findall(r"<line ([^>]*)>(.*?)</line>", body, re.S):
+            column = float(re.search(r'xMin="([\d.]+)"', attrs).group(1)) >= float(width) / 2
+            bottom = float(re.search(r'yMax="([\d.]+)"', attrs).group(1))
+            text = " ".join(html.unescape(w) for w in re.findall(r"<word [^>]*>(.*?)</word>", words))
+            if column not in lowest or bottom > lowest[column][0]:
+                lowest[column] = (bottom, text)
+        pages.append([lowest[column][1] for column in sorted(lowest)])
+    return pages
+
+
 def test_the_printed_card_has_every_face_once_whole_on_few_pages(chromium, demo_site, tmp_path):
     """What a GP's practice prints: every face, each card whole on one page (name and number
-    together), the date and address on top, no navigation or screen buttons, no empty page."""
+    together), the date and address on top, no navigation or screen buttons, no empty page, and
+    no organisation's heading left at the foot of a column without its people."""
     from helpers import DEMO_DATA, load
     from wegwijzer.site.render import dutch_date
     dataset, _ = load(DEMO_DATA)
@@ -45,11 +67,18 @@ def test_the_printed_card_has_every_face_once_whole_on_few_pages(chromium, demo_
     try:
         page = context.new_page()
         page.goto(demo_site + "gezichtenkaart/")
-        pages = pdf_pages(page.pdf(format="A4"), tmp_path)
+        pdf = page.pdf(format="A4")
     finally:
         context.close()
+    pages = pdf_pages(pdf, tmp_path)
     flat = [" ".join(text.split()) for text in pages]
     assert 1 <= len(pages) <= -(-len(faces) // 4), len(pages)  # at least four cards a page
+    # A card ends with its number: a column that ends with anything else ends with a heading
+    # (or half a card), printed apart from the people it names.
+    numbers = {face.telefoon.display for face in faces}
+    ends = last_lines_of_columns(pdf, tmp_path)
+    assert all(len(page_ends) == 2 for page_ends in ends[:-1]), ends  # both columns filled before the last page
+    assert all(end in numbers for page_ends in ends for end in page_ends), ends
     for face in faces:
         holding = [n for n, text in enumerate(flat) if face.naam in text]
         assert len(holding) == 1, (face.naam, holding)  # printed once
