@@ -5,6 +5,8 @@ text chunks in reading order (joined with " | ") and every link as (address, lin
 A change to a label, a heading, a link or the order of sections fails here; when such a
 change is meant, the table changes with it (it doubles as a review of the page's words).
 The data is made from the model classes, with every optional field of a record filled.
+A record page's text ends with its print-only poster and the JSON the lijstje reads
+(#ww-item); a face page's with that JSON: both are part of what the page says.
 """
 
 from __future__ import annotations
@@ -104,19 +106,27 @@ def rendered(name: str) -> str:
 WHAT_A_RESIDENT_READS = {
     'full record': (
         'Hoeskamer Schinveld | voorziening | samen | vrij | ontmoeten | ouderen | schinveld | voorziening | '
-        'vrij | samen | tijdelijk-gesloten | 045 123 45 67 | +31451234567 | Tijdelijk gesloten. | Deze '
-        'voorziening is nu dicht. Bel of mail om te vragen wanneer ze weer open is. | Een huiskamer in het '
-        'dorp. | Door | Stichting Welzijn | Hoe kom je hier terecht? | Vrij toegankelijk | Je kunt zo '
+        'vrij | samen | tijdelijk-gesloten | 045 123 45 67 | +31451234567 | Geen. (nagevraagd in november '
+        '2026) | Tijdelijk gesloten. | Deze voorziening is nu dicht. Bel of mail om te vragen wanneer ze weer '
+        'open is. | Een huiskamer in het dorp. | Door | Stichting Welzijn | Bewaar | Hoeskamer Schinveld op '
+        'je lijstje | Print als poster | Hoe kom je hier terecht? | Vrij toegankelijk | Je kunt zo '
         'binnenlopen of bellen. | Zo begin je: | Loop binnen. | Wachttijd: | Geen. | (nagevraagd op 2 '
         'november 2026) | Contact | Bel 045 123 45 67 | WhatsApp 06 12345678 | Mail info@hoes.example | '
         'Website | van Hoeskamer Schinveld | Kosten | Gratis | Koffie kost niets. | Meer informatie | Elke | '
-        'dinsdag | koffie. Zie | de website | . <b>raw</b> | Waar | Zonder coördinaten | Schinveld | De Aod '
-        'Sjoel | Kerkstraat 1 | 6451 AA Schinveld | Routebeschrijving | naar De Aod Sjoel | Openingstijden | '
-        'Openingstijden per dag | dinsdag, donderdag | 10:00 – 12:00 | Niet in de zomer. | Voor wie en waar |'
-        " Route | Samen doen | Thema's | Ontmoeten en meedoen | Voor wie | Ouderen | Waar in de gemeente | "
-        'Schinveld | Talen | Nederlands, Limburgs | Wet | Wmo (Wet maatschappelijke ondersteuning) | '
-        'Zoekwoorden: | koffie, eenzaam | Gecontroleerd op | 1 september 2026 | . | Klopt er iets niet? Laat '
-        'het ons weten'
+        'dinsdag | koffie. Zie | de website | . <b>raw</b> | Waar en wanneer | Zonder coördinaten | Schinveld '
+        '| De Aod Sjoel | Kerkstraat 1 | 6451 AA Schinveld | Routebeschrijving | naar De Aod Sjoel | Andere '
+        'tijden | Tijden | dinsdag, donderdag | 10:00 – 12:00 | Niet in de zomer. | Voor wie en waar | Route '
+        "| Samen doen | Thema's | Ontmoeten en meedoen | Voor wie | Ouderen | Waar in de gemeente | Schinveld "
+        '| Talen | Nederlands, Limburgs | Wet | Wmo (Wet maatschappelijke ondersteuning) | Zoekwoorden: | '
+        'koffie, eenzaam | Gecontroleerd op | 1 september 2026 | . | Klopt er iets niet? Laat het ons weten | '
+        'Gemeente Beekdaelen | Hoeskamer Schinveld | Een huiskamer in het dorp. | Zo kom je er: | Je kunt zo '
+        'gaan. Loop binnen. | Bel: | 045 123 45 67 | Waar: | Zonder coördinaten, Schinveld | Wanneer: | '
+        'dinsdag, donderdag: 10:00 – 12:00 | Kijk voor meer informatie op: | '
+        'https://sociaalkaart.example/samen-doen/hoeskamer-schinveld/ | {"k": "v", "id": '
+        '"hoeskamer-schinveld", "u": "samen-doen/hoeskamer-schinveld/", "naam": "Hoeskamer Schinveld", "wat": '
+        '"Een huiskamer in het dorp.", "toegang": "Vrij toegankelijk", "hoe": "Je kunt zo gaan. Loop '
+        'binnen.", "tel": "045 123 45 67", "tel_link": "+31451234567", "adres": "Zonder coördinaten, '
+        'Schinveld", "extra": "Let op: nu tijdelijk gesloten."}'
         ,
         [('tel:+31451234567', 'Bel 045 123 45 67'), ('https://wa.me/31612345678', 'WhatsApp 06 12345678'),
          ('mailto:info@hoes.example', 'Mail info@hoes.example'),
@@ -130,13 +140,18 @@ WHAT_A_RESIDENT_READS = {
           'Klopt er iets niet? Laat het ons weten')]),
     'minimal record': (
         'Schuldhulpverlening | voorziening | laten | verwijzing | geld | iedereen | hele-gemeente | '
-        'voorziening | verwijzing | laten | Hulp bij schulden. | Hoe kom je hier terecht? | Verwijzing nodig '
-        '| Je hebt eerst een verwijzing nodig, bijvoorbeeld van de huisarts of het CJG. | Zo begin je: | Bel '
-        'de gemeente. | Wie kun je bellen? | AV | Anne Voorbeeld | Schuldhulpverlener | Gemeente | Bel over: '
-        '| Schulden, Post | Bel Anne Voorbeeld op | 06 12345678 | Zet in je telefoon | (Anne Voorbeeld, '
-        "vCard) | Voor wie en waar | Route | Laten doen | Thema's | Geld, schulden en formulieren | Voor wie "
+        'voorziening | verwijzing | laten | Hulp bij schulden. | Bewaar | Schuldhulpverlening op je lijstje | '
+        'Print als poster | Hoe kom je hier terecht? | Verwijzing nodig | Je hebt eerst een verwijzing nodig, '
+        'bijvoorbeeld van de huisarts of het CJG. | Zo begin je: | Bel de gemeente. | Wie kun je bellen? | AV '
+        '| Anne Voorbeeld | Schuldhulpverlener | Gemeente | Bel over: | Schulden, Post | Bel Anne Voorbeeld '
+        'op | 06 12345678 | Zet in je telefoon | (Anne Voorbeeld, vCard) | Bewaar | Anne Voorbeeld op je '
+        "lijstje | Voor wie en waar | Route | Laten doen | Thema's | Geld, schulden en formulieren | Voor wie "
         '| Iedereen | Waar in de gemeente | De hele gemeente | Gecontroleerd op | 1 september 2026 | . | '
-        'Klopt er iets niet? Laat het ons weten'
+        'Klopt er iets niet? Laat het ons weten | Gemeente Beekdaelen | Schuldhulpverlening | Hulp bij '
+        'schulden. | Zo kom je er: | Je hebt een verwijzing nodig. Bel de gemeente. | Kijk voor meer '
+        'informatie op: | https://sociaalkaart.example/laten-doen/schuldhulp/ | {"k": "v", "id": '
+        '"schuldhulp", "u": "laten-doen/schuldhulp/", "naam": "Schuldhulpverlening", "wat": "Hulp bij '
+        'schulden.", "toegang": "Verwijzing nodig", "hoe": "Je hebt een verwijzing nodig. Bel de gemeente."}'
         ,
         [('../../gezichtenkaart/anne-voorbeeld/', 'Anne Voorbeeld'),
          ('tel:+31612345678', 'Bel Anne Voorbeeld op 06 12345678'),
@@ -147,11 +162,14 @@ WHAT_A_RESIDENT_READS = {
           'ten-doen/schuldhulp/%0A%0AWat%20klopt%20er%20niet%3F%0A'),
           'Klopt er iets niet? Laat het ons weten')]),
     'face page': (
-        'AV | Anne Voorbeeld | gezicht | gezicht | 06 12345678 | +31612345678 | Schuldhulpverlener · Gemeente'
-        ' | Bel over: Schulden, Post | hele-gemeente | iedereen | laten | verwijzing | geld | '
-        'Schuldhulpverlener | bij | Gemeente | Bel over: | Schulden, Post | Anne Voorbeeld is het gezicht van'
-        ' | Schuldhulpverlening | . | Bel 06 12345678 | Zet in je telefoon | Alle gezichten | Gecontroleerd '
-        'op | 1 september 2026 | . | Klopt er iets niet? Laat het ons weten'
+        'AV | Anne Voorbeeld | gezicht | gezicht | 06 12345678 | +31612345678 | Schuldhulpverlener · Gemeente '
+        '| Bel over: Schulden, Post | hele-gemeente | iedereen | laten | verwijzing | geld | '
+        'Schuldhulpverlener | bij | Gemeente | Bel over: | Schulden, Post | Anne Voorbeeld is het gezicht van '
+        '| Schuldhulpverlening | . | Bel 06 12345678 | Zet in je telefoon | Bewaar | Anne Voorbeeld op je '
+        'lijstje | Alle gezichten | Gecontroleerd op | 1 september 2026 | . | Klopt er iets niet? Laat het '
+        'ons weten | {"k": "g", "id": "anne-voorbeeld", "u": "gezichtenkaart/anne-voorbeeld/", "naam": "Anne '
+        'Voorbeeld", "wat": "Schuldhulpverlener bij Gemeente.", "hoe": "Je mag deze persoon gewoon bellen.", '
+        '"tel": "06 12345678", "tel_link": "+31612345678", "extra": "Bel over: Schulden, Post."}'
         ,
         [('../../laten-doen/schuldhulp/', 'Schuldhulpverlening'), ('tel:+31612345678', 'Bel 06 12345678'),
          ('../../vcard/anne-voorbeeld.vcf', 'Zet in je telefoon'), ('../../gezichtenkaart/', 'Alle gezichten'),
@@ -161,11 +179,11 @@ WHAT_A_RESIDENT_READS = {
           'Klopt er iets niet? Laat het ons weten')]),
     'gezichtenkaart': (
         'Gezichtenkaart | Deze mensen kun je gewoon bellen. Ze helpen je verder of weten wie dat kan. | '
-        'Gezichtenkaart Beekdaelen · stand van 23 november 2026 · | gezichtenkaart/ | Zet alle 1 gezichten in'
-        ' je telefoon | Afdrukken | Voor huisartsen en hulpverleners: het bestand met alle gezichten (vCard) '
+        'Gezichtenkaart Beekdaelen · stand van 23 november 2026 · | gezichtenkaart/ | Zet alle 1 gezichten in '
+        'je telefoon | Afdrukken | Voor huisartsen en hulpverleners: het bestand met alle gezichten (vCard) '
         'zet iedereen in één keer in je telefoon. | Gemeente | AV | Anne Voorbeeld | Schuldhulpverlener | '
         'Gemeente | Bel over: | Schulden, Post | Bel Anne Voorbeeld op | 06 12345678 | Zet in je telefoon | '
-        '(Anne Voorbeeld, vCard)'
+        '(Anne Voorbeeld, vCard) | Bewaar | Anne Voorbeeld op je lijstje'
         ,
         [('../vcard/alle-gezichten.vcf', 'Zet alle 1 gezichten in je telefoon'),
          ('../gezichtenkaart/anne-voorbeeld/', 'Anne Voorbeeld'),
@@ -175,25 +193,26 @@ WHAT_A_RESIDENT_READS = {
         'Hulp en steun in Beekdaelen | Zoek je hulp, of wil je zelf iets doen? Hier vind je wat er is in '
         'Beekdaelen: van tips en buurtinitiatieven tot professionele hulp. | Waar zoek je hulp bij? | Zoeken '
         '| Kies hoe je geholpen wilt worden | Zelf doen | Informatie, tips en tests. Daarmee ga je zelf aan '
-        'de slag. | Samen doen | Hulp van buren, vrijwilligers en mensen die hetzelfde meemaken. | Laten doen'
-        ' | Hulp van een professional, zoals een hulpverlener of de gemeente. | Direct iemand spreken? | Op '
-        'de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer. | Naar de '
-        'gezichtenkaart | Waar gaat je vraag over? | Geld, schulden en formulieren | Werk, school en '
-        'dagbesteding | Wonen en huishouden | Gezondheid en beperking | Zorgen, stress en psychische klachten'
-        ' | Opvoeden en opgroeien | Ontmoeten en meedoen | Mantelzorg en zorgen voor een ander | Vervoer en '
-        'boodschappen | Veiligheid en huiselijk geweld | Alcohol, drugs en gokken | Taal, lezen en digitale '
-        'vaardigheden | Voor wie? | Kinderen (0–12) | Jongeren (12–23) | Ouders en opvoeders | Volwassenen | '
-        'Ouderen | Mantelzorgers | Nieuwkomers | Mensen met een beperking | In welk dorp of welke wijk? | '
-        'Nuth | Sint Joost | Schinveld | Weet je niet waar je moet beginnen? | Neem contact op met de '
-        'gemeente Beekdaelen. We denken met je mee. | Bel | 14 046 | Mail | info@gemeente.example | Website '
-        'van de gemeente Beekdaelen'
+        'de slag. | Samen doen | Hulp van buren, vrijwilligers en mensen die hetzelfde meemaken. | Laten doen '
+        '| Hulp van een professional, zoals een hulpverlener of de gemeente. | Direct iemand spreken? | Op de '
+        'gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer. | Naar de gezichtenkaart '
+        '| Liever langskomen? Bekijk de | spreekuren deze week | . | Waar gaat je vraag over? | Geld, '
+        'schulden en formulieren | Werk, school en dagbesteding | Wonen en huishouden | Gezondheid en '
+        'beperking | Zorgen, stress en psychische klachten | Opvoeden en opgroeien | Ontmoeten en meedoen | '
+        'Mantelzorg en zorgen voor een ander | Vervoer en boodschappen | Veiligheid en huiselijk geweld | '
+        'Alcohol, drugs en gokken | Taal, lezen en digitale vaardigheden | Voor wie? | Kinderen (0–12) | '
+        'Jongeren (12–23) | Ouders en opvoeders | Volwassenen | Ouderen | Mantelzorgers | Nieuwkomers | '
+        'Mensen met een beperking | In welk dorp of welke wijk? | Nuth | Sint Joost | Schinveld | Weet je '
+        'niet waar je moet beginnen? | Neem contact op met de gemeente Beekdaelen. We denken met je mee. | '
+        'Bel | 14 046 | Mail | info@gemeente.example | Website van de gemeente Beekdaelen | Zo werkt het: één '
+        'loket, één verhaal, één contactpersoon'
         ,
         [('zelf-doen/', 'Zelf doenInformatie, tips en tests. Daarmee ga je zelf aan de slag.'),
          ('samen-doen/', 'Samen doenHulp van buren, vrijwilligers en mensen die hetzelfde meemaken.'),
          ('laten-doen/', 'Laten doenHulp van een professional, zoals een hulpverlener of de gemeente.'),
-         ('gezichtenkaart/', 'Naar de gezichtenkaart'), ('thema/geld/', 'Geld, schulden en formulieren'),
-         ('thema/werk/', 'Werk, school en dagbesteding'), ('thema/wonen/', 'Wonen en huishouden'),
-         ('thema/gezondheid/', 'Gezondheid en beperking'),
+         ('gezichtenkaart/', 'Naar de gezichtenkaart'), ('spreekuren/', 'spreekuren deze week'),
+         ('thema/geld/', 'Geld, schulden en formulieren'), ('thema/werk/', 'Werk, school en dagbesteding'),
+         ('thema/wonen/', 'Wonen en huishouden'), ('thema/gezondheid/', 'Gezondheid en beperking'),
          ('thema/psyche/', 'Zorgen, stress en psychische klachten'), ('thema/opvoeden/', 'Opvoeden en opgroeien'),
          ('thema/ontmoeten/', 'Ontmoeten en meedoen'), ('thema/mantelzorg/', 'Mantelzorg en zorgen voor een ander'),
          ('thema/vervoer/', 'Vervoer en boodschappen'), ('thema/veiligheid/', 'Veiligheid en huiselijk geweld'),
@@ -204,7 +223,8 @@ WHAT_A_RESIDENT_READS = {
          ('doelgroep/nieuwkomers/', 'Nieuwkomers'), ('doelgroep/beperking/', 'Mensen met een beperking'),
          ('kern/nuth/', 'Nuth'), ('kern/sint-joost/', 'Sint Joost'), ('kern/schinveld/', 'Schinveld'),
          ('tel:14046', '14 046'), ('mailto:info@gemeente.example', 'info@gemeente.example'),
-         ('https://www.gemeente.example', 'Website van de gemeente Beekdaelen')]),
+         ('https://www.gemeente.example', 'Website van de gemeente Beekdaelen'),
+         ('een-loket/', 'Zo werkt het: één loket, één verhaal, één contactpersoon')]),
     'route samen': (
         'Hulp vragen of aanbieden in je buurt | Op de marktplaats voor vrijwillige hulp vind je buren en '
         'vrijwilligers die willen helpen. Of je biedt zelf hulp aan. | Naar de marktplaats | Kies een thema |'
@@ -267,8 +287,8 @@ WHAT_A_RESIDENT_READS = {
         [('../../thema/geld/', 'Geld, schulden en formulieren')]),
     'listing': (
         'Ouderen | Intro. | Voorzieningen | 1 voorziening | Hoeskamer Schinveld | Vrij toegankelijk | '
-        'Tijdelijk gesloten | Samen doen | Een huiskamer in het dorp. | Stichting Welzijn | Bel | 045 123 45 '
-        '67'
+        'Tijdelijk gesloten | Samen doen | Een huiskamer in het dorp. | Stichting Welzijn | Wachttijd: | '
+        'Geen. (nagevraagd in november 2026) | Bel | 045 123 45 67'
         ,
         [('../../samen-doen/hoeskamer-schinveld/', 'Hoeskamer Schinveld'), ('tel:+31451234567', 'Bel 045 123 45 67')]),
     'articles': (
@@ -300,8 +320,30 @@ def test_the_record_page_carries_the_search_weights_hooks_and_sections():
                 if t == "section"]
     assert sections == [("ww-access ww-access--vrij", "h-toegang", True), ("ww-section", "h-contact", True),
                         ("ww-section", "h-kosten", False), ("ww-section ww-prose", "h-meer", False),
-                        ("ww-section", "h-waar", False), ("ww-section", "h-open", True),
-                        ("ww-section", "h-details", True)]
+                        ("ww-section", "h-waar", False), ("ww-section", "h-details", False)]
+    # Places are searchable; their hours, the buttons and the print-only poster are not.
+    assert page.attrs_of("div", **{"class": "ww-place__hours"}) == [
+        {"class": "ww-place__hours", "data-pagefind-ignore": None}]
+    assert page.attrs_of("p", **{"class": "ww-actions ww-noprint"}) == [
+        {"class": "ww-actions ww-noprint", "data-pagefind-ignore": None}]
+    assert page.attrs_of("div", **{"class": "ww-poster"}) == [
+        {"class": "ww-poster", "aria-hidden": "true", "data-pagefind-ignore": None}]
+    # "Voor wie en waar": only the labels of themes and target groups are searched, with a low weight.
+    details = [(t, a.get("data-pagefind-weight"), "data-pagefind-ignore" in a) for t, a in page.tags
+               if t in ("dt", "dd")]
+    ignored, label = ("dd", None, True), ("dd", render.LABEL_WEIGHT, False)
+    assert details == [("dt", None, True), ignored, ("dt", None, True), label, ("dt", None, True), label,
+                       ("dt", None, True), ignored, ("dt", None, True), ignored, ("dt", None, True), ignored]
+    assert page.attrs_of("h2", id="h-details") == [{"id": "h-details", "data-pagefind-ignore": None}]
+    # "Bewaar" and "Print als poster" wait for their script (bewaar.js), which reads #ww-item.
+    assert page.attrs_of("button") == [
+        {"type": "button", "class": "ww-bewaar ww-noprint", "data-ww-bewaar": "v", "data-id": "hoeskamer-schinveld",
+         "data-url": "samen-doen/hoeskamer-schinveld/", "data-naam": "Hoeskamer Schinveld", "aria-pressed": "false",
+         "hidden": None},
+        {"type": "button", "class": "ww-button ww-button--licht", "data-ww-poster": None, "hidden": None}]
+    html = rendered("full record")
+    assert page.attrs_of("script") == [{"type": "application/json", "id": "ww-item"}]
+    assert html.index("</article>") < html.index('<script type="application/json" id="ww-item">')  # not indexed
     [hours] = page.attrs_of("p", **{"class": "ww-open-now"})
     assert json.loads(hours.pop("data-hours")) == [{"d": ["di", "do"], "van": "10:00", "tot": "12:00"}]
     assert hours == {"class": "ww-open-now", "aria-live": "polite", "hidden": None}
@@ -414,22 +456,33 @@ def test_a_face_page_without_a_voorziening_and_with_an_email():
 
 def test_the_search_page_gives_its_script_everything_it_reads():
     ctx = context()
-    ctx.assets = {"zoeken.js": "assets/wegwijzer/zoeken.0123456789.js"}
-    pagefind_only = Reading(render.search_page(ctx, "zoeken/", {}))
+    ctx.assets = {"zoeken.js": "assets/wegwijzer/zoeken.0123456789.js",
+                  "zoektaal.js": "assets/wegwijzer/zoektaal.0123456789.js"}
+    ctx.search_language = {"vulwoorden": ["ik", "mijn"], "synoniemen": [{"alle": ["schulden"], "zoek": ["schulden"]}],
+                           "woordenlijst": "woorden-{}.0123456789.json"}
+    html = render.search_page(ctx, "zoeken/", {})
+    pagefind_only = Reading(html)
     [root] = pagefind_only.attrs_of("div", **{"class": "ww-zoeken"})
     assert root == {"class": "ww-zoeken", "data-root": "../", "data-everyone": "iedereen",
                     "data-whole": "hele-gemeente"}
     ids = {a["id"] for _, a in pagefind_only.tags if "id" in a}
-    assert {"zoekformulier", "zoek-q", "zoek-filters", "zoek-filters-gekozen", "zoek-status", "zoek-resultaten",
-            "zoek-meer", "zoek-labels", "zoek-config", "f-route", "f-thema", "f-doelgroep", "f-kern",
-            "f-toegang"} <= ids
-    assert pagefind_only.attrs_of("script", src="../assets/wegwijzer/zoeken.0123456789.js")
+    assert {"zoekformulier", "zoek-q", "zoek-filters", "zoek-filters-gekozen", "zoek-status", "zoek-suggestie",
+            "zoek-resultaten", "zoek-meer", "zoek-hulp", "zoek-hint", "zoek-zonder-filters", "zoek-labels",
+            "zoek-config", "zoek-taal", "f-route", "f-thema", "f-doelgroep", "f-kern", "f-toegang"} <= ids
+    # The language tools first: zoeken.js uses them (both deferred, so they run in this order).
+    assert pagefind_only.attrs_of("script")[-2:] == [
+        {"src": "../assets/wegwijzer/zoektaal.0123456789.js", "defer": None},
+        {"src": "../assets/wegwijzer/zoeken.0123456789.js", "defer": None}]
     assert not pagefind_only.attrs_of("link")
-    texts = pagefind_only.texts
-    labels = json.loads(next(t for t in texts if t.startswith('{"route"')))
+
+    def script_data(name):
+        return json.loads(re.search(f'<script type="application/json" id="{name}">(.*?)</script>', html).group(1))
+    labels = script_data("zoek-labels")
     assert labels["kern"] == {"nuth": "Nuth", "sint-joost": "Sint Joost", "schinveld": "Schinveld"}
-    assert labels["soort"] == {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel"}
-    assert "{}" in texts  # no Meilisearch: the page uses Pagefind
+    assert labels["soort"] == {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel",
+                               "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}
+    assert script_data("zoek-config") == {}  # no Meilisearch: the page uses Pagefind
+    assert script_data("zoek-taal") == ctx.search_language
     kern_select = re.search(r'<select id="f-kern" name="kern">(.*?)</select>', render.search_page(ctx, "zoeken/", {}))
     assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', kern_select.group(1)) == [
         ("", "Alle"), ("nuth", "Nuth"), ("sint-joost", "Sint Joost"), ("schinveld", "Schinveld")]
@@ -508,7 +561,7 @@ def test_faces_are_grouped_by_organisation_with_numbered_headings():
     texts, links = Reading(html.split('<h2 id="org-2">')[1]).result()
     assert texts == ("Welzijn | B | Bert | Schuldhulpverlener | Welzijn | Bereikbaar: | Ma-vr 9-12 | Werkgebied: | "
                      "Nuth, Schinveld | Bel Bert op | 06 12345678 | bert@x.example | Zet in je telefoon | "
-                     "(Bert, vCard)")
+                     "(Bert, vCard) | Bewaar | Bert op je lijstje")
     assert ("mailto:bert@x.example", "bert@x.example") in links
     assert html.count('<li class="ww-face">') == 3 and html.count("</div></li>") == 3
 
@@ -520,11 +573,27 @@ def test_locations_hours_costs_languages_and_law_in_every_combination():
         "Markt 1 | Drempel bij de deur. | Routebeschrijving | naar Markt 1",
         [("https://www.openstreetmap.org/search?query=Markt%201", "Routebeschrijving naar Markt 1")])
     assert "<br>" in render.location_block(Location(adres="Markt 1", postcode="6411 AA", plaats="Heerlen"))
-    hours = render.hours_block((OpeningHours(("ma",), "09:00", "12:00"),
-                                OpeningHours(("wo", "vr"), "13:00", "24:00")))
-    assert Reading(hours).texts == ["Openingstijden", "Openingstijden per dag", "maandag", "09:00 – 12:00",
-                                    "woensdag, vrijdag", "13:00 – 24:00"]
-    assert hours.count("<tr>") == 2 and "</td></tr><tr>" in hours
+    hours = render.hours_table((OpeningHours(("ma",), "09:00", "12:00"),
+                                OpeningHours(("wo", "vr"), "13:00", "24:00")), "Tijden bij Markt 1")
+    assert Reading(hours).texts == ["Tijden bij Markt 1", "maandag", "09:00 – 12:00", "woensdag, vrijdag",
+                                    "13:00 – 24:00"]
+    assert hours.count("<tr>") == 2 and "</td></tr><tr>" in hours and "data-open-text" not in hours
+    # Spreekuren say so on their row, and "Nu open" becomes "Nu spreekuur" when all the times are spreekuren.
+    spreekuur = render.hours_table((OpeningHours(("di",), "10:00", "11:00", "Zonder afspraak.", soort="spreekuur"),),
+                                   "Tijden")
+    assert Reading(spreekuur).texts == ["Tijden", "dinsdag", "Spreekuur", "10:00 – 11:00", "Zonder afspraak."]
+    assert 'data-open-text="Nu spreekuur" data-closed-text="Nu geen spreekuur"' in spreekuur
+    # Where and when: the heading says which of the two the record has; hours go with their only place.
+    markt, monday = (Location(adres="Markt 1"),), (OpeningHours(("ma",), "09:00", "12:00"),)
+    for changes, expected in [
+        ({}, ""),
+        ({"locaties": markt}, "Waar | Markt 1 | Routebeschrijving | naar Markt 1"),
+        ({"openingstijden": monday}, "Wanneer | Tijden | maandag | 09:00 – 12:00"),
+        ({"locaties": markt, "openingstijden": monday},
+         "Waar en wanneer | Markt 1 | Routebeschrijving | naar Markt 1 | Tijden bij Markt 1 | maandag | 09:00 – 12:00"),
+    ]:
+        base = context().dataset.voorzieningen[1]
+        assert Reading(render.places_block(dataclasses.replace(base, **changes))).result()[0] == expected, changes
     ctx = context()
     base = ctx.dataset.voorzieningen[1]
     for changes, expected in [

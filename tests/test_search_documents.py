@@ -258,7 +258,8 @@ def test_every_field_of_a_minimal_record_document():
 def test_every_field_of_face_and_article_documents():
     docs = _model_documents()
     assert list(docs) == ["voorziening-hoeskamer-schinveld", "voorziening-schuldhulp", "gezicht-anne-voorbeeld",
-                          "gezicht-bert", "artikel-grip-op-geld"]  # records, then faces and articles by id
+                          "gezicht-bert", "artikel-grip-op-geld", "pagina-een-loket", "pagina-klachten",
+                          "pagina-spreekuren"]  # records, then faces and articles by id, then the gemeente's pages
     assert docs["gezicht-anne-voorbeeld"] == {
         "id": "gezicht-anne-voorbeeld", "soort": "gezicht", "soort_label": "Gezicht", "record_id": "anne-voorbeeld",
         "url": "gezichtenkaart/anne-voorbeeld/", "naam": "Anne Voorbeeld",
@@ -279,6 +280,34 @@ def test_every_field_of_face_and_article_documents():
         "trefwoorden": [], "beschrijving": "Kop Lees dit en dat. x", "themas": ["geld"],
         "themas_labels": ["Geld, schulden en formulieren"], "route": "zelf", "route_label": "Zelf doen",
         "status": "actief", "status_label": "Actief"}
+
+
+def test_every_field_of_the_gemeentes_own_pages():
+    """/een-loket/, /klachten/ and /spreekuren/ (made from gemeente.yaml): for everyone, everywhere,
+    found by their own words and, for the front door, by its name."""
+    import dataclasses
+
+    from helpers import model_dataset
+    from wegwijzer.records.model import FrontDoor
+    docs = _model_documents()
+    assert docs["pagina-een-loket"] == {
+        "id": "pagina-een-loket", "soort": "pagina", "soort_label": "Uitleg", "record_id": "een-loket",
+        "url": "een-loket/", "naam": "Eén loket voor hulp en zorg",
+        "samenvatting": "Eén keer bellen, mailen of langskomen. Je vertelt je verhaal één keer en houdt één "
+                        "contactpersoon.",
+        "trefwoorden": ["loket", "voordeur", "aanmelden", "hulp vragen", "bellen", "whatsapp", "binnenlopen",
+                        "huisbezoek", "keukentafelgesprek", "cliëntondersteuning"],
+        "doelgroepen": ALL_GROUPS, "doelgroepen_labels": ALL_GROUP_LABELS,
+        "kernen": ["nuth", "sint-joost", "schinveld"], "kernen_labels": ["Nuth", "Sint Joost", "Schinveld"],
+        "hele_gemeente": True, "status": "actief", "status_label": "Actief"}
+    assert [(d["url"], d["naam"], d["trefwoorden"][0]) for d in (docs["pagina-klachten"], docs["pagina-spreekuren"])
+            ] == [("klachten/", "Klachten en bezwaar", "klacht"), ("spreekuren/", "Spreekuren deze week", "spreekuur")]
+    named = model_dataset()
+    named = dataclasses.replace(named, gemeente=dataclasses.replace(named.gemeente,
+                                                                    loket=FrontDoor(naam="Sociaal Team Dalveld")))
+    [door] = [d for d in D.build_documents(named) if d["id"] == "pagina-een-loket"]
+    assert door["trefwoorden"][-1] == "Sociaal Team Dalveld"
+    assert not [d for d in D.build_documents(dataclasses.replace(named, gemeente=None)) if d["soort"] == "pagina"]
 
 
 def test_a_filter_value_is_cut_at_a_character_boundary():

@@ -208,13 +208,21 @@ def test_every_page_has_its_address_title_kind_and_place_in_the_navigation():
              if p.kind not in ("route", "thema", "doelgroep", "kern")]
     assert fixed == [
         ("", "Home", "home", True, ("navigation", "toc")),
+        ("hele-gemeente/", "Voor de hele gemeente", "hele-gemeente", False, ("toc",)),
+        ("spreekuren/", "Spreekuren deze week", "spreekuren", False, ("toc",)),
         ("samen-doen/hoeskamer-schinveld/", "Hoeskamer Schinveld", "voorziening", False, ("toc",)),
         ("laten-doen/schuldhulp/", "Schuldhulpverlening", "voorziening", False, ("toc",)),
         ("gezichtenkaart/", "Gezichtenkaart", "gezichtenkaart", True, ("toc",)),
         ("gezichtenkaart/anne-voorbeeld/", "Anne Voorbeeld", "gezicht", False, ("toc",)),
+        ("voor-professionals/", "Voor huisartsen en hulpverleners", "voor-professionals", True, ("toc",)),
+        ("lijstje/", "Mijn lijstje", "lijstje", False, ("toc",)),
         ("zoeken/", "Zoeken", "zoeken", True, ("toc",)),
         ("artikelen/", "Artikelen", "artikelen", True, ("toc",)),
         ("begrippen/", "Begrippen", "begrippen", True, ("toc",)),
+        ("een-loket/", "Eén loket voor hulp en zorg", "een-loket", False, ("toc",)),
+        ("klachten/", "Klachten en bezwaar", "klachten", False, ("toc",)),
+        ("postkaart/", "Postkaarten: Hoe ging het?", "postkaart", False, ("toc",)),
+        ("hoe-ging-het/gemeente/", "Hoe ging het?", "hoe-ging-het", False, ("toc",)),
     ]
     lists = [(p.url, p.title, p.kind) for p in pages if p.kind in ("thema", "doelgroep", "kern")]
     assert lists == ([(f"thema/{s}/", t, "thema") for s, t in THEMAS.items()]
@@ -261,9 +269,14 @@ def test_list_introductions_and_a_themes_articles():
     assert pages["doelgroep/ouderen/"].startswith(
         '<h1>Ouderen</h1><p class="ww-lead">Voorzieningen voor ouderen, en voorzieningen voor iedereen.</p>')
     assert pages["kern/schinveld/"].startswith(
-        '<h1>Schinveld</h1><p class="ww-lead">Wat er is in Schinveld, en wat er is voor de hele gemeente.</p>')
-    assert _card_titles(pages["kern/schinveld/"]) == ["Hoeskamer Schinveld", "Schuldhulpverlening"]
-    assert _card_titles(pages["kern/nuth/"]) == ["Schuldhulpverlening"]
+        '<div class="ww-kern" data-kern="schinveld"><h1>Schinveld</h1><p class="ww-lead">Wat er is in Schinveld: '
+        'plekken en hulp in de buurt, mensen die je kunt bellen en spreekuren. Daarna wat er is voor de hele '
+        'gemeente.</p>')
+    # A kern page: what is there first, then (closed on a phone) what is there for the whole municipality.
+    here, whole = pages["kern/schinveld/"].split('<section class="ww-whole" aria-labelledby="h-hele-gemeente">')
+    assert _card_titles(here) == ["Hoeskamer Schinveld"] and _card_titles(whole) == ["Schuldhulpverlening"]
+    here, whole = pages["kern/nuth/"].split('<section class="ww-whole" aria-labelledby="h-hele-gemeente">')
+    assert _card_titles(here) == [] and _card_titles(whole) == ["Schuldhulpverlening"]
     assert _card_titles(pages["doelgroep/ouderen/"]) == ["Hoeskamer Schinveld", "Schuldhulpverlening"]
     assert _card_titles(pages["doelgroep/jongeren/"]) == ["Schuldhulpverlening"]
     assert _card_titles(pages["thema/geld/"]) == ["Grip op je geld", "Schuldhulpverlening"]  # article, then records
