@@ -24,11 +24,9 @@ Pagefind when its `#zoek-config` is `{}`, Meilisearch with the config the build 
 - the server's memory (resident set) after indexing and while the browser searches.
 
 Relevance (recall@5, MRR, zero-result rate per kind of query) is measured by
-benchmarks/bench_relevance.py, which another engineer writes; `--relevance` plugs it in.
-The contract: that module defines ``evaluate(search, backend) -> dict`` where
-``search(query, limit)`` returns the site-relative URLs of the results, best first, from
-the named backend ('pagefind' or 'meilisearch') on the demo data (``--relevance-data``);
-the dicts it returns are printed with the rest. Without the module the run says so.
+benchmarks/bench_relevance.py; `--relevance` runs it on both backends, on the same
+questions and data (``--relevance-questions``, default the demo data's 125 questions),
+through the search page in Chromium as a resident asks them.
 """
 
 from __future__ import annotations
@@ -37,7 +35,6 @@ import argparse
 import functools
 import gzip
 import http.server
-import importlib.util
 import json
 import os
 import shutil
@@ -385,60 +382,23 @@ def meili_http_latency(config: dict) -> dict:
     return row
 
 
-# --- relevance (benchmarks/bench_relevance.py, written elsewhere) ----------------------------------------
+# --- relevance (benchmarks/bench_relevance.py) -------------------------------------------------------------
 
 
-def load_relevance():
-    path = HERE / "bench_relevance.py"
-    if not path.is_file():
-        return None
-    spec = importlib.util.spec_from_file_location("bench_relevance", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module if hasattr(module, "evaluate") else None
+def relevance(questions: Path) -> dict:
+    """bench_relevance.py's recall@5, MRR and zero-result rate per kind of query, for both
+    backends on the same questions and data, one after the other."""
+    import yaml
 
+    import bench_relevance
 
-PAGEFIND_SEARCH = """async ([q, limit]) => {
-  window.__pf = window.__pf || await import(new URL('pagefind/pagefind.js', document.baseURI).href);
-  const found = await window.__pf.search(q);
-  const data = await Promise.all(found.results.slice(0, limit).map(r => r.data()));
-  return data.map(d => new URL(d.url, location.href).pathname);
-}"""
-
-
-def relevance(browser, server, data: Path, work: Path) -> dict:
-    """Run bench_relevance.evaluate for both backends on ``data`` (one site, one index)."""
-    import requests
-
-    module = load_relevance()
-    if module is None:
-        return {"relevance": "not run: benchmarks/bench_relevance.py is missing or has no evaluate()"}
-    from helpers import MeiliTarget, index_and_build, site_search_config
-
-    target = MeiliTarget(server.url, server.master_key, server)
-    site, _ = index_and_build(target, "relevantie", work / "relevantie", data)
-    config = site_search_config(site)
-    base, static = serve_gzip(site)
-    page = browser.new_page()
-    page.goto(base + "zoeken/")
-    session = requests.Session()
-    session.headers["Authorization"] = f"Bearer {config['key']}"
-
-    def meili_search(query, limit=5):
-        answer = session.post(f"{config['url']}/indexes/{config['index']}/search",
-                              json={"q": query, "limit": limit, "attributesToRetrieve": ["url"]}, timeout=10)
-        answer.raise_for_status()
-        return ["/" + hit["url"].lstrip("/") for hit in answer.json()["hits"]]
-
-    def pagefind_search(query, limit=5):
-        return page.evaluate(PAGEFIND_SEARCH, [query, limit])
-
-    try:
-        return {"relevance": {"pagefind": module.evaluate(pagefind_search, "pagefind"),
-                              "meilisearch": module.evaluate(meili_search, "meilisearch")}}
-    finally:
-        page.close()
-        static.shutdown()
+    spec = yaml.safe_load(questions.read_text(encoding="utf-8"))
+    tables = {}
+    for backend in bench_relevance.BACKENDS:
+        with tempfile.TemporaryDirectory(prefix=f"bench-relevance-{backend}-") as tmp:
+            tables[backend] = bench_relevance.summarise(bench_relevance.evaluate(spec, questions, backend, Path(tmp)))
+    bench_relevance.print_side_by_side(tables)
+    return tables
 
 
 # --- the run -----------------------------------------------------------------------------------------------
@@ -518,15 +478,17 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the build without Pagefind (then Pagefind's added build time is not known)")
-    parser.add_argument("--relevance", action="store_true", help="also run benchmarks/bench_relevance.py")
-    parser.add_argument("--relevance-data", type=Path, default=REPO / "voorzieningen")
+    parser.add_argument("--relevance", action="store_true",
+                        help="also run benchmarks/bench_relevance.py on both backends")
+    parser.add_argument("--relevance-questions", type=Path, default=HERE / "relevance" / "dalveld.yaml",
+                        help="its question file (it names its data)")
     args = parser.parse_args(argv)
     if not shutil.which("meilisearch"):
         print("bench_meili: no 'meilisearch' executable on PATH; nothing measured.", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
 
-    from helpers import CHROMIUM, CHROMIUM_ARGS, MeiliServer
+    from helpers import CHROMIUM, CHROMIUM_ARGS
 
     rows = []
     with sync_playwright() as p:
@@ -534,14 +496,9 @@ def main(argv=None) -> int:
         for n in args.sizes:
             rows.append(one_size(n, browser, not args.no_baseline))
             print(json.dumps(rows[-1]), flush=True)
-        if args.relevance:
-            with tempfile.TemporaryDirectory(prefix="bench-relevance-") as tmp:
-                server = MeiliServer(Path(tmp) / "meili").start(timeout=60)
-                try:
-                    print(json.dumps(relevance(browser, server, args.relevance_data, Path(tmp))), flush=True)
-                finally:
-                    server.stop()
         browser.close()
+    if args.relevance:  # after the browser above: bench_relevance.py runs its own
+        print(json.dumps({"relevance": relevance(args.relevance_questions)}), flush=True)
     version = subprocess.run(["meilisearch", "--version"], capture_output=True, text=True).stdout.strip()
     print(f"\n{version}, {len(QUERIES) * ROUNDS} searches per backend for the latency\n")
     print(table(rows))

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_relevance.py benchmarks/relevance/maasbergen.yaml   # held out
     .venv/bin/python benchmarks/bench_relevance.py --site DIR QUESTIONS  # an already built site
     .venv/bin/python benchmarks/bench_relevance.py --as-large-site     # the chunk budget at its tightest
+    PATH=/dir/with/meilisearch:$PATH .venv/bin/python benchmarks/bench_relevance.py --backend both
 
 A question file (YAML) names its data folder (``data``, relative to the file), optionally
 a synonyms file (``synonyms``; default: the project's search/synoniemen.yaml), the content
@@ -21,7 +22,16 @@ Printed per kind of query:
 - MRR: the mean of 1/rank of the first right answer (0 when none of the shown results);
 - zero: the share of questions that got no result at all;
 - kB/search: what the search itself downloaded (Pagefind's index, fragments and filter
-  files, and the search vocabulary), gzip-compressed as a web server sends it.
+  files, and the search vocabulary), gzip-compressed as a web server sends it; with
+  Meilisearch also its answers (response bodies as sent);
+- fallback (Meilisearch only): questions the page answered with Pagefind after all,
+  because Meilisearch failed or took longer than 1.5 s.
+
+``--backend meilisearch`` (or ``both``: the same questions and data, one after the other
+in one run) starts a Meilisearch server from the PATH on 127.0.0.1 with a temporary
+database, runs `wegwijzer index` on the question file's data, synonyms and content, and
+builds the site with the search key it wrote: the page then searches Meilisearch as a
+resident's phone would, with Pagefind as its fallback.
 """
 
 from __future__ import annotations
@@ -46,6 +56,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_QUESTIONS = HERE / "relevance" / "dalveld.yaml"
 SHOWN = 10  # results the page shows at first
+FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie."  # zoeken.js, after a Meilisearch failure
+BACKENDS = ("pagefind", "meilisearch")
 FILTERS = ("route", "thema", "doelgroep", "kern", "toegang")
 # The search is finished when the result line says so (results, none, or a hint).
 DONE = ("(() => { const s = document.getElementById('zoek-status').textContent;"
@@ -79,23 +91,34 @@ def serve(site: Path):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
+def without_meili_settings() -> dict:
+    return {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
+
+
+def empty_content(folder: Path) -> Path:
+    """A content folder without articles or glossary."""
+    content = folder / "content"
+    content.mkdir(exist_ok=True)
+    return content
+
+
 def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = REPO / "content",
           code: Path | None = None) -> None:
-    """`wegwijzer build` in a fresh process, with no Meilisearch settings (Pagefind only);
+    """`wegwijzer build` in a fresh process, with no MEILI_* variables: Pagefind only, unless
+    `wegwijzer index` wrote .wegwijzer/meili.json next to ``site`` (see index_in_meilisearch);
     ``code``: a folder with another version's ``wegwijzer`` package to build with instead."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
+    env = without_meili_settings()
     if code is not None:
         env["PYTHONPATH"] = str(code)
-    config = site.parent / "mkdocs.yml"
     if content is None:  # no articles or glossary
-        content = site.parent / "content"
-        content.mkdir()
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: build", f"custom_dir: {REPO / 'build'}")
-    text = text.replace("docs_dir: content", f"docs_dir: {content}")
+        content = empty_content(site.parent)
+    sys.path.insert(0, str(REPO / "tests"))
+    from helpers import project_config  # the house style, web editor and QR library from the repository
+
+    replacements = {"docs_dir: content": f"docs_dir: {content}"}
     if synonyms is not None:
-        text = text.replace("data_dir: voorzieningen", f"data_dir: {data}\n      synonyms_file: {synonyms}")
-    config.write_text(text, encoding="utf-8")
+        replacements["data_dir: voorzieningen"] = f"data_dir: {data}\n      synonyms_file: {synonyms}"
+    config = project_config(site.parent, replacements)
     if synonyms is None and (REPO / "search" / "synoniemen.yaml").is_file():
         (site.parent / "search").mkdir(exist_ok=True)
         (site.parent / "search" / "synoniemen.yaml").write_bytes((REPO / "search" / "synoniemen.yaml").read_bytes())
@@ -103,6 +126,29 @@ def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = 
                           "--config-file", str(config)], capture_output=True, text=True, env=env, cwd=site.parent)
     if out.returncode != 0:
         raise SystemExit("build failed:\n" + out.stdout + out.stderr)
+
+
+def start_meilisearch(folder: Path):
+    """A Meilisearch server from the PATH on 127.0.0.1 (tests/helpers.py's MeiliServer)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from helpers import MeiliServer, meili_binary
+
+    if not meili_binary():
+        raise SystemExit("--backend meilisearch: no `meilisearch` executable on the PATH")
+    return MeiliServer(folder / "meilisearch").start()
+
+
+def index_in_meilisearch(server, data: Path, synonyms: Path | None, content: Path | None, site: Path) -> None:
+    """`wegwijzer index` the data, synonyms and content the site is built from; the search key
+    goes to .wegwijzer/meili.json next to ``site``, where the build reads it."""
+    env = dict(without_meili_settings(), MEILI_URL=server.url, MEILI_MASTER_KEY=server.master_key)
+    out = subprocess.run([sys.executable, "-m", "wegwijzer", "index", str(data), "--index-uid", "relevantie",
+                          "--site-config", str(site.parent / ".wegwijzer" / "meili.json"),
+                          "--content", str(content or empty_content(site.parent)),
+                          "--synonyms", str(synonyms or REPO / "search" / "synoniemen.yaml"), "--quiet"],
+                         capture_output=True, text=True, env=env, cwd=site.parent)
+    if out.returncode != 0:
+        raise SystemExit("index failed:\n" + out.stdout + out.stderr)
 
 
 def result_id(href: str) -> str:
@@ -120,7 +166,8 @@ def search_address(question: dict) -> str:
     return "zoeken/?" + urlencode(params)
 
 
-def run_questions(base: str, server, questions: list) -> list:
+def run_questions(base: str, server, questions: list, meili_url: str = "") -> list:
+    """Each question in the page; ``meili_url``: the Meilisearch server the page searches, if any."""
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -128,10 +175,14 @@ def run_questions(base: str, server, questions: list) -> list:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
         ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
         page = ctx.new_page()
+        meili_answers = []
+        if meili_url:
+            page.on("requestfinished", lambda request: request.url.startswith(meili_url) and meili_answers.append(
+                request.sizes()["responseBodySize"]))
         page.goto(base + "zoeken/")
         page.wait_for_function(DONE)
         for question in questions:
-            before = len(server.sent)
+            before, answers_before = len(server.sent), len(meili_answers)
             page.goto(base + search_address(question))
             page.wait_for_function(DONE, timeout=30_000)
             page.wait_for_load_state("networkidle")
@@ -141,8 +192,11 @@ def run_questions(base: str, server, questions: list) -> list:
             rank = next((i for i, r in enumerate(found, 1) if r in answers), None)
             search_bytes = sum(size for path, size in server.sent[before:]
                                if "/pagefind/" in path or path.endswith(".json"))
+            search_bytes += sum(meili_answers[answers_before:])
+            status = page.inner_text("#zoek-status")
             rows.append({"q": question["q"], "kind": question["kind"], "rank": rank, "results": len(hrefs),
-                         "status": page.inner_text("#zoek-status"), "top": found[:5], "bytes": search_bytes})
+                         "status": status, "top": found[:5], "bytes": search_bytes,
+                         "fallback": bool(meili_url) and FALLBACK_NOTE in status})
         browser.close()
     return rows
 
@@ -161,15 +215,55 @@ def summarise(rows: list) -> dict:
             "mrr": round(sum(1 / r["rank"] for r in items if r["rank"]) / n, 3),
             "zero": round(sum(1 for r in items if r["results"] == 0) / n, 3),
             "kb_per_search": round(sum(r["bytes"] for r in items) / n / 1000, 1),
+            "fallback": sum(1 for r in items if r.get("fallback")),
         }
     return table
 
 
 def print_table(table: dict, title: str) -> None:
     print(f"\n{title}")
-    print(f"{'kind':<14}{'n':>4}{'recall@5':>10}{'MRR':>7}{'zero':>7}{'kB/search':>11}")
+    print(f"{'kind':<14}{'n':>4}{'recall@5':>10}{'MRR':>7}{'zero':>7}{'kB/search':>11}{'fallback':>10}")
     for kind, t in table.items():
-        print(f"{kind:<14}{t['n']:>4}{t['recall@5']:>10.3f}{t['mrr']:>7.3f}{t['zero']:>7.3f}{t['kb_per_search']:>11.1f}")
+        print(f"{kind:<14}{t['n']:>4}{t['recall@5']:>10.3f}{t['mrr']:>7.3f}{t['zero']:>7.3f}"
+              f"{t['kb_per_search']:>11.1f}{t['fallback']:>10}")
+
+
+def print_side_by_side(tables: dict) -> None:
+    """recall@5 / MRR / zero per kind of query, one column group per backend."""
+    names = list(tables)
+    print("\nside by side: recall@5 / MRR / zero results")
+    print(f"{'kind':<14}{'n':>4}" + "".join(f"{name:>24}" for name in names))
+    for kind, first in tables[names[0]].items():
+        cells = "".join(f"{t[kind]['recall@5']:>10.3f}{t[kind]['mrr']:>7.3f}{t[kind]['zero']:>7.3f}"
+                        for t in tables.values())
+        print(f"{kind:<14}{first['n']:>4}{cells}")
+
+
+def evaluate(spec: dict, questions_file: Path, backend: str, work: Path, as_large_site: bool = False,
+             site: Path | None = None) -> list:
+    """Every question's outcome on one backend: build (and index) the question file's data, serve
+    the site on 127.0.0.1 and ask each question in Chromium."""
+    meili = None
+    if site is None:
+        site = work / "site"
+        data = (questions_file.parent / spec["data"]).resolve()
+        synonyms = (questions_file.parent / spec["synonyms"]).resolve() if spec.get("synonyms") else None
+        content = REPO / "content"
+        if spec.get("content"):
+            content = None if spec["content"] == "none" else (questions_file.parent / spec["content"]).resolve()
+        if backend == "meilisearch":
+            meili = start_meilisearch(work)
+            index_in_meilisearch(meili, data, synonyms, content, site)
+        build(data, synonyms, site, content)
+        if as_large_site:  # only in a site built here
+            (site / "zoeken" / "delen.json").unlink(missing_ok=True)
+    base, server = serve(site)
+    try:
+        return run_questions(base, server, spec["questions"], meili.url if meili else "")
+    finally:
+        server.shutdown()
+        if meili is not None:
+            meili.stop()
 
 
 def main(argv=None) -> int:
@@ -181,34 +275,28 @@ def main(argv=None) -> int:
     parser.add_argument("--as-large-site", action="store_true",
                         help="without the index chunk table (zoeken/delen.json): each search keeps to words of two "
                              "two-letter groups, as on a site where every word is in an index chunk of its own")
+    parser.add_argument("--backend", choices=(*BACKENDS, "both"), default="pagefind",
+                        help="the page's search: built-in (Pagefind), Meilisearch (a server from the PATH), or both "
+                             "on the same questions and data in one run")
     args = parser.parse_args(argv)
     spec = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
-    questions = spec["questions"]
-    with tempfile.TemporaryDirectory(prefix="bench-relevance-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            data = (args.questions.parent / spec["data"]).resolve()
-            synonyms = (args.questions.parent / spec["synonyms"]).resolve() if spec.get("synonyms") else None
-            content = REPO / "content"
-            if spec.get("content"):
-                content = None if spec["content"] == "none" else (args.questions.parent / spec["content"]).resolve()
-            build(data, synonyms, site, content)
-            if args.as_large_site:  # only in a site built here
-                (site / "zoeken" / "delen.json").unlink(missing_ok=True)
-        base, server = serve(site)
-        try:
-            rows = run_questions(base, server, questions)
-        finally:
-            server.shutdown()
-    table = summarise(rows)
-    print_table(table, f"{args.questions.name}: {len(questions)} questions")
-    if args.misses:
-        for row in rows:
-            if not row["rank"] or row["rank"] > 5:
-                print(f"  miss [{row['kind']}] {row['q']!r}: rank {row['rank']}, {row['status']!r}, top {row['top']}")
+    backends = BACKENDS if args.backend == "both" else (args.backend,)
+    outcomes, tables = {}, {}
+    for backend in backends:
+        with tempfile.TemporaryDirectory(prefix=f"bench-relevance-{backend}-") as tmp:
+            outcomes[backend] = evaluate(spec, args.questions, backend, Path(tmp), args.as_large_site, args.site)
+        tables[backend] = summarise(outcomes[backend])
+        print_table(tables[backend], f"{args.questions.name}, {backend}: {len(spec['questions'])} questions")
+        if args.misses:
+            for row in outcomes[backend]:
+                if not row["rank"] or row["rank"] > 5:
+                    print(f"  miss [{row['kind']}] {row['q']!r}: rank {row['rank']}, {row['status']!r}, "
+                          f"top {row['top']}")
+    if len(tables) > 1:
+        print_side_by_side(tables)
     if args.json:
-        args.json.write_text(json.dumps({"summary": table, "questions": rows}, ensure_ascii=False, indent=1))
+        args.json.write_text(json.dumps({backend: {"summary": tables[backend], "questions": outcomes[backend]}
+                                         for backend in backends}, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -10,7 +10,7 @@ import json
 import re
 from collections import Counter
 from math import asin, cos, radians, sin, sqrt
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 import requests
@@ -53,6 +53,67 @@ def test_a_misspelling_finds_the_record_with_highlights_from_meilisearch(meili, 
                     if urlsplit(r.url).scheme not in ("data", "blob") and urlsplit(r.url).netloc not in allowed]
     finally:
         page.close()
+
+
+def meili_hits(meili, uid, q, strategy="frequency"):
+    """The ids Meilisearch itself finds for ``q`` (the premise of the tests below)."""
+    answer = meili.client().index(uid).search(q, {"matchingStrategy": strategy, "limit": 20})
+    return [hit["id"] for hit in answer["hits"]]
+
+
+def asked(requests_seen, url, uid):
+    """(q, matchingStrategy) of every search the page sent to Meilisearch, in order."""
+    return [(json.loads(r.post_data)["q"], json.loads(r.post_data)["matchingStrategy"])
+            for r in search_requests(requests_seen, url, uid)]
+
+
+def search_on_the_page(chromium, site, q):
+    """(status line, result titles, the page's search requests) for /zoeken/?q=…"""
+    page = chromium.new_page()
+    try:
+        seen = []
+        page.on("request", lambda r: seen.append(r))
+        page.goto(site + "zoeken/?" + urlencode({"q": q}))
+        status = wait_for_results(page)
+        return status, page.locator(RESULT_TITLES).all_inner_texts(), seen
+    finally:
+        page.close()
+
+
+def test_a_compound_no_document_has_is_asked_again_as_its_parts(meili, meili_demo_site, chromium):
+    """Meilisearch does not split Dutch compounds; the page asks again with the parts its
+    vocabulary knows (zoektaal.js), and shows what Meilisearch finds for those."""
+    site, uid, _, documents = meili_demo_site
+    assert meili_hits(meili, uid, "dementiezorg") == [] and meili_hits(meili, uid, "dementie zorg")  # premise
+    status, titles, seen = search_on_the_page(chromium, site, "dementiezorg")
+    assert FALLBACK_NOTE not in status
+    assert asked(seen, meili.url, uid) == [("dementiezorg", "frequency"), ("dementie zorg", "frequency")]
+    names = {d["id"]: d["naam"] for d in documents}
+    assert titles and titles == [names[i] for i in meili_hits(meili, uid, "dementie zorg")][:len(titles)]
+
+
+def test_a_sentence_with_a_word_no_document_has_still_finds_results(meili, meili_demo_site, chromium):
+    """matchingStrategy "frequency" never drops a word that no document has ("halen"), so it
+    finds nothing; the page then drops words from the end ("last") and is no dead end."""
+    site, uid, _, documents = meili_demo_site
+    sentence = "waar kan ik gratis kleren halen voor mijn kinderen"
+    status, titles, seen = search_on_the_page(chromium, site, sentence)
+    sent = asked(seen, meili.url, uid)
+    assert meili_hits(meili, uid, sent[0][0]) == []  # premise: the words as sent first find nothing
+    assert sent[-1][1] == "last" and FALLBACK_NOTE not in status
+    names = {d["id"]: d["naam"] for d in documents}
+    clothes = {names[d["id"]] for d in documents if "kleren" in " ".join(d.get("trefwoorden", [])).split()}
+    assert clothes and clothes & set(titles[:5])
+
+
+def test_a_synonym_phrase_with_filler_words_reaches_meilisearch_whole(meili, meili_demo_site, chromium):
+    """'ik wil niet meer leven': "niet" and "meer" are filler words on their own, but the phrase
+    is in a synonym group (search/synoniemen.yaml) with "zelfmoord"; the crisis help comes first."""
+    site, uid, _, documents = meili_demo_site
+    status, titles, seen = search_on_the_page(chromium, site, "ik wil niet meer leven")
+    assert asked(seen, meili.url, uid)[0] == ("niet meer leven", "frequency")
+    crisis = {d["naam"] for d in documents if "zelfmoord" in d.get("trefwoorden", [])}
+    assert crisis and titles[0] in crisis
 
 
 def option_counts(page, name):

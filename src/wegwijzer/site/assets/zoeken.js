@@ -10,7 +10,8 @@
  * forms, corrections ("Bedoelde je: …?"), compounds and synonyms. Pagefind matches every
  * word it is given, so each concept is searched on its own and a page ranks by how many
  * concepts it matches, then by Pagefind's score. Meilisearch gets the meaningful words with
- * matchingStrategy "frequency" and does typos and synonyms itself. When nothing is found,
+ * matchingStrategy "frequency" and does typos and synonyms itself; when that finds nothing,
+ * the repaired words, then those words with matchingStrategy "last". When nothing is found,
  * the page shows the same help on both (#zoek-hulp): routes, themes, gezichtenkaart, the
  * municipality's phone. */
 (function () {
@@ -402,8 +403,11 @@
       search: function (params) {
         var self = this;
         if (!params.q) return self.query(params, "");
-        var plan = {tokens: Z.concepts(params.q, language).tokens, corrections: {}, suggestion: null};
-        var meaningful = plan.tokens.filter(function (t) { return !t.filler; }).map(function (t) { return t.word; });
+        var found = Z.concepts(params.q, language);
+        var plan = {tokens: found.tokens, corrections: {}, suggestion: null};
+        // The meaningful words, and a synonym phrase whole even when it holds filler words
+        // ("niet meer leven"): Meilisearch then finds the phrase's synonyms.
+        var meaningful = found.concepts.map(function (c) { return c.text; });
         if (!meaningful.length) return Promise.resolve({total: 0, facets: null, hits: [], plan: {empty: true}});
         return self.query(params, meaningful.join(" ")).then(function (res) {
           res.plan = plan;
@@ -413,21 +417,28 @@
             return res;
           }
           return understand(params.q, null).then(function (repaired) {
-            if (!Object.keys(repaired.corrections).length && !repaired.concepts.some(function (c) {
-              return c.words.length > 1 || c.words[0] !== c.text; })) return res;
-            var q = repaired.concepts.map(function (c) { return c.words[0]; }).join(" ");
-            return self.query(params, q).then(function (again) { again.plan = repaired; return again; });
+            // Asked again only with other words: a correction, another form, a synonym, or
+            // a compound's parts ("dementiezorg" -> "dementie zorg"; Meilisearch does not split).
+            var q = repaired.concepts.map(function (c) { return c.words[0]; }).join(" ") || meaningful.join(" ");
+            var ask = q === meaningful.join(" ") ? Promise.resolve(res) : self.query(params, q);
+            return ask.then(function (again) {
+              again.plan = repaired;
+              // "frequency" never drops a word no document has ("halen"); as a last step the
+              // words are dropped from the end until something is found.
+              if (again.total > 0 || q.indexOf(" ") < 0) return again;
+              return self.query(params, q, "last").then(function (last) { last.plan = repaired; return last; });
+            });
           });
         });
       },
-      query: function (params, q) {
+      query: function (params, q, strategy) {
         var self = this, cfg = this.cfg, tags = randomTags(), filter = [];
         Object.keys(MEILI_FIELDS).forEach(function (f) {
           if (!params[f]) return;
           filter.push(MEILI_FIELDS[f] + " = " + filterString(params[f]));
         });
         var body = {
-          q: q, matchingStrategy: "frequency", limit: params.limit || PAGE_SIZE,
+          q: q, matchingStrategy: strategy || "frequency", limit: params.limit || PAGE_SIZE,
           facets: ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"],
           attributesToRetrieve: ["url", "soort", "record_id", "naam", "samenvatting", "toegang", "status", "telefoon",
                                  "trefwoorden", "wachttijd"],
