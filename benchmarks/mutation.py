@@ -22,9 +22,11 @@ The search page's fallback (zoeken.js) is JavaScript: mutmut cannot change it. T
 abort, the fallback decisions) to a copy of src/ and runs the browser fallback tests
 against each, with PYTHONPATH pointing at the copy.
 
-Prints one line per group and module: mutants, killed (timeouts count as killed: the
-tests did notice), survived (including "no tests": no selected test reaches the code),
-and the score killed / (killed + survived). --show lists every survivor with its diff.
+Prints one line per group and module: mutants, unreached (IMPORT_TIME below), killed
+(timeouts count as killed: the tests did notice), equivalent (EQUIVALENT below: no
+observable change, each with its reason), survived (including "no tests": no selected
+test reaches the code), the score killed / (killed + equivalent + survived) and the same
+without the equivalent ones. --show lists every survivor with its diff.
 """
 
 from __future__ import annotations
@@ -70,8 +72,9 @@ GROUPS = [
     Group("sanitising", ["src/wegwijzer/site/safe_markdown.py", "src/wegwijzer/safeurl.py"],
           ["tests/test_safe_markdown.py", "tests/test_link_vectors.py", "tests/test_sanitiser_property.py",
            "tests/test_escaping.py"], guard=True),
-    Group("pages", ["src/wegwijzer/site/pages.py"], ["tests/test_site_pages.py", "tests/test_render.py"],
-          guard=True),
+    Group("pages", ["src/wegwijzer/site/pages.py"],
+          ["tests/test_site_pages.py", "tests/test_render.py", "tests/test_kernen_spreekuren.py",
+           "tests/test_levensloop_loket.py", "tests/test_referral_fields.py"], guard=True),
     Group("photos", ["src/wegwijzer/site/photos.py"], ["tests/test_photos.py"], guard=True),
     Group("glossary", ["src/wegwijzer/site/glossary.py"], ["tests/test_glossary.py", "tests/test_site_pages.py"],
           guard=True),
@@ -79,7 +82,9 @@ GROUPS = [
                       "src/wegwijzer/records/schema/framework.py", "src/wegwijzer/records/schema/types.py"],
           ["tests/test_check_rules.py", "tests/test_yaml_loading.py", "tests/test_demo_data.py",
            "tests/test_check_content.py", "tests/test_check_cli.py", "tests/test_synonyms.py",
-           "tests/test_statement.py", *NO_BUILDS]),
+           "tests/test_statement.py", "tests/test_phone_and_formats.py", "tests/test_kernen_spreekuren.py",
+           "tests/test_levensloop_loket.py", "tests/test_referral_fields.py",
+           *NO_BUILDS]),
     Group("search-documents", ["src/wegwijzer/search/documents.py"], ["tests/test_search_documents.py"]),
     Group("atomic-swap", ["src/wegwijzer/site/sitebuild.py"],
           ["tests/test_site_swap.py",
@@ -224,6 +229,22 @@ EQUIVALENT = [
 ]
 
 
+# Schema factories: they run only while records/schema/tables.py is imported, to build the
+# converters of every field. mutmut turns a mutant on in calls made during a test, after
+# that import, so the converters the tests use are always built by the original factory:
+# no test can kill these mutants, whatever it checks. They are counted apart ("unreached")
+# and left out of both scores. Applied by hand, such a mutant is caught: `if
+# isinstance(node, Mapping)` for `if not ...` in record()'s converter fails
+# tests/test_check_rules.py at once.
+IMPORT_TIME = {"records.schema.framework": ("scalar", "text", "choice", "list_of", "record"),
+               "records.schema.types": ("coordinate", "whole_number")}
+
+
+def import_time(name: str) -> bool:
+    return any(f"{module}.x_{function}__mutmut_" in name
+               for module, functions in IMPORT_TIME.items() for function in functions)
+
+
 def equivalent_reason(name: str, changed: str):
     """Why the mutant ``name`` with the changed line ``changed`` is equivalent, or None."""
     for function, line, why in EQUIVALENT:
@@ -287,7 +308,9 @@ def run_mutmut(group: Group, max_children: int, fresh: bool) -> dict:
                   if not group.functions or any(_matches(name, pattern) for pattern in group.functions)}
         statuses = {name: EXIT_STATUS.get(code, "suspicious") for name, code in wanted.items()}
         for name, status in statuses.items():
-            if status in ("survived", "no tests"):
+            if status in ("survived", "no tests") and import_time(name):
+                statuses[name] = "unreached"
+            elif status in ("survived", "no tests"):
                 changed = [line[1:] for line in mutmut_diff(group, name).splitlines() if line.startswith("+")]
                 if changed and equivalent_reason(name, changed[0]):
                     statuses[name] = "equivalent"
@@ -369,14 +392,16 @@ def run_js(group: Group, fresh: bool) -> dict:
 
 
 def score_line(group: str, module: str, statuses: dict) -> tuple:
-    """(group, module, mutants, killed, equivalent, survived, raw score, adjusted score)."""
+    """(group, module, mutants, unreached, killed, equivalent, survived, raw score, adjusted score);
+    the scores leave out the unreached ones (IMPORT_TIME)."""
     killed = sum(1 for s in statuses.values() if s in ("killed", "timeout"))
     equivalent = sum(1 for s in statuses.values() if s == "equivalent")
     survived = sum(1 for s in statuses.values() if s in ("survived", "no tests", "suspicious"))
+    unreached = sum(1 for s in statuses.values() if s == "unreached")
     checked = killed + equivalent + survived
     raw = 100.0 * killed / checked if checked else 0.0
     adjusted = 100.0 * killed / (killed + survived) if killed + survived else 0.0
-    return group, module, checked, killed, equivalent, survived, raw, adjusted
+    return group, module, checked + unreached, unreached, killed, equivalent, survived, raw, adjusted
 
 
 def changed_groups(since: str) -> list:
@@ -424,27 +449,27 @@ def main(argv=None) -> int:
             everything.setdefault(group.name, {})[module] = statuses
             if args.show:
                 for name, status in sorted(statuses.items()):
-                    if status not in ("killed", "timeout", "equivalent"):
+                    if status not in ("killed", "timeout", "equivalent", "unreached"):
                         diff = "" if group.kind == "js" else mutmut_diff(group, name)
                         print(f"  {status}: {name}\n" + "\n".join("      " + line for line in diff.splitlines()))
 
     print()
-    print(f"{'group':18} {'module':34} {'mutants':>7} {'killed':>7} {'equiv.':>6} {'survived':>8} {'score':>7} "
-          f"{'w/o equiv.':>10}")
-    totals = [0, 0, 0]
-    for (group, module, count, killed, equivalent, survived, raw, adjusted), guard in rows:
-        print(f"{group + (' *' if guard else ''):18} {module.replace('src/wegwijzer/', ''):34} {count:7d} {killed:7d} "
-              f"{equivalent:6d} {survived:8d} {raw:6.1f}% {adjusted:9.1f}%")
-        totals[0] += killed
-        totals[1] += equivalent
-        totals[2] += survived
-    checked = sum(totals)
-    if checked:
-        print(f"{'all':18} {'':34} {checked:7d} {totals[0]:7d} {totals[1]:6d} {totals[2]:8d} "
-              f"{100.0 * totals[0] / checked:6.1f}% {100.0 * totals[0] / (totals[0] + totals[2]):9.1f}%")
-    print("score: killed / all mutants; w/o equiv.: killed / (killed + survived), the equivalent ones (EQUIVALENT in")
-    print("this file, each with its reason) left out. * guard modules: target at least 90 % killed;")
-    print("all: at least 80 %.")
+    print(f"{'group':18} {'module':34} {'mutants':>7} {'unreached':>9} {'killed':>7} {'equiv.':>6} {'survived':>8} "
+          f"{'score':>7} {'w/o equiv.':>10}")
+    totals = [0, 0, 0, 0]
+    for (group, module, count, unreached, killed, equivalent, survived, raw, adjusted), guard in rows:
+        print(f"{group + (' *' if guard else ''):18} {module.replace('src/wegwijzer/', ''):34} {count:7d} "
+              f"{unreached:9d} {killed:7d} {equivalent:6d} {survived:8d} {raw:6.1f}% {adjusted:9.1f}%")
+        for i, n in enumerate((unreached, killed, equivalent, survived)):
+            totals[i] += n
+    unreached, killed, equivalent, survived = totals
+    if killed + survived:
+        print(f"{'all':18} {'':34} {sum(totals):7d} {unreached:9d} {killed:7d} {equivalent:6d} {survived:8d} "
+              f"{100.0 * killed / (killed + equivalent + survived):6.1f}% {100.0 * killed / (killed + survived):9.1f}%")
+    print("score: killed / (killed + equivalent + survived); w/o equiv.: killed / (killed + survived), the equivalent")
+    print("ones (EQUIVALENT in this file, each with its reason) left out. unreached: mutants of the schema's")
+    print("factories, which run at import, before mutmut turns a mutant on (IMPORT_TIME); in neither score.")
+    print("* guard modules: target at least 90 % killed; all: at least 80 %.")
     if args.json:
         Path(args.json).write_text(json.dumps(everything, indent=1, sort_keys=True), encoding="utf-8")
     return 0
