@@ -368,6 +368,85 @@ def serve_with_headers(site_dir: Path, headers: dict):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
+# --- `wegwijzer serve` in its own process -------------------------------------------------------
+
+PREVIEW_WAIT_S = 120  # one rebuild on a busy 2-core machine
+
+
+class Preview:
+    """`wegwijzer serve` on 127.0.0.1 port 0 (the server picks the port and prints it).
+
+    Its output is drained by a thread into ``output`` (a full pipe would block the server),
+    and the address is taken from its first line. A rebuild is waited for as MkDocs' own
+    page script does: the long poll /livereload/<epoch>/<id> answers when a newer build is
+    online. ``stop()`` ends the process."""
+
+    def __init__(self, data_dir, cwd, *args: str):
+        import queue
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "wegwijzer", "serve", str(data_dir), "-a", "127.0.0.1:0", *args],
+            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
+            bufsize=1)
+        self.lines = queue.Queue()
+        self.output = []
+        threading.Thread(target=self._drain, daemon=True).start()
+        try:
+            self.url = self._wait_for_address()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _drain(self):
+        for line in self.proc.stdout:
+            self.output.append(line)
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def _wait_for_address(self) -> str:
+        import re
+        while True:
+            line = self.lines.get(timeout=PREVIEW_WAIT_S)
+            if line is None:
+                raise AssertionError("serve stopped:\n" + "".join(self.output))
+            found = re.search(r"Voorbeeld op (http://127\.0\.0\.1:\d+/)", line)
+            if found:
+                return found.group(1)
+
+    def get(self, path: str) -> str:
+        """A page of the preview (the site is online once the address is printed)."""
+        answer = requests.get(self.url + path, timeout=30)
+        answer.raise_for_status()
+        return answer.text
+
+    @staticmethod
+    def epoch(page: str) -> int:
+        """The build a page was served from (MkDocs puts it into every page's live-reload script)."""
+        import re
+        return int(re.search(r"livereload\((\d+), \d+\)", page).group(1))
+
+    def page_after_rebuild(self, path: str, page: str, contains: str) -> str:
+        """``path`` once a rebuild after the one ``page`` came from shows ``contains``. Each step
+        waits for the next finished rebuild (an editor's save can cause more than one)."""
+        import time
+        epoch = self.epoch(page)
+        deadline = time.monotonic() + PREVIEW_WAIT_S
+        while time.monotonic() < deadline:
+            answer = requests.get(f"{self.url}livereload/{epoch}/1", timeout=90)  # returns at the next build
+            epoch = int(answer.text)
+            page = self.get(path)
+            if contains in page:
+                return page
+        raise AssertionError(f"{path} did not show {contains!r} after rebuilds:\n" + "".join(self.output[-40:]))
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
 # --- nginx with the shipped configuration (deploy/nginx/) -------------------------------------
 
 NGINX = Path("/usr/sbin/nginx")
@@ -978,6 +1057,7 @@ while not os.path.exists(stop_file):
     except Exception as err:
         hits, problem = -1, repr(err)[:200]
     log.append([start, time.time(), body.get("q", ""), hits, problem])
+    print(n, flush=True)  # progress, for searched(n)
 with open(out_file, "w") as handle:
     json.dump(log, handle)
 """
@@ -987,17 +1067,38 @@ def start_search_loop(url: str, uid: str, key: str, queries: list, folder: Path)
     """A second process that searches ``uid`` in a loop, as residents do, until ``stop()``.
 
     Returns stop(): it ends the loop and returns every search as [start, end, q, hits, problem]
-    (hits -1 with a problem when the search failed)."""
+    (hits -1 with a problem when the search failed). ``stop.searched(n)`` waits until the loop
+    has done n more searches (it reports each one on its output, which a thread drains)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     stop_file, out_file = folder / "stop", folder / "searches.json"
     proc = subprocess.Popen([sys.executable, "-c", SEARCH_LOOP,
-                             json.dumps([url, uid, key, queries, str(stop_file), str(out_file)])])
+                             json.dumps([url, uid, key, queries, str(stop_file), str(out_file)])],
+                            stdout=subprocess.PIPE, text=True)
+    done = {"count": 0}
+    progress = threading.Condition()
+
+    def drain():
+        for _ in proc.stdout:
+            with progress:
+                done["count"] += 1
+                progress.notify_all()
+        with progress:
+            done["count"] = float("inf")  # ended: nobody waits for more
+            progress.notify_all()
+    threading.Thread(target=drain, daemon=True).start()
+
+    def searched(n: int, timeout: float = 120):
+        with progress:
+            wanted = done["count"] + n
+            assert progress.wait_for(lambda: done["count"] >= wanted, timeout), f"fewer than {n} searches"
+            assert proc.poll() is None, "the search loop ended early"
 
     def stop():
         stop_file.write_text("stop")
         proc.wait(60)
         return json.loads(out_file.read_text())
+    stop.searched = searched
     return stop
 
 

@@ -3,53 +3,14 @@ on every page that says what to fix; the banner goes away when the data is fixed
 
 from __future__ import annotations
 
-import queue
-import re
-import subprocess
-import sys
-import threading
-
 import pytest
 
-from helpers import REPO, small_dataset
+from helpers import REPO, Preview, small_dataset
 
 pytestmark = pytest.mark.browser
 
 BANNER = "#ww-voorbeeld-fouten"
 WAIT_MS = 90_000  # a rebuild on a busy 2-core machine
-
-
-class Preview:
-    """`wegwijzer serve` on 127.0.0.1 port 0; its output is drained by a thread (a full pipe
-    would block the server) and the address is taken from its first line."""
-
-    def __init__(self, data_dir, cwd):
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "wegwijzer", "serve", str(data_dir), "-a", "127.0.0.1:0"],
-            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
-        self.lines = queue.Queue()
-        self.output = []
-        threading.Thread(target=self._drain, daemon=True).start()
-        self.url = self._wait_for_address()
-
-    def _drain(self):
-        for line in self.proc.stdout:
-            self.output.append(line)
-            self.lines.put(line)
-        self.lines.put(None)
-
-    def _wait_for_address(self) -> str:
-        while True:
-            line = self.lines.get(timeout=WAIT_MS / 1000)
-            if line is None:
-                raise AssertionError("serve stopped:\n" + "".join(self.output))
-            found = re.search(r"Voorbeeld op (http://127\.0\.0\.1:\d+/)", line)
-            if found:
-                return found.group(1)
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
 
 
 @pytest.fixture

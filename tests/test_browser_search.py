@@ -8,7 +8,8 @@ pytestmark = pytest.mark.browser
 
 
 def wait_for_results(page):
-    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resultat')")
+    """Until the result line is there: "1 resultaat", "N resultaten" or "Geen resultaten"."""
+    page.wait_for_function("document.getElementById('zoek-status').textContent.includes('resulta')")
 
 
 def count(page):
@@ -42,30 +43,132 @@ def test_changing_a_filter_updates_the_url(phone, demo_site):
     assert phone.inner_text("#zoek-filters summary") == "Filters (1 gekozen)"
 
 
-def test_filter_without_words(phone, demo_site):
-    phone.goto(demo_site + "zoeken/?kern=Heukelrade")
-    wait_for_results(phone)
-    assert count(phone) > 0
+@pytest.fixture(scope="module")
+def documents():
+    """The demo data's search documents (search/documents.py): the oracle for what a search must find."""
+    from helpers import CONTENT, DEMO_DATA, PROJECT_SYNONYMS
+    from wegwijzer.search.reindex import prepare
+    docs, _, _ = prepare(DEMO_DATA, CONTENT, PROJECT_SYNONYMS)
+    return docs
 
 
-def test_dutch_stemming_and_name_ranks_first(phone, demo_site):
-    phone.goto(demo_site + "zoeken/?q=schulden")
+def all_result_urls(page) -> list:
+    """Every result of the search on the page, pressing "Meer resultaten" until all are shown."""
+    total = count(page)
+    while page.is_visible("#zoek-meer"):
+        shown = page.locator("#zoek-resultaten li").count()
+        page.click("#zoek-meer")
+        page.wait_for_function(f"document.querySelectorAll('#zoek-resultaten li').length > {shown}")
+    urls = page.eval_on_selector_all("#zoek-resultaten li h3 a", "links => links.map(a => a.href)")
+    assert len(urls) == total
+    return urls
+
+
+def test_a_kern_filter_shows_exactly_the_kerns_records_and_those_for_the_whole_municipality(phone, demo_site,
+                                                                                          documents):
+    from collections import Counter
+    # The kern that leaves out the most: the filter has something to prove.
+    counts = Counter(k for d in documents for k in d.get("kernen", []))
+    kern = min(counts, key=counts.get)
+    label = next(d["kernen_labels"][d["kernen"].index(kern)] for d in documents if kern in d.get("kernen", []))
+    expected = {demo_site + d["url"] for d in documents if kern in d.get("kernen", [])}
+    left_out = {demo_site + d["url"] for d in documents if d["soort"] != "artikel"} - expected
+    assert left_out, "every document is in this kern: the test would prove nothing"
+    phone.goto(demo_site + "zoeken/?kern=" + label)  # the kern as it is written; the page finds its slug
     wait_for_results(phone)
-    plural = count(phone)
+    assert phone.input_value("#f-kern") == kern
+    urls = all_result_urls(phone)
+    assert sorted(urls) == sorted(expected)
+    assert not left_out & set(urls)
+
+
+TEXT_FIELDS = ("naam", "samenvatting", "aanbieder", "beschrijving", "aanmelden", "kosten_toelichting")
+
+
+def words_of(doc) -> set:
+    text = " ".join([*(doc.get(f) or "" for f in TEXT_FIELDS), *doc.get("trefwoorden", [])])
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def test_dutch_stemming_finds_the_plural_with_the_singular(phone, demo_site, documents):
+    """"schuld" finds the pages that say only "schulden" (Pagefind's Dutch stemmer alone does
+    not: it makes "schulden" "schul"). The search page (zoeken.js) searches the group of
+    search/synoniemen.yaml that holds the word's Dutch form ("schulden" for "schuld")."""
+    # Pages that say "schulden" and never the word "schuld": only the plural leads to them.
+    only_plural = {demo_site + d["url"] for d in documents
+                   if "schulden" in words_of(d) and "schuld" not in words_of(d)}
+    assert len(only_plural) >= 2, "too few pages say only 'schulden': the test would prove little"
     phone.goto(demo_site + "zoeken/?q=schuld")
     wait_for_results(phone)
-    assert count(phone) > 0 and plural > 0
+    found = set(all_result_urls(phone))
+    assert only_plural <= found, only_plural - found
+
+
+@pytest.fixture(scope="module")
+def site_without_synonyms(tmp_path_factory):
+    """A small site of this module's own records, with a synonyms file that has no group for
+    "schuld" or "schulden": what a municipality has that has not written such a group."""
+    from helpers import GEMEENTE_YAML, RECENT, build, project_config, serve, write
+    tmp = tmp_path_factory.mktemp("no-synonyms")
+    data = tmp / "voorzieningen"
+    write(data, "gemeente.yaml", GEMEENTE_YAML)
+    for rid, naam, samenvatting in [
+        ("geldpunt", "Geldpunt", "Hulp als je schulden hebt of je rekeningen niet kunt betalen."),
+        ("budgetmaatje", "Budgetmaatje", "Een vrijwilliger zet samen met jou je schulden op een rij."),
+        ("praatgroep", "Praatgroep", "Voel je je schuldig of geef je jezelf de schuld? Praat erover."),
+    ]:
+        write(data, f"{rid}.yaml", f"""
+            naam: {naam}
+            samenvatting: {samenvatting}
+            route: samen
+            toegang: vrij
+            themas: [geld]
+            gecontroleerd: {RECENT}
+        """)
+    write(tmp, "search/synoniemen.yaml", "groepen:\n  - [fiets, rijwiel]\n")
+    (tmp / "content").mkdir()
+    config = project_config(tmp, {"data_dir: voorzieningen": "data_dir: voorzieningen\n      "
+                                  "synonyms_file: search/synoniemen.yaml"})
+    result = build(data, tmp / "site", config_file=config)
+    assert result.ok, result.output
+    url, server = serve(tmp / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Known gap (issue 15 report): a word that is on the site as typed ('schuld') is searched as typed, and Pagefind "
+    "stems 'schulden' to 'schul'; zoeken.js looks up another form of a word only when the word is not on the site, "
+    "so without a synonym group 'schuld' misses the pages that say 'schulden'. Strict: this fails as soon as the "
+    "search closes the gap, so the marker cannot outlive it."))
+def test_the_singular_finds_the_plural_without_a_synonym_group(phone, site_without_synonyms):
+    phone.goto(site_without_synonyms + "zoeken/?q=schuld")
+    wait_for_results(phone)
+    found = {url.removeprefix(site_without_synonyms) for url in all_result_urls(phone)}
+    assert {"samen-doen/geldpunt/", "samen-doen/budgetmaatje/"} <= found, found
+
+
+def test_the_name_ranks_first(phone, demo_site):
     phone.goto(demo_site + "zoeken/?q=voedselbank")
     wait_for_results(phone)
     first = phone.locator("#zoek-resultaten li h3").first.inner_text()
     assert "Voedselbank" in first
 
 
-def test_faces_and_articles_are_found(phone, demo_site):
+def test_faces_and_articles_are_found(phone, demo_site, documents):
+    wanted = {d["soort"]: demo_site + d["url"] for d in documents
+              if d["soort"] in ("gezicht", "artikel")
+              and "mantelzorg" in " ".join([d["naam"], *d.get("trefwoorden", [])]).lower()}
+    assert set(wanted) == {"gezicht", "artikel"}
     phone.goto(demo_site + "zoeken/?q=mantelzorg")
     wait_for_results(phone)
-    kinds = phone.locator("#zoek-resultaten .ww-route").all_inner_texts()
-    assert "Artikel" in kinds
+    urls = all_result_urls(phone)
+    assert wanted["gezicht"] in urls and wanted["artikel"] in urls
+    kinds = dict(zip(urls, phone.locator("#zoek-resultaten .ww-route").all_inner_texts(), strict=True))
+    assert kinds[wanted["gezicht"]] == "Persoon om te bellen" and kinds[wanted["artikel"]] == "Artikel"
+    face_path = wanted["gezicht"].split("/", 3)[3]
+    face = phone.locator("#zoek-resultaten li", has=phone.locator(f"h3 a[href$='{face_path}']"))
+    assert face.locator("a.ww-phone").get_attribute("href").startswith("tel:")  # tap to call from the result
 
 
 def test_header_search_leads_to_search_page(phone, demo_site):

@@ -201,3 +201,98 @@ def test_a_large_folder_reports_the_same_in_parallel_as_in_one_process(tmp_path,
     assert [line.split(":")[0] for line in diagnostics if ": fout: " in line] == [
         f"voorzieningen/{record_id}.yaml" for record_id in sorted(broken)]
     assert len(ids) == len(written.record_ids) - len(broken)
+
+
+# --- the same report in this process (records/checker.py), field by field -------------------------
+
+
+def _report(data_dir, content=None, synonyms=None, monkeypatch=None):
+    from wegwijzer.records.checker import check_all
+    monkeypatch.chdir(data_dir.parent)  # paths as an editor sees them
+    return check_all(data_dir, content, synonyms)
+
+
+def test_the_report_counts_everything_it_read(data_dir, monkeypatch):
+    clean(data_dir)
+    with_error(data_dir)
+    write(data_dir, "verlopen.yaml", minimal_record("geldig_tot: 2020-01-01\n", gecontroleerd=RECENT)
+          .replace("Hoeskamer Amstenrade", "Oud"))
+    write(data_dir, "gezichten/anne.yaml", minimal_face(gecontroleerd=RECENT))
+    content = data_dir.parent / "content"
+    write(content, "begrippen.yaml", "- term: Wmo\n  uitleg: Een wet.\n")
+    write(content, "artikelen/geld.md", "---\ntitle: Geld\nsamenvatting: Zo.\n---\nTekst.\n")
+    write(content, "toegankelijkheid.md", "# Toegankelijkheid\n\nOns eigen verhaal.\n")
+    result = _report(data_dir, content, None, monkeypatch)
+    # the record with an error is no record (yet); the expired one is, but not published
+    assert result.summary() == {"files": 5, "records": 2, "published": 1, "faces": 1, "articles": 1, "errors": 1,
+                                "warnings": len(result.collector.warnings)}
+    assert [t.term for t in result.terms] == ["Wmo"] and [a.title for a in result.articles] == ["Geld"]
+    assert not result.ok and not result.passes() and not result.passes(strict=True)
+    last = result.as_text().splitlines()[-1]
+    assert last == (f"5 bestanden, 2 voorzieningen, 1 gezichten, 1 fouten, {len(result.collector.warnings)} "
+                    "waarschuwingen. Er zijn fouten: de site wordt niet gebouwd tot ze zijn opgelost.")
+    assert result.as_text().splitlines()[:-1] == [d.format() for d in result.collector.sorted()]
+    payload = json.loads(result.as_json())
+    assert {k: v for k, v in payload.items() if k != "diagnostics"} == result.summary()
+    assert payload["diagnostics"] == [d.as_dict() for d in result.collector.sorted()]
+    assert {"path": "voorzieningen/fout.yaml", "line": 3, "field": "route", "severity": "error"}.items() <= \
+        payload["diagnostics"][0].items()
+
+
+def test_the_verdicts_of_the_report(data_dir, monkeypatch):
+    clean(data_dir)
+    result = _report(data_dir, None, None, monkeypatch)
+    assert result.ok and result.passes() and result.passes(strict=True)
+    assert result.as_text() == "2 bestanden, 1 voorzieningen, 0 gezichten, 0 fouten, 0 waarschuwingen. Alles in orde."
+    with_warning(data_dir)
+    result = _report(data_dir, None, None, monkeypatch)
+    assert result.ok and result.passes() and not result.passes(strict=True)
+    assert result.as_text().endswith("1 waarschuwingen. Geen fouten, wel waarschuwingen: de site kan worden gebouwd.")
+
+
+def test_without_its_own_statement_the_report_names_each_missing_accessibility_fact(data_dir, monkeypatch):
+    clean(data_dir)
+    content = data_dir.parent / "content"
+    content.mkdir()
+    result = _report(data_dir, content, None, monkeypatch)
+    gaps = [d for d in result.collector.warnings if d.path == "voorzieningen/gemeente.yaml"]
+    assert {d.field for d in gaps} == {"toegankelijkheid.status", "toegankelijkheid.onderzocht_op",
+                                        "toegankelijkheid.onderzocht_door", "toegankelijkheid.bekende_problemen",
+                                        "toegankelijkheid.antwoord_binnen", "toegankelijkheid.verklaring", "klachten"}
+    assert all(d.line == 1 and "De pagina Toegankelijkheid toont nu '" in d.message
+               and f"Vul '{d.field}' in gemeente.yaml in" in d.message for d in gaps)
+    # Its own page: no such warnings; no content folder (check without --content): none either.
+    write(content, "toegankelijkheid.md", "# Toegankelijkheid\n")
+    assert not [d for d in _report(data_dir, content, None, monkeypatch).collector.warnings
+                if d.path == "voorzieningen/gemeente.yaml"]
+    assert not _report(data_dir, None, None, monkeypatch).collector.warnings
+    assert not _report(data_dir, data_dir.parent / "bestaat-niet", None, monkeypatch).collector.warnings
+
+
+def test_the_line_of_a_missing_fact_is_where_its_group_starts(data_dir, monkeypatch):
+    (data_dir / "gemeente.yaml").write_text((data_dir / "gemeente.yaml").read_text(encoding="utf-8")
+                                            + "toegankelijkheid:\n  status: voldoet\n", encoding="utf-8")
+    clean(data_dir)
+    content = data_dir.parent / "content"
+    content.mkdir()
+    gaps = [d for d in _report(data_dir, content, None, monkeypatch).collector.warnings
+            if d.field.startswith("toegankelijkheid.")]
+    assert gaps and {d.line for d in gaps} == {8}, [(d.field, d.line) for d in gaps]
+
+
+def test_a_data_folder_without_gemeente_yaml_gets_no_statement_warnings(tmp_path, monkeypatch):
+    from wegwijzer.records.checker import warn_statement_gaps
+    from wegwijzer.records.diagnostics import Collector
+    folder = tmp_path / "voorzieningen"
+    write(folder, "hoeskamer.yaml", minimal_record(gecontroleerd=RECENT))
+    result = _report(folder, None, None, monkeypatch)
+    collector = Collector()
+    warn_statement_gaps(result.dataset, collector)
+    assert collector.diagnostics == []
+
+
+def test_synonym_problems_are_in_the_same_report(data_dir, monkeypatch):
+    clean(data_dir)
+    synonyms = write(data_dir.parent, "synoniemen.yaml", "groepen:\n  - [schulden]\n")
+    result = _report(data_dir, None, synonyms, monkeypatch)
+    assert [(d.path, d.line) for d in result.collector.errors] == [("synoniemen.yaml", 2)]

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from helpers import REPO, write
 from wegwijzer.records.diagnostics import Collector
 from wegwijzer.records.glossary import Term, load_glossary
@@ -66,9 +68,10 @@ def one_pass_reference(annotator, fragment):
                 depth[0] = max(0, depth[0] + (-1 if m.group(2) else 1))
             return m.group(1)
         key = m.group(4).lower()
-        if depth[0] or key in done or key not in annotator.terms:
+        term = annotator.terms.get(key)
+        if depth[0] or term is None or term.term in done:
             return m.group(0)
-        done.add(key)
+        done.add(term.term)
         return annotator.abbr(key, m.group(4))
 
     return pattern.sub(replace, fragment)
@@ -107,3 +110,94 @@ def test_fast_annotation_equals_the_reference_on_every_demo_page():
         assert fast == one_pass_reference(ctx.annotator, body), page.url
         annotated += fast != body
     assert annotated > 50  # the demo's jargon is really explained across the site
+
+
+WMO = Term("Wmo", "Een wet.", "Wet maatschappelijke ondersteuning")
+TIP = '<abbr title="Wet maatschappelijke ondersteuning: Een wet.">'
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    # the first occurrence only, its own spelling kept
+    ("<p>de wmo en de Wmo</p>", f"<p>de {TIP}wmo</abbr> en de Wmo</p>"),
+    # whole words only: not inside a longer word or a compound with a hyphen
+    ("<p>Wmo-loket, deWmo, Wmo2, Wmo.</p>", f"<p>Wmo-loket, deWmo, Wmo2, {TIP}Wmo</abbr>.</p>"),
+    # never inside links, headings, buttons and the other skipped elements; after them again
+    ("<a href='x'>Wmo</a><p>Wmo</p>", f"<a href='x'>Wmo</a><p>{TIP}Wmo</abbr></p>"),
+    ("<h1>Wmo</h1><h4 class='x'>Wmo</h4><h5>Wmo</h5>", f"<h1>Wmo</h1><h4 class='x'>Wmo</h4><h5>{TIP}Wmo</abbr></h5>"),
+    ("<button>Wmo</button><summary>Wmo</summary><option>Wmo</option><p>Wmo</p>",
+     f"<button>Wmo</button><summary>Wmo</summary><option>Wmo</option><p>{TIP}Wmo</abbr></p>"),
+    ("<script>Wmo</script><style>Wmo</style><title>Wmo</title><textarea>Wmo</textarea><p>Wmo</p>",
+     f"<script>Wmo</script><style>Wmo</style><title>Wmo</title><textarea>Wmo</textarea><p>{TIP}Wmo</abbr></p>"),
+    ("<select><option>Wmo</option></select><abbr>Wmo</abbr> Wmo",
+     f"<select><option>Wmo</option></select><abbr>Wmo</abbr> {TIP}Wmo</abbr>"),
+    ("<ww-zoekdata hidden><span>Wmo</span></ww-zoekdata>Wmo",
+     f"<ww-zoekdata hidden><span>Wmo</span></ww-zoekdata>{TIP}Wmo</abbr>"),
+    # nested skipped elements: still inside until the outer one closes
+    ("<a><h3>x</h3>Wmo</a>Wmo", f"<a><h3>x</h3>Wmo</a>{TIP}Wmo</abbr>"),
+    ("<A HREF='x'>Wmo</A>Wmo", f"<A HREF='x'>Wmo</A>{TIP}Wmo</abbr>"),
+    # elements whose names only start like a skipped one are text containers
+    ("<address>Wmo</address>", f"<address>{TIP}Wmo</abbr></address>"),
+    ("<a-b>Wmo</a-b>", f"<a-b>{TIP}Wmo</abbr></a-b>"),
+    ("<abbrx>Wmo</abbrx>", f"<abbrx>{TIP}Wmo</abbr></abbrx>"),
+    # a self-closing tag opens nothing; a stray closing tag closes nothing below zero
+    ("<a/>Wmo", f"<a/>{TIP}Wmo</abbr>"),
+    ("</a></h2><p>Wmo</p>", f"</a></h2><p>{TIP}Wmo</abbr></p>"),
+    # attribute values are not text
+    ('<p title="Wmo" data-x="de Wmo">Wmo</p>', f'<p title="Wmo" data-x="de Wmo">{TIP}Wmo</abbr></p>'),
+    ("<img alt='Wmo'>", "<img alt='Wmo'>"),
+    ('<P TITLE="de Wmo">Wmo</P>', f'<P TITLE="de Wmo">{TIP}Wmo</abbr></P>'),
+    # a skip element opened but not closed in this fragment: the text before it is still text
+    ("Wmo <a href='x'>", f"{TIP}Wmo</abbr> <a href='x'>"),
+    # a self-closing skip tag does not end the search for the others
+    ("<a/><h1>Wmo</h1>Wmo", f"<a/><h1>Wmo</h1>{TIP}Wmo</abbr>"),
+    # a '<' that starts no tag (a comment, a stray sign) is text, not a tag to stay out of
+    ("<!-- x --> Wmo", f"<!-- x --> {TIP}Wmo</abbr>"),
+    ("<p>3 < 4 en de Wmo</p>", f"<p>3 < 4 en de {TIP}Wmo</abbr></p>"),
+    ("geen term", "geen term"),
+    ("", ""),
+])
+def test_annotation_of_one_term(fragment, expected):
+    assert Annotator([WMO]).annotate(fragment) == expected
+
+
+def test_every_term_once_longest_match_first_and_each_call_afresh():
+    ann = Annotator([Term("eigen", "Van jezelf."), Term("eigen bijdrage", "Wat je zelf betaalt."),
+                     Term("CJG", "Centrum voor jeugd & gezin.")])
+    fragment = "<p>De eigen bijdrage, eigen geld en het CJG. Eigen bijdrage.</p>"
+    expected = ('<p>De <abbr title="Wat je zelf betaalt.">eigen bijdrage</abbr>, <abbr title="Van jezelf.">eigen'
+                '</abbr> geld en het <abbr title="Centrum voor jeugd &amp; gezin.">CJG</abbr>. Eigen bijdrage.</p>')
+    assert ann.annotate(fragment) == expected
+    assert ann.annotate(fragment) == expected  # a new page: every term once again
+
+
+def test_terms_with_characters_that_html_escapes_match_the_escaped_text():
+    ann = Annotator([Term("R&D", "Onderzoek."), Term("(W)mo", "Haakjes.")])
+    assert ann.annotate("<p>R&amp;D en (W)mo</p>") == ('<p><abbr title="Onderzoek.">R&amp;D</abbr> en '
+                                                       '<abbr title="Haakjes.">(W)mo</abbr></p>')
+
+
+def test_without_terms_nothing_changes():
+    ann = Annotator([])
+    assert ann.annotate("<p>Wmo</p>") == "<p>Wmo</p>"
+    assert ann.terms == {}
+
+
+def test_a_term_with_a_quote_is_found_in_escaped_record_text_and_in_markdown_text():
+    from wegwijzer.site import safe_markdown
+    from wegwijzer.site.escaping import esc
+    ann = Annotator([Term("baby's", "Kinderen tot 1 jaar."), Term('"Thuis"', "Het programma.")])
+    tip = '<abbr title="Kinderen tot 1 jaar.">'
+    record_text = f"<p>{esc('Voor baby' + chr(39) + 's en ouders.')}</p>"  # esc(): baby&#x27;s
+    assert ann.annotate(record_text) == f"<p>Voor {tip}baby&#x27;s</abbr> en ouders.</p>"
+    markdown_text = safe_markdown.render("Voor *ouders* van baby's.")  # Markdown: baby's
+    assert ann.annotate(markdown_text) == f"<p>Voor <em>ouders</em> van {tip}baby's</abbr>.</p>"
+    both = record_text + markdown_text  # one tooltip per page, whichever spelling comes first
+    assert ann.annotate(both).count("<abbr") == 1
+    assert ann.annotate(f"<p>{esc(chr(34) + 'Thuis' + chr(34))}</p>") == (
+        '<p><abbr title="Het programma.">&quot;Thuis&quot;</abbr></p>')
+
+
+def test_a_term_of_one_character_is_explained_too():
+    ann = Annotator([Term("€", "Euro."), Term("Wmo", "Een wet.")])
+    assert ann.annotate("<p>Kost 5 € via de Wmo</p>") == ('<p>Kost 5 <abbr title="Euro.">€</abbr> via de '
+                                                         '<abbr title="Een wet.">Wmo</abbr></p>')

@@ -362,13 +362,13 @@ def test_real_client_against_a_closed_port_fails_cleanly(monkeypatch, tmp_path, 
     import socket
 
     from wegwijzer.cli import main
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again when the block ends
-    monkeypatch.setenv("MEILI_URL", f"http://127.0.0.1:{port}")
-    monkeypatch.setenv("MEILI_MASTER_KEY", MASTER)
-    config = tmp_path / "meili.json"
-    code = main(["index", str(demo_folder), "--site-config", str(config), "--content", str(tmp_path / "c")])
+    with socket.socket() as refusing:
+        refusing.bind(("127.0.0.1", 0))  # bound, so nobody else gets the port, but not listening: refused
+        port = refusing.getsockname()[1]
+        monkeypatch.setenv("MEILI_URL", f"http://127.0.0.1:{port}")
+        monkeypatch.setenv("MEILI_MASTER_KEY", MASTER)
+        config = tmp_path / "meili.json"
+        code = main(["index", str(demo_folder), "--site-config", str(config), "--content", str(tmp_path / "c")])
     out, err = capsys.readouterr()
     assert code == 1
     assert f"niet bereikbaar op http://127.0.0.1:{port}" in err

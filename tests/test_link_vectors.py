@@ -54,3 +54,50 @@ def test_scheme_is_read_as_a_browser_reads_an_attribute(written, browser_scheme)
 @pytest.mark.parametrize("value", ["https://welzijn.example/a?b=1&c=2", "http://welzijn.example"])
 def test_ordinary_websites_pass(value):
     assert safeurl.web_address_problem(value) is None
+
+
+# --- the URL check's own parts ------------------------------------------------------------
+
+
+def test_character_references_count_only_where_the_text_stands_in_html_as_it_is():
+    from wegwijzer import safeurl
+    value = "&#106;avascript:alert(1)"
+    assert safeurl.as_browser_reads(value) == value  # escaped on output: the browser sees these characters
+    assert safeurl.as_browser_reads(value, in_html=True) == "javascript:alert(1)"
+    assert safeurl.scheme(value) == "" and safeurl.scheme(value, in_html=True) == "javascript"
+    assert safeurl.is_allowed_link(value) is True  # a harmless relative address once escaped
+    assert safeurl.is_allowed_link(value, in_html=True) is False
+    assert safeurl.is_allowed_link("../zoeken/") is True
+    assert safeurl.is_allowed_link("../zoeken/", allow_relative=False) is False
+    assert safeurl.is_allowed_link("mailto:a@b.example", schemes=safeurl.WEB_SCHEMES) is False
+
+
+EXAMPLE = "Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl."
+
+
+@pytest.mark.parametrize("value, message", [
+    ("www.gemeente.nl", f"'www.gemeente.nl' is geen geldig webadres. {EXAMPLE}"),
+    ("ftp://a.example/x", f"'ftp://a.example/x' is geen geldig webadres. {EXAMPLE} Een ftp:-link zet de site nooit "
+                          "online."),
+    ("https://intranet/x",
+     f"'https://intranet/x' is geen geldig webadres. De naam van de website ontbreekt. {EXAMPLE}"),
+    ("https:///pad", f"'https:///pad' is geen geldig webadres. De naam van de website ontbreekt. {EXAMPLE}"),
+    ("https://a.example/\x01x", "'https://a.example/\\x01x' is geen geldig webadres. Er staan spaties, onzichtbare "
+                                f"tekens, aanhalingstekens of een backslash in. {EXAMPLE}"),
+    ("https://a.example/a b", "'https://a.example/a b' is geen geldig webadres. Er staan spaties, onzichtbare "
+                              f"tekens, aanhalingstekens of een backslash in. {EXAMPLE}"),
+    ("https://a.example/\x7f", "'https://a.example/\\x7f' is geen geldig webadres. Er staan spaties, onzichtbare "
+                               f"tekens, aanhalingstekens of een backslash in. {EXAMPLE}"),
+    ("https://[::1/x", f"'https://[::1/x' is geen geldig webadres. De naam van de website ontbreekt. {EXAMPLE}"),
+    ("https://www.gemeente.nl/zorg?x=1", None),
+])
+def test_web_address_messages_say_exactly_what_is_wrong(value, message):
+    from wegwijzer.safeurl import web_address_problem
+    assert web_address_problem(value) == message
+
+
+def test_a_long_address_is_shortened_in_the_message():
+    from wegwijzer.safeurl import _shown
+    assert _shown("a" * 120) == "a" * 120
+    assert _shown("a" * 121) == "a" * 117 + "..."
+    assert _shown("\x00\x1f\x7f é") == "\\x00\\x1f\\x7f é"

@@ -8,7 +8,6 @@ import socket
 import ssl
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -59,9 +58,7 @@ def test_every_kind_of_answer(server, refused_url, tls_server):
         ("slow", "/traag"), ("no_head", "/geen-head"), ("moved", "/verhuisd"), ("temporary", "/tijdelijk")]}
     urls["refused"] = refused_url
     urls["tls"] = tls_server.url("/ok")
-    started = time.monotonic()
     results = check(list(urls.values()))
-    elapsed = time.monotonic() - started
     outcome = {name: results[url].outcome for name, url in urls.items()}
     assert outcome == {"ok": "ok", "moved_to_404": "niet-gevonden", "404": "niet-gevonden", "410": "weg",
                        "500": "serverfout", "slow": "te-traag", "no_head": "ok", "moved": "verhuisd",
@@ -71,7 +68,7 @@ def test_every_kind_of_answer(server, refused_url, tls_server):
     assert results[urls["moved"]].final_url == server.url("/ok")
     assert server.url("/ok") in results[urls["moved"]].advice()
     assert results[urls["410"]].status == 410 and "weggehaald" in results[urls["410"]].advice()
-    assert elapsed < 3, "the slow answer must be cut off by the timeout, not waited for"
+    # "te-traag" is the timeout's verdict: had the check waited for the slow answer (3 s), it would be "ok".
 
 
 def test_head_first_then_get_only_when_head_is_refused(server):
@@ -84,18 +81,20 @@ def test_head_first_then_get_only_when_head_is_refused(server):
 def test_the_per_host_limit_is_respected_and_hosts_run_side_by_side():
     module = link_server_module()
     one, two = module.LinkServer("127.0.0.1", delay=0.15), module.LinkServer("127.0.0.2", delay=0.15)
+    # Each request that arrives notes how many the other host is answering at that moment.
+    other_busy = []
+    for server, other in ((one, two), (two, one)):
+        server.enter = (lambda method, path, enter=server.enter, other=other:
+                        (other_busy.append(other.in_flight), enter(method, path)))
     try:
         urls = [one.url(f"/p/{i}") for i in range(12)] + [two.url(f"/p/{i}") for i in range(12)]
-        started = time.monotonic()
         results = check(urls, per_host=3, concurrency=20, timeout=5)
-        elapsed = time.monotonic() - started
     finally:
         one.close()
         two.close()
     assert all(r.outcome == "ok" for r in results.values())
     assert one.peak == 3 and two.peak == 3, (one.peak, two.peak)  # reached, never exceeded
-    # 12 requests of 0.15 s, 3 at a time, on both hosts at once: about 0.6 s, not 1.2 s or 3.6 s.
-    assert elapsed < 1.2, elapsed
+    assert max(other_busy) > 0, "the two hosts were never asked at the same time"  # side by side, not in turn
 
 
 def test_a_url_that_does_not_parse_gets_the_checkers_message(data_dir):

@@ -363,7 +363,6 @@ def test_the_search_key_still_searches_after_the_next_swap(client, meili, live_u
     assert "voorziening-hoeskamer-schinveld" in ids(searcher.index(live_uid).search("hoeskamer"))
 
 
-@pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
 def test_index_the_demo_data_with_the_command(client, meili, live_uid, tmp_path, monkeypatch, capsys):
     from wegwijzer.cli import main
 

@@ -83,9 +83,9 @@ def test_searches_never_fail_or_come_back_empty_while_10000_documents_are_reinde
         assert client.index(uid).search(query["q"], {k: v for k, v in query.items() if k != "q"})["hits"], query
     try:
         stop = start_search_loop(meili.url, uid, search_key(config), queries, tmp_path / "zoeker")
-        time.sleep(1)  # searches before the reindex starts
+        stop.searched(20)  # searches before the reindex starts
         runs = [run_index(data, meili, uid, config) for _ in range(2)]
-        time.sleep(1)  # and after it ended
+        stop.searched(20)  # and after it ended
         searches = stop()
         for finished in runs:
             assert finished.returncode == 0, finished.stderr

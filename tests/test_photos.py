@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from PIL import Image
 
 from wegwijzer.site.photos import resize_photo
@@ -33,3 +34,143 @@ def test_cache_by_content_reuses_the_encoded_files(tmp_path, monkeypatch):
     Image.new("RGB", (800, 1000), (200, 20, 20)).save(src, "JPEG", quality=90)  # a new photo: encoded again
     monkeypatch.undo()
     assert resize_photo(src, "anne", cache).files["anne-240.jpg"] != first.files["anne-240.jpg"]
+
+
+def _camera_photo(path, size=(300, 200), orientation=1):
+    """A JPEG as a phone writes it: EXIF with camera, date, GPS position and orientation, XMP and a comment.
+    Left half red, right half blue."""
+    img = Image.new("RGB", size, (220, 20, 20))
+    img.paste((20, 20, 220), (size[0] // 2, 0, size[0], size[1]))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "Model X"  # Model
+    exif[0x0132] = "2026:03:14 10:00:00"  # DateTime
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (50.0, 58.0, 13.0), 3: "E", 4: (5.0, 54.0, 6.0)}  # GPS: where the photo was taken
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description GPSLatitude="50,58N"/></rdf:RDF></x:xmpmeta>'
+    img.save(path, "JPEG", quality=95, exif=exif.tobytes(), comment=b"Anne, thuis in Schinveld", xmp=xmp)
+    with Image.open(path) as check:  # the source really carries what must be removed
+        assert check.getexif()[0x010F] == "PhoneMaker" and check.getexif().get_ifd(0x8825)
+        assert check.info.get("xmp") and check.info.get("comment")
+    return path
+
+
+def test_exif_gps_xmp_and_comments_are_removed_from_every_file(tmp_path):
+    ps = resize_photo(_camera_photo(tmp_path / "anne.jpg", (1600, 1200)), "anne")
+    assert sorted(ps.files) == ["anne-240.jpg", "anne-240.webp", "anne-480.webp"]
+    for name, data in ps.files.items():
+        assert b"PhoneMaker" not in data and b"GPSLatitude" not in data and b"Schinveld" not in data, name
+        with Image.open(io.BytesIO(data)) as out:
+            assert len(out.getexif()) == 0, name
+            assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment"} & set(out.info), (name, set(out.info))
+
+
+def test_the_orientation_a_phone_stored_is_applied_before_cropping(tmp_path):
+    # Orientation 6: shown turned 90 degrees clockwise, so the red left half is on top.
+    ps = resize_photo(_camera_photo(tmp_path / "staand.jpg", (300, 200), orientation=6), "staand")
+    with Image.open(io.BytesIO(ps.files["staand-240.webp"])) as out:
+        assert out.size == (200, 200)  # never enlarged: the short side is 200
+        top, bottom = out.convert("RGB").getpixel((100, 10)), out.convert("RGB").getpixel((100, 190))
+    assert top[0] > 150 and top[2] < 100, top  # red
+    assert bottom[2] > 150 and bottom[0] < 100, bottom  # blue
+
+
+def _bands(path, size, bands):
+    """An image of horizontal (rows) or vertical (cols) colour bands: [(start, end, colour)]."""
+    img = Image.new("RGB", size, (255, 255, 255))
+    for box, colour in bands:
+        img.paste(colour, box)
+    img.save(path, "PNG")
+    return path
+
+
+def _pixels(data, points):
+    with Image.open(io.BytesIO(data)) as out:
+        rgb = out.convert("RGB")
+        return [rgb.getpixel(p) for p in points]
+
+
+def test_a_tall_photo_is_cropped_square_around_the_upper_middle(tmp_path):
+    # 200 x 400: the crop is rows 50-250 (a quarter of the spare height above, where faces are).
+    src = _bands(tmp_path / "lang.png", (200, 400), [((0, 0, 200, 45), (255, 0, 0)), ((0, 255, 200, 400), (0, 0, 255))])
+    ps = resize_photo(src, "lang")
+    assert _pixels(ps.files["lang-480.webp"], [(100, 2)])[0][1] > 200  # not the red band above
+    assert _pixels(ps.files["lang-480.webp"], [(100, 197)])[0][1] > 200  # not the blue band below
+    with Image.open(io.BytesIO(ps.files["lang-480.webp"])) as out:
+        assert out.size == (200, 200)
+
+
+def test_a_wide_photo_is_cropped_square_around_the_middle(tmp_path):
+    src = _bands(tmp_path / "breed.png", (400, 200),
+                 [((0, 0, 95, 200), (255, 0, 0)), ((305, 0, 400, 200), (0, 0, 255))])
+    ps = resize_photo(src, "breed")
+    left, right = _pixels(ps.files["breed-240.jpg"], [(2, 100), (197, 100)])
+    assert left[1] > 200 and right[1] > 200, (left, right)
+
+
+def test_sizes_formats_and_names_without_a_cache(tmp_path):
+    src = tmp_path / "groot.jpg"
+    Image.new("RGB", (2000, 3000), (90, 90, 90)).save(src, "JPEG")
+    ps = resize_photo(src, "groot")
+    assert ps.webp == {240: "groot-240.webp", 480: "groot-480.webp"} and ps.jpeg == {240: "groot-240.jpg"}
+    for name, fmt, side in (("groot-240.webp", "WEBP", 240), ("groot-480.webp", "WEBP", 480),
+                            ("groot-240.jpg", "JPEG", 240)):
+        with Image.open(io.BytesIO(ps.files[name])) as out:
+            assert (out.format, out.size, out.mode) == (fmt, (side, side), "RGB"), name
+    with Image.open(io.BytesIO(ps.files["groot-240.jpg"])) as out:
+        assert out.info.get("progressive") == 1  # shows at once on a slow connection, sharpening as it loads
+
+
+def test_two_photos_share_one_cache_folder(tmp_path):
+    cache = tmp_path / "cache"
+    for name, colour in (("anne", (200, 0, 0)), ("bert", (0, 200, 0))):
+        Image.new("RGB", (500, 500), colour).save(tmp_path / f"{name}.jpg", "JPEG")
+        resize_photo(tmp_path / f"{name}.jpg", name, cache)
+    assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == 6
+    assert not [p for p in cache.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_photos(tmp_path):
+    src = tmp_path / "anne.jpg"
+    Image.new("RGB", (500, 500), (0, 0, 200)).save(src, "JPEG")
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map")
+    ps = resize_photo(src, "anne", blocked / "cache")
+    assert sorted(ps.files) == ["anne-240.jpg", "anne-240.webp", "anne-480.webp"]
+    assert ps.files["anne-240.jpg"] == resize_photo(src, "anne").files["anne-240.jpg"]
+
+
+@pytest.mark.parametrize("count", [2, 5])
+def test_resize_all_gives_each_photo_under_its_own_key_and_name(tmp_path, count):
+    from wegwijzer.site.photos import resize_all
+    jobs = []
+    for i in range(count):
+        src = tmp_path / f"p{i}.jpg"
+        Image.new("RGB", (300 + 10 * i, 300), (10 * i, 0, 0)).save(src, "JPEG")
+        jobs.append((f"gezicht-{i}", src, f"stam-{i}"))
+    cache = tmp_path / "cache"
+    result = resize_all(jobs, workers=2, cache_dir=cache)
+    assert sorted(result) == [f"gezicht-{i}" for i in range(count)]
+    for i in range(count):
+        assert result[f"gezicht-{i}"].jpeg == {240: f"stam-{i}-240.jpg"}
+        assert result[f"gezicht-{i}"].files[f"stam-{i}-240.jpg"] == resize_photo(jobs[i][1], f"stam-{i}").files[
+            f"stam-{i}-240.jpg"]
+    assert len(list(cache.iterdir())) == 3 * count
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "P", "L", "CMYK"])
+def test_a_png_with_transparency_or_a_grey_or_print_photo_becomes_rgb(tmp_path, mode):
+    src = tmp_path / ("foto.png" if mode != "CMYK" else "foto.jpg")
+    Image.new("RGB", (300, 300), (30, 160, 90)).convert(mode).save(src)
+    ps = resize_photo(src, "foto")
+    for name, data in ps.files.items():
+        with Image.open(io.BytesIO(data)) as out:
+            assert out.mode == "RGB", (name, out.mode)
+
+
+def test_a_square_photo_is_used_whole_without_a_border(tmp_path):
+    src = tmp_path / "vierkant.png"
+    Image.new("RGB", (240, 240), (255, 255, 255)).save(src)
+    ps = resize_photo(src, "vierkant")
+    corners = _pixels(ps.files["vierkant-240.webp"], [(0, 0), (239, 0), (0, 239), (239, 239)])
+    assert all(min(c) > 240 for c in corners), corners  # no black row or column from a shifted crop

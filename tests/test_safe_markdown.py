@@ -94,3 +94,60 @@ def test_demo_descriptions_render_the_same_with_and_without_the_shortcut():
     assert texts
     for text in texts:
         assert render(text, shift_headings=0) == _markdown(text)
+
+
+# --- every step of the pipeline, checked on its exact output -----------------------------
+
+
+def test_every_markdown_processor_is_the_safe_one(monkeypatch):
+    """A fresh Markdown object, as the first page of a build makes it (render() keeps one)."""
+    from wegwijzer.site import safe_markdown
+    monkeypatch.setattr(safe_markdown, "_md", None)
+    assert render("Een <strong>vet</strong> woord **echt**") == (
+        "<p>Een &lt;strong&gt;vet&lt;/strong&gt; woord <strong>echt</strong></p>")
+    assert _markdown("<div>\n<b>blok</b>\n</div>") == "<p>&lt;div&gt;\n&lt;b&gt;blok&lt;/b&gt;\n&lt;/div&gt;</p>"
+    assert _markdown("Een <em>x</em> en ![a](x.png)") == "<p>Een &lt;em&gt;x&lt;/em&gt; en a</p>"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tekst ![](x.png) verder", "<p>Tekst  verder</p>"),  # no alt text: nothing in its place
+    ("![a](x) tekst", "<p>a tekst</p>"),
+    ("tekst ![a](x)", "<p>tekst a</p>"),
+    ("*a* *b* ![c](x) d", "<p><em>a</em> <em>b</em> c d</p>"),
+    ("*a*![c](x)", "<p><em>a</em>c</p>"),
+    ("x ![a\\*b](x.png) y", "<p>x a*b y</p>"),
+    ("[![logo](x.png)](https://a.example)", '<p><a href="https://a.example" rel="noopener nofollow">logo</a></p>'),
+])
+def test_an_image_becomes_its_alt_text_in_its_place(text, expected):
+    assert render(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3. a\n4. b", '<ol start="3">\n<li>a</li>\n<li>b</li>\n</ol>'),
+    ("123456. a", '<ol start="123456">\n<li>a</li>\n</ol>'),
+    ("1234567. a", "<ol>\n<li>a</li>\n</ol>"),  # an absurd number is dropped, the list stays
+    ('[a](https://x.example "Uitleg")',
+     '<p><a href="https://x.example" title="Uitleg" rel="noopener nofollow">a</a></p>'),
+])
+def test_list_numbers_and_link_titles(text, expected):
+    assert render(text) == expected
+
+
+def test_headings_shift_by_one_by_default_and_never_below_h6():
+    assert render("# Kop\n\n###### Klein") == "<h2>Kop</h2>\n<h6>Klein</h6>"
+    assert render("##### Vijf", shift_headings=2) == "<h6>Vijf</h6>"
+    assert render("# Kop", shift_headings=0) == "<h1>Kop</h1>"
+
+
+@pytest.mark.parametrize("text", ["Regel een \nRegel twee", "Twee  spaties", "Eind met spatie "])
+def test_spaces_that_mean_something_in_markdown_take_the_markdown_way(text):
+    from wegwijzer.site.safe_markdown import plain_paragraphs
+    assert plain_paragraphs(text) is None
+    assert render(text) == _markdown(text)
+
+
+def test_plain_paragraphs_of_prose():
+    from wegwijzer.site.safe_markdown import plain_paragraphs
+    assert plain_paragraphs("Een zin.\nNog een.\n\n\nTweede alinea, met (haakjes).") == [
+        "Een zin.\nNog een.", "Tweede alinea, met (haakjes)."]
+    assert render("Kom langs & \"drink\" koffie.") == "<p>Kom langs &amp; \"drink\" koffie.</p>"

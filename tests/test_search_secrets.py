@@ -11,22 +11,12 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from helpers import DEMO_DATA, REPO, project_config
-from wegwijzer.cli import build_parser
 
 MASTER = "meester-sleutel-" + "9f3c" * 8
 SEARCH = "zoek-sleutel-" + "a1b2" * 8
 
 
-def has_build_command() -> bool:
-    subparsers = [a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction"]
-    return any("build" in a.choices for a in subparsers)
-
-
-@pytest.mark.skipif(not has_build_command(), reason="`wegwijzer build` is not there yet")
-@pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
 def test_master_key_never_reaches_the_built_site(tmp_path):
     work = tmp_path / "work"
     (work / ".wegwijzer").mkdir(parents=True)
@@ -61,8 +51,6 @@ def clean_env(**extra):
     return env
 
 
-@pytest.mark.skipif(not has_build_command(), reason="`wegwijzer build` is not there yet")
-@pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
 def test_master_key_absent_when_the_site_is_configured_in_mkdocs_yml(tmp_path):
     project_config(tmp_path, {"docs_dir: content": f"docs_dir: {REPO / 'content'}",
                               "      data_dir: voorzieningen\n": "      data_dir: voorzieningen\n      search:\n"
@@ -77,8 +65,6 @@ def test_master_key_absent_when_the_site_is_configured_in_mkdocs_yml(tmp_path):
     assert leaks == []
 
 
-@pytest.mark.skipif(not has_build_command(), reason="`wegwijzer build` is not there yet")
-@pytest.mark.skipif(not (DEMO_DATA / "gemeente.yaml").is_file(), reason="no demo data folder")
 def test_build_refuses_the_master_key_as_search_key(tmp_path):
     site = tmp_path / "site"
     env = clean_env(MEILI_URL="http://127.0.0.1:9", MEILI_SEARCH_KEY=MASTER, MEILI_MASTER_KEY=MASTER)

@@ -1,47 +1,26 @@
-"""`wegwijzer serve` previews the site and rebuilds when a record, a photo or a content page changes."""
+"""`wegwijzer serve` previews the site and rebuilds when a record, a photo or a content page changes.
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+The preview runs in its own process on port 0 (helpers.Preview: its output drained, its
+address read from its first line), and each change is followed by waiting for the rebuild
+the preview announces, not for a while.
+"""
 
-from helpers import REPO, minimal_face, project_config, small_dataset, write
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url, timeout=60, contains=None):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            text = urllib.request.urlopen(url, timeout=5).read().decode()
-            if contains is None or contains in text:
-                return text
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{url} did not show {contains!r} within {timeout} s")
+from helpers import REPO, Preview, minimal_face, project_config, small_dataset, write
 
 
 def test_serve_rebuilds_on_record_change(tmp_path):
     data = small_dataset(tmp_path / "voorzieningen")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "wegwijzer", "serve", str(data), "-a", f"127.0.0.1:{port}"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    preview = Preview(data, REPO)
     try:
-        url = f"http://127.0.0.1:{port}/samen-doen/hoeskamer/"
-        fetch(url, contains="Hoeskamer Amstenrade")
+        path = "samen-doen/hoeskamer/"
+        page = preview.get(path)
+        assert "Hoeskamer Amstenrade" in page
         record = data / "hoeskamer.yaml"
         record.write_text(record.read_text().replace("naam: Hoeskamer Amstenrade", "naam: Hoeskamer Vernieuwd"))
-        fetch(url, contains="Hoeskamer Vernieuwd")
+        page = preview.page_after_rebuild(path, page, "Hoeskamer Vernieuwd")
+        assert "Hoeskamer Amstenrade" not in page
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        preview.stop()
 
 
 def _portrait(path):
@@ -57,21 +36,39 @@ def test_serve_rebuilds_on_photo_and_content_change(tmp_path):
     content = tmp_path / "content"
     write(content, "artikelen/geld.md", "---\ntitle: Grip op je geld\nsamenvatting: Zo begin je.\n---\nTekst.\n")
     config = project_config(tmp_path, {"docs_dir: content": f"docs_dir: {content}"})
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "wegwijzer", "serve", str(data), "-f", str(config),
-                             "-a", f"127.0.0.1:{port}"],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    preview = Preview(data, tmp_path, "-f", str(config))
     try:
-        face = f"http://127.0.0.1:{port}/gezichtenkaart/anne/"
-        assert "ww-initials" in fetch(face, contains="ww-initials")  # no photo yet: initials
+        face = "gezichtenkaart/anne/"
+        page = preview.get(face)
+        assert "ww-initials" in page and "anne-240.jpg" not in page  # no photo yet: initials
         _portrait(data / "gezichten" / "anne.jpg")
-        assert "<img" in fetch(face, contains="<img")
+        assert "ww-initials" not in preview.page_after_rebuild(face, page, "fotos/anne-240.jpg")
 
-        article = f"http://127.0.0.1:{port}/artikelen/geld/"
-        fetch(article, contains="Grip op je geld")
+        article = "artikelen/geld/"
+        page = preview.get(article)
+        assert "Grip op je geld" in page
         (content / "artikelen" / "geld.md").write_text(
             "---\ntitle: Grip op je geld\nsamenvatting: Zo begin je.\n---\nBel de Geldlijn.\n")
-        fetch(article, contains="Bel de Geldlijn")
+        preview.page_after_rebuild(article, page, "Bel de Geldlijn")
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        preview.stop()
+
+
+def test_a_preview_that_prints_a_lot_never_blocks(tmp_path):
+    """Every rebuild with errors prints the checker's report; the drained pipe keeps the server answering."""
+    data = small_dataset(tmp_path / "voorzieningen")
+    preview = Preview(data, REPO)
+    try:
+        path = "samen-doen/hoeskamer/"
+        page = preview.get(path)
+        for number in range(400):  # far more report lines than a pipe's 64 kB buffer holds
+            write(data, f"kapot-{number:03d}.yaml", "naam: Kapot\nroute: ergens\n" + "x" * 200 + ": [\n")
+        record = data / "hoeskamer.yaml"
+        record.write_text(record.read_text().replace("naam: Hoeskamer Amstenrade", "naam: Hoeskamer Nieuw"))
+        page = preview.page_after_rebuild(path, page, "ww-voorbeeld-fouten")  # the banner: still answering
+        for number in range(400):
+            (data / f"kapot-{number:03d}.yaml").unlink()
+        preview.page_after_rebuild(path, page, "Hoeskamer Nieuw")
+        assert sum(len(line) for line in preview.output) > 65536
+    finally:
+        preview.stop()

@@ -56,7 +56,7 @@ def test_block_and_flow_style_and_normalisation(tmp_path):
     ("andere: 1\n", 1, "geen 'groepen:'"),
     ("groepen:\n  - [schulden, de]\n", 2, "stopwoord"),
     ("groepen:\n  - [schulden, <b>]\n", 2, "geen gewoon woord"),
-    ("groepen:\n\t- [a, b]\n", 2, ""),
+    ("groepen:\n\t- [a, b]\n", 2, "Er staat een tab"),
 ])
 def test_problems_name_line_field_and_what_to_do(tmp_path, text, line, fragment):
     _, collector = load(tmp_path, text, stop_words=["de"])

@@ -23,7 +23,12 @@ class Annotator:
                        "option", "select", "textarea", SEARCH_DATA_TAG))
 
     def __init__(self, terms):
-        self.terms = {html.escape(t.term, quote=False).lower(): t for t in terms}
+        # Each term as it stands in escaped HTML, in both spellings: record fields go through
+        # esc() (quotes as &quot; and &#x27;), Markdown text keeps quotes as they are.
+        self.terms = {}
+        for t in terms:
+            for quote in (False, True):
+                self.terms.setdefault(html.escape(t.term, quote=quote).lower(), t)
         if self.terms:
             alternatives = sorted(self.terms, key=len, reverse=True)
             # The terms as a trie behind a first-letter lookahead: the regex engine then
@@ -45,7 +50,8 @@ class Annotator:
         out, last = [], 0
         for m in self.term_pattern.finditer(fragment):
             key = m.group(1).lower()
-            if key in done or key not in self.terms:
+            term = self.terms.get(key)
+            if term is None or id(term) in done:
                 continue
             start = m.start()
             # Inside a tag (an attribute value)? Not text: leave it.
@@ -58,7 +64,7 @@ class Annotator:
                 hits = self._skip_depths(fragment)
             if hits and self._depth_at(hits, start):
                 continue
-            done.add(key)
+            done.add(id(term))
             out.append(fragment[last:start])
             out.append(self.abbr(key, m.group(1)))
             last = m.end()

@@ -14,8 +14,9 @@ from PIL import Image, ImageOps
 SIZES = (240, 480)  # CSS size 120 px on the card, at 2x and 4x density
 WEBP_OPTIONS = {"quality": 78, "method": 2}
 JPEG_OPTIONS = {"quality": 80, "optimize": True, "progressive": True}
-# Part of the cache key: a change in sizes or encoder settings makes every photo new.
-_CACHE_VERSION = repr((1, SIZES, sorted(WEBP_OPTIONS.items()), sorted(JPEG_OPTIONS.items()))).encode()
+# Part of the cache key: a change in sizes, encoder settings or what is stripped makes every photo new
+# (2: the JPEG comment is no longer copied).
+_CACHE_VERSION = repr((2, SIZES, sorted(WEBP_OPTIONS.items()), sorted(JPEG_OPTIONS.items()))).encode()
 
 
 @dataclass
@@ -81,13 +82,16 @@ def _resize(source: Path, stem: str) -> PhotoSet:
         left = (img.width - side) // 2
         top = max(0, (img.height - side) // 4)
         img = img.crop((left, top, left + side, top + side))
+    # Pillow copies a JPEG comment (and other metadata in .info) into every file it saves
+    # from this image: a phone or an editor's tool may have written a name or a place there.
+    img.info.clear()
     files, scaled = {}, {}
     for width, ext, name in _outputs(stem):
         if width not in scaled:
             size = min(width, side)
             scaled[width] = img.resize((size, size), Image.LANCZOS, reducing_gap=2.0)
         buf = io.BytesIO()
-        # Saving strips EXIF (location, camera) unless asked: privacy by default.
+        # No exif= or xmp= argument and an empty .info: nothing but the pixels is saved.
         if ext == "webp":
             scaled[width].save(buf, "WEBP", **WEBP_OPTIONS)
         else:

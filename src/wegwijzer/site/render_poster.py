@@ -59,6 +59,8 @@ def poster_block(v, ctx, url: str) -> str:
                        for o in v.openingstijden[:MAX_HOURS])
         facts.append(f'<p><strong>Wanneer:</strong></p><ul class="ww-poster__tijden">{rows}</ul>')
     gemeente = f'<p class="ww-poster__gemeente">Gemeente {esc(g.naam)}</p>' if g else ""
-    return (f'<div class="ww-poster" aria-hidden="true">{gemeente}'
+    # Outside the search index: the page itself says all this, and the poster's fixed words
+    # ("Scan de code met de camera van je telefoon") would make every record a hit for them.
+    return (f'<div class="ww-poster" aria-hidden="true" data-pagefind-ignore>{gemeente}'
             f'<p class="ww-poster__naam">{esc(v.naam)}</p><p class="ww-poster__wat">{esc(v.samenvatting)}</p>'
             f'<div class="ww-poster__feiten">{"".join(facts)}</div>{code}</div>')
