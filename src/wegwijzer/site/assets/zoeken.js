@@ -23,6 +23,7 @@
   // other files are about 102 kB, so two chunks keep it under 150 kB at 1,000 records).
   var MIN_CHUNKS = 2, CHUNK_KB = 45;
   var LONG = 5;  // words this long are searched first when the budget cannot take them all
+  var OTHER_FORMS = 2;  // other site forms searched with a word that is on the site ("schuld": "schulden")
   var COUNT_WORDS = 4;  // filter counts for a search of up to this many words (15 Pagefind searches)
   // Endings the Dutch (Snowball) stemmer may drop, longest first.
   var STEM_ENDING = /(heden|heid|lijke?|bare?|ende?|ingen|ing|igen?|ene|en|se|s|e)$/;
@@ -121,6 +122,8 @@
       return (list[b].text.length >= LONG) - (list[a].text.length >= LONG) || a - b;
     });
     order.forEach(function (i) { checks[i] = list[i].words.length ? null : check(list[i].text); });
+    // Each word's vocabulary file (its other forms) in the same round as the checks.
+    list.forEach(function (c) { if (!c.words.length) loadLetter(Z.letterOf(c.text)).catch(function () {}); });
     var joins = list.map(function (c, i) {
       var d = list[i + 1];
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
@@ -145,7 +148,12 @@
         var group = syn.key[Z.key(c.text)];
         return c.checked.then(function (here) {
           if (here === null) { plan.skipped.push(c.text); return null; }
-          if (here) return Object.assign(c, {words: [c.text]});
+          // On the site: the word, then at most OTHER_FORMS of its other forms there.
+          if (here) {
+            return withVocabulary(function (vocab) { return vocab.forms(c.text, OTHER_FORMS); }).then(function (forms) {
+              return Object.assign(c, {words: [c.text].concat(forms || [])});
+            });
+          }
           // A word of a synonym group finds the group's words on the site, even when it is
           // not on the site itself ("poetshulp" -> "huishoudelijke hulp").
           if (group) return Object.assign(c, {words: [], synonyms: group});

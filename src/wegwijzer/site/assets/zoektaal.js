@@ -3,7 +3,8 @@
  * A resident's query becomes "concepts": the meaningful words (stop words and question
  * filler dropped), each with the site words that stand for it. A concept's words come from
  *   - the word itself, when it occurs on the site;
- *   - another form of it that does ("eenzame" -> "eenzaam"; a light Dutch key, below);
+ *   - another form of it that does ("eenzame" -> "eenzaam"; a light Dutch key, below),
+ *     and, for a word that is on the site, its other forms there ("schuld" -> "schulden");
  *   - a correction: the nearest site word with the same first letter within edit distance
  *     1 (4-7 letters) or 2 (longer), a swap of two neighbouring letters counting as one;
  *     words from names, keywords, themes and roles first, then the most used;
@@ -11,8 +12,8 @@
  *   - two query words written apart that form a site word ("dag besteding");
  *   - the other phrases of its group in search/synoniemen.yaml that occur on the site.
  * The vocabulary (zoeken/woorden-<letter>.<hash>.json, made by search/vocabulary.py, one
- * file per first letter) is loaded only when a word is not on the site as typed, and only
- * the files the word needs: a Vocabulary notes in `wanted` each letter it was asked about
+ * file per first letter) is loaded only for the first letters of the query's words, and only
+ * the files a word needs: a Vocabulary notes in `wanted` each letter it was asked about
  * but does not have, and the page loads the first of those and asks again (zoeken.js
  * withVocabulary), so a file is loaded only when the answer really depends on it.
  */
@@ -71,6 +72,7 @@
     this.words = [];
     this.plain = {};  // plain form -> index
     this.keys = {};  // key -> index of the best word with that key
+    this.byKey = {};  // key -> indexes of every word with that key
     this.plainList = [];  // plain forms, in the files' order
     this.sorted = [];  // plain forms, sorted, for prefix look-ups
     this.rank = [];  // preference: important words first, then by pages that use them
@@ -90,6 +92,7 @@
       this.sorted.push(p);
       var k = key(p), had = this.keys[k];
       if (had === undefined || this.rank[i] > this.rank[had]) this.keys[k] = i;
+      (this.byKey[k] = this.byKey[k] || []).push(i);
     }
     this.sorted.sort();
     this.letters[letter] = true;
@@ -111,6 +114,15 @@
       if (i !== undefined) return this.words[i];
     }
     return null;
+  };
+  // The site's other forms of a word that is on the site ("schuld" -> "schulden"), best
+  // first: Pagefind's stemmer does not always bring them together ("schulden" -> "schul").
+  Vocabulary.prototype.forms = function (w, most) {
+    if (!this.covers(w)) return null;
+    var p = plain(w), rank = this.rank;
+    var found = (this.byKey[key(p)] || []).filter(function (i) { return this.plainList[i] !== p; }, this);
+    found.sort(function (a, b) { return rank[b] - rank[a]; });
+    return found.slice(0, most).map(function (i) { return this.words[i]; }, this);
   };
   // Site compounds whose last part is the word ("betalen" -> "afbetalen"), best first.
   Vocabulary.prototype.endings = function (w, most) {
