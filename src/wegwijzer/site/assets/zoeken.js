@@ -123,7 +123,9 @@
     });
     order.forEach(function (i) { checks[i] = list[i].words.length ? null : check(list[i].text); });
     // Each word's vocabulary file (its other forms) in the same round as the checks.
-    list.forEach(function (c) { if (!c.words.length) loadLetter(Z.letterOf(c.text)).catch(function () {}); });
+    list.forEach(function (c) {
+      if (!c.words.length && c.text.length >= 4) loadLetter(Z.letterOf(c.text)).catch(function () {});
+    });
     var joins = list.map(function (c, i) {
       var d = list[i + 1];
       if (!d || c.phrase || d.phrase || d.pos !== c.pos + 1 || (c.text + d.text).length < 6) return false;
@@ -148,7 +150,9 @@
         var group = syn.key[Z.key(c.text)];
         return c.checked.then(function (here) {
           if (here === null) { plan.skipped.push(c.text); return null; }
-          // On the site: the word, then at most OTHER_FORMS of its other forms there.
+          // On the site: the word, then at most OTHER_FORMS of its other forms there (words
+          // of four letters or more: a short word's key is too loose, "man" -> "mannen").
+          if (here && c.text.length < 4) return Object.assign(c, {words: [c.text]});
           if (here) {
             return withVocabulary(function (vocab) { return vocab.forms(c.text, OTHER_FORMS); }).then(function (forms) {
               return Object.assign(c, {words: [c.text].concat(forms || [])});
