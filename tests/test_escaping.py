@@ -129,6 +129,17 @@ def test_filter_tags_of_a_record_are_exactly_its_filters_and_meta():
         ("filter", "thema", "geld"), ("filter", "doelgroep", EVERYONE), ("filter", "kern", WHOLE_MUNICIPALITY),
         ("meta", "soort", "voorziening"), ("meta", "toegang", "verwijzing"), ("meta", "route", "laten"),
         ("meta", "status", "tijdelijk-gesloten")]
+    waiting = dataclasses.replace(schuldhulp, wachttijd=WaitingTime("binnen 3 werkdagen <b>", date(2026, 11, 2)))
+    assert _spans(filter_tags(waiting))[-1] == ("meta", "wachttijd", "binnen 3 werkdagen &lt;b&gt; (nagevraagd in "
+                                                                     "november 2026)")
+
+
+def test_a_record_naming_no_kern_is_for_the_whole_municipality_even_with_a_local_location():
+    """Its locations' kernen do not make it local: it stays one value, counted once in every kern."""
+    _, schuldhulp = model_dataset().voorzieningen
+    placed = dataclasses.replace(schuldhulp, kernen=(), locaties=(Location(naam="Loket", plaats="Nuth", kern="Nuth"),))
+    assert placed.local_kernen == ("Nuth",)  # premise: the location is in a kern
+    assert _spans(filter_tags(placed))[5] == ("filter", "kern", WHOLE_MUNICIPALITY)
 
 
 # --- whole pages with a hostile text in every field ------------------------------------------
