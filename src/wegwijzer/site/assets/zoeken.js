@@ -150,9 +150,11 @@
         var group = syn.key[Z.key(c.text)];
         return c.checked.then(function (here) {
           if (here === null) { plan.skipped.push(c.text); return null; }
-          // On the site: the word, then at most OTHER_FORMS of its other forms there (words
-          // of four letters or more: a short word's key is too loose, "man" -> "mannen").
-          if (here && c.text.length < 4) return Object.assign(c, {words: [c.text]});
+          // On the site: the word, then at most OTHER_FORMS of its other forms there. Not for
+          // a word of under four letters (its key is too loose: "man" -> "mannen"), nor for a
+          // word of a synonym group: the group's words are searched already, and more words
+          // would push the search past COUNT_WORDS, which leaves the filters without counts.
+          if (here && (c.text.length < 4 || group)) return Object.assign(c, {words: [c.text]});
           if (here) {
             return withVocabulary(function (vocab) { return vocab.forms(c.text, OTHER_FORMS); }).then(function (forms) {
               return Object.assign(c, {words: [c.text].concat(forms || [])});
