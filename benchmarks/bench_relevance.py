@@ -55,6 +55,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_QUESTIONS = HERE / "relevance" / "dalveld.yaml"
+sys.path.insert(0, str(REPO / "tests"))  # tests/helpers.py: the project's mkdocs.yml and a Meilisearch server
 SHOWN = 10  # results the page shows at first
 FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie."  # zoeken.js, after a Meilisearch failure
 BACKENDS = ("pagefind", "meilisearch")
@@ -112,7 +113,6 @@ def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = 
         env["PYTHONPATH"] = str(code)
     if content is None:  # no articles or glossary
         content = empty_content(site.parent)
-    sys.path.insert(0, str(REPO / "tests"))
     from helpers import project_config  # the house style, web editor and QR library from the repository
 
     replacements = {"docs_dir: content": f"docs_dir: {content}"}
@@ -130,7 +130,6 @@ def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = 
 
 def start_meilisearch(folder: Path):
     """A Meilisearch server from the PATH on 127.0.0.1 (tests/helpers.py's MeiliServer)."""
-    sys.path.insert(0, str(REPO / "tests"))
     from helpers import MeiliServer, meili_binary
 
     if not meili_binary():
