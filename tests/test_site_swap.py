@@ -93,13 +93,19 @@ def test_the_first_build_has_no_live_site_to_replace(tmp_path, monkeypatch, exch
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def recorded_renames(monkeypatch) -> list:
+    """The (source, target) of every os.rename the swap makes, in order; the renames still happen."""
+    moves = []
+    real_rename = os.rename
+    monkeypatch.setattr(sitebuild.os, "rename", lambda a, b: (moves.append((a, b)), real_rename(a, b))[1])
+    return moves
+
+
 def test_two_renames_move_the_old_site_aside_under_the_builds_key(tmp_path, monkeypatch):
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
     monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
-    moves = []
-    real_rename = os.rename
-    monkeypatch.setattr(sitebuild.os, "rename", lambda a, b: (moves.append((a, b)), real_rename(a, b))[1])
+    moves = recorded_renames(monkeypatch)
     _swap(new, live, "7")
     old = tmp_path / ".site-oud-7"
     assert moves == [(live, old), (new, live)]
@@ -121,9 +127,7 @@ def test_without_a_key_the_old_folder_is_named_after_the_process(tmp_path, monke
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-x", "nieuw")
     monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
-    moves = []
-    real_rename = os.rename
-    monkeypatch.setattr(sitebuild.os, "rename", lambda a, b: (moves.append((a, b)), real_rename(a, b))[1])
+    moves = recorded_renames(monkeypatch)
     _swap(new, live)
     assert moves[0] == (live, tmp_path / f".site-oud-{os.getpid()}")
 
