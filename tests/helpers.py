@@ -265,7 +265,7 @@ def injection_dataset(folder: Path) -> Path:
 def photo(path: Path, colour=(90, 130, 170)):
     from PIL import Image
     path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (600, 800), colour).save(path, "JPEG")
+    Image.new("RGB", (600, 800), colour).save(path)  # the format follows the suffix (.jpg, .png, .webp)
     return path
 
 

@@ -117,7 +117,8 @@ def test_a_dangling_link_named_like_a_record(data_dir):
     (data_dir / "weg.yaml").symlink_to(data_dir / "bestaat-niet.yaml")
     code, out, err = check(data_dir)
     assert code == 1 and "Traceback" not in out + err
-    assert "voorzieningen/weg.yaml:1: -: fout: 'weg.yaml' is geen gewoon bestand" in out
+    assert ("voorzieningen/weg.yaml:1: -: fout: 'weg.yaml' is een snelkoppeling naar een bestand dat niet bestaat"
+            in out)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

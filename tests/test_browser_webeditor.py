@@ -214,7 +214,7 @@ def test_bad_input_gets_the_checkers_words_and_writes_nothing(editor_project, ed
     fake.write_bytes(b"%PDF-1.4 geen foto")
     field(page, "foto").set_input_files(str(fake))
     page.get_by_role("alert").filter(has_text="geen foto die de site kan tonen").wait_for()
-    assert "'foto.jpg' is geen foto die de site kan tonen: het is geen JPEG-, PNG- of WebP-bestand." in \
+    assert "'foto.jpg' is geen foto die de site kan tonen: het is geen heel JPEG-, PNG- of WebP-bestand" in \
         page.get_by_role("alert").filter(has_text="geen foto").inner_text()
 
     assert sorted(p.name for p in data.rglob("*")) == before  # nothing written, nothing lost

@@ -114,19 +114,30 @@ def _checker_messages():
             parts = []
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                if name in ("error", "warning", "Invalid", "YamlProblem"):
+                if name in _MESSAGE_CALLS:
                     parts = node.args
             elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) \
                     and node.targets[0].id.strip("_").isupper():
                 parts = [node.value]
+            elif isinstance(node, ast.FunctionDef) and node.name.startswith(_MESSAGE_FUNCTIONS):
+                parts = [sub.value for sub in ast.walk(node) if isinstance(sub, ast.Return) and sub.value]
             for part in parts:
                 for sub in ast.walk(part):
-                    if id(sub) in for_editors:
+                    if id(sub) in for_editors or not (isinstance(sub, ast.Constant) and isinstance(sub.value, str)):
                         continue
-                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and len(sub.value) >= 25 \
-                            and " " in sub.value and sub.value[:1].isupper():
-                        found.add(sub.value.strip().split("{")[0].strip())
+                    text = sub.value.strip()
+                    # "'{name}' is een map": the words after the editor's value count as well
+                    after_value = text.startswith("'") and not text.startswith("''")
+                    text = text.lstrip("' ") if after_value else text
+                    if len(text) >= 25 and " " in text and (after_value or text[:1].isupper()):
+                        found.add(text.split("{")[0].strip())
     return sorted(found)
+
+
+# Calls whose text arguments are messages for editors; functions that return one.
+_MESSAGE_CALLS = ("error", "warning", "Invalid", "YamlProblem", "FileRefused", "ImageRefused")
+_MESSAGE_FUNCTIONS = ("too_", "not_an", "refused_", "invalid_message", "_not_allowed", "_duplicate_field",
+                      "_not_a_field_name", "_field_hint")
 
 
 @pytest.mark.parametrize("message", _checker_messages())

@@ -97,7 +97,11 @@ def test_web_address_messages_say_exactly_what_is_wrong(value, message):
 
 
 def test_a_long_address_is_shortened_in_the_message():
-    from wegwijzer.safeurl import _shown
-    assert _shown("a" * 120) == "a" * 120
-    assert _shown("a" * 121) == "a" * 117 + "..."
-    assert _shown("\x00\x1f\x7f é") == "\\x00\\x1f\\x7f é"
+    from wegwijzer.safeurl import web_address_problem
+    from wegwijzer.text import quoted
+    assert quoted("a" * 120, 120) == "'" + "a" * 120 + "'"
+    assert quoted("a" * 121, 120) == "'" + "a" * 120 + "… (121 tekens)'"
+    assert quoted("a" * 1_000_000) == "'" + "a" * 60 + "… (1.000.000 tekens)'"
+    assert quoted("\x00\x1f\x7f\x85 é") == "'\\x00\\x1f\\x7f\\x85 é'"
+    long_address = "https://www.gemeente.nl/" + "a" * 5000 + " x"
+    assert web_address_problem(long_address).startswith("'https://www.gemeente.nl/" + "a" * 96 + "… (5.026 tekens)'")

@@ -32,7 +32,7 @@ def test_a_named_synonyms_file_that_is_missing_is_an_error(tmp_path):
     collector = Collector()
     assert check_synonyms(collector, tmp_path / "weg.yaml", cwd=tmp_path) == []
     assert [(d.path, d.line) for d in collector.errors] == [("weg.yaml", 1)]
-    assert "kan niet worden gelezen" in collector.errors[0].message
+    assert "bestaat niet, dus het kan niet worden gelezen" in collector.errors[0].message
 
 
 def test_expand_maps_every_word_to_all_others():

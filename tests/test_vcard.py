@@ -42,3 +42,25 @@ def test_vcard_with_photo_is_folded():
     card = face_vcard(make_face(), photo_jpeg=b"\xff\xd8" + b"x" * 500)
     for line in card.split("\r\n"):
         assert len(line.encode()) <= 75
+
+
+INJECTIONS = ["Anne\nEND:VCARD\nBEGIN:VCARD\nFN:Nep", "Anne\r\nTEL:0900-nep", "Anne\rEND:VCARD", "Anne;\\n\\,",
+              "END:VCARD", "Anne\u2028Berg"]
+
+
+def test_a_field_with_line_breaks_stays_inside_its_property():
+    """Read back with a real vCard parser: one card per face, every field as it was written."""
+    import vobject
+
+    faces = [make_face(id=f"f{i}", naam=value, functie=value, organisatie=value, bereikbaar=value,
+                       vragen=(value, "Geld"), email="a@b.nl") for i, value in enumerate(INJECTIONS)]
+    cards = list(vobject.readComponents("".join(face_vcard(face, url="https://x.nl/") for face in faces)))
+    assert len(cards) == len(faces)
+    for card, face in zip(cards, faces, strict=True):
+        written = face.naam.replace("\r\n", "\n").replace("\r", "\n")  # any line break is a vCard \n
+        assert card.fn.value == written
+        assert card.title.value == written
+        assert card.org.value == [written]
+        assert card.tel.value == "+31612345678"
+        assert f"Bereikbaar: {written}" in card.note.value
+        assert [c.name for c in card.getChildren()].count("TEL") == 1

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 import yaml
 
-from helpers import load, minimal_face, minimal_record, write
+from helpers import load, minimal_face, minimal_record, photo, write
 from wegwijzer.records import yamlsafe
 from wegwijzer.records.model import Phone
 from wegwijzer.records.yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
@@ -122,7 +122,7 @@ def test_yaml_1_1_booleans_nulls_and_numbers_stay_text(data_dir):
 
 def test_an_unquoted_mobile_number_in_a_face_card(data_dir):
     write(data_dir, "gezichten/anne.yaml", minimal_face().replace("06 12345678", "0612345678"))
-    write(data_dir, "gezichten/anne.jpg", b"\xff\xd8\xff\xe0 a JPEG's first bytes")
+    photo(data_dir / "gezichten" / "anne.jpg")
     dataset, collector = load(data_dir)
     assert collector.diagnostics == []
     assert dataset.gezichten[0].telefoon == Phone("06 1234 5678", "+31612345678")

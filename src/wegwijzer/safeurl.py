@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import Optional
 from urllib.parse import urlsplit
+
+from .text import quoted
 
 # What a resident's browser may open from an editor's text.
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
@@ -62,6 +65,9 @@ def is_allowed_link(value: str, in_html: bool = False, allow_relative: bool = Tr
         return False
     if found == "":
         return allow_relative
+    if found in WEB_SCHEMES and found in schemes:
+        # The same rules as a website field: no hidden characters, no name before an @, no look-alike host.
+        return web_address_problem(as_browser_reads(value, in_html)) is None
     return found in schemes
 
 
@@ -69,27 +75,72 @@ def web_address_problem(value: str) -> Optional[str]:
     """Why ``value`` cannot be published as a website address (Dutch), or None.
 
     A website field must be exactly an http(s) address with a host name: no hidden
-    characters, spaces or quotes, nothing a browser would read differently.
+    characters, spaces or quotes, nothing a browser would read differently, no name
+    before an @ (``https://www.gemeente.nl@elders.example`` goes to elders.example), a
+    port a browser can use, and a host name in one script (no Cyrillic 'а' in 'pаypal').
     """
-    start = f"'{_shown(value)}' is geen geldig webadres."
+    start = f"{quoted(value, 120)} is geen geldig webadres."
     example = "Begin met https:// (of http://), bijvoorbeeld https://www.gemeente.nl."
     if as_browser_reads(value) != value or re.search(r"[\x00-\x20\x7f<>\"'`\\]", value):
         return f"{start} Er staan spaties, onzichtbare tekens, aanhalingstekens of een backslash in. {example}"
+    if any(_is_invisible(c) for c in value if not c.isascii()):
+        return (f"{start} Er staat een onzichtbaar teken in (zoals een spatie zonder breedte of een teken dat de "
+                f"leesrichting omdraait). Typ het adres opnieuw. {example}")
     found = scheme(value)
     if found not in WEB_SCHEMES:
         if found:
             return f"{start} {example} Een {found}:-link zet de site nooit online."
         return f"{start} {example}"
     try:
-        host = urlsplit(value).hostname
-    except ValueError:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a broken [IPv6] address
         host = None
     if not host or "." not in host:
         return f"{start} De naam van de website ontbreekt. {example}"
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or above 65535: Python's parser and every browser refuse it
+        return f"{start} Het deel na de naam van de website (zoals :8080) klopt niet. {example}"
+    if "@" in parts.netloc:
+        return (f"{start} Er staat een @ vóór de naam van de website. Zo'n adres leidt naar de website na de @, "
+                f"niet naar de naam ervoor. {example}")
+    if port == 0:
+        return f"{start} Poort 0 bestaat niet. {example}"
+    return _host_problem(host, start)
+
+
+# Format characters (zero-width space, direction marks and overrides, soft hyphen), separators
+# other than the plain space, private-use and unassigned code points, and letters that
+# render as nothing (Hangul fillers, the Braille blank).
+_INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"))
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def _is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or char in _INVISIBLE_LETTERS
+
+
+# Letters of other scripts that look like Latin ones: a host name made only of these
+# ('раураl' in Cyrillic) reads as a familiar Latin name.
+_LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁԛԝһӏвкмнтьАВЕКМНОРСТУХІЈЅӀαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ")
+
+
+def _host_problem(host: str, start: str) -> Optional[str]:
+    """Why a host name would mislead a resident, or None: each part in one script, and not a
+    name that only looks Latin."""
+    try:
+        readable = host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        return f"{start} De naam van de website is niet goed gecodeerd (xn--...). Typ het adres opnieuw."
+    for label in readable.split("."):
+        letters = [c for c in label if c.isalpha()]
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in letters}
+        if len(scripts) > 1:
+            return (f"{start} De naam van de website mengt letters uit verschillende schriften (bijvoorbeeld "
+                    "Latijnse en Cyrillische letters). Zo lijkt een nepadres op een echt adres. Typ het adres "
+                    "opnieuw met gewone letters.")
+        if letters and scripts != {"LATIN"} and all(c in _LATIN_LOOKALIKES for c in letters):
+            return (f"{start} De naam van de website lijkt op gewone letters, maar bestaat uit letters van een "
+                    "ander schrift. Zo lijkt een nepadres op een echt adres. Typ het adres opnieuw met gewone letters.")
     return None
-
-
-def _shown(value: str) -> str:
-    """The value for a message: control characters made visible, long values shortened."""
-    visible = "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or ord(c) == 0x7f else c for c in value)
-    return visible if len(visible) <= 120 else visible[:117] + "..."

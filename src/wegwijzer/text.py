@@ -1,4 +1,5 @@
-"""Small text helpers every layer shares: one slug, one "did you mean", Dutch month names.
+"""Small text helpers every layer shares: one slug, one "did you mean", a value in a message,
+Dutch month names.
 
 One implementation each, so a kern's page address, its Pagefind filter value and its
 Meilisearch facet value are always the same string.
@@ -33,6 +34,8 @@ def slugify(text: str, fallback: str = "") -> str:
 
 def nearest(value: str, options: Iterable[str], cutoff: float = 0.6) -> Optional[str]:
     """The option most like ``value`` (ignoring case), or None when none is close enough."""
+    if len(value) > 200:  # a typo of a name or id is short; comparing a huge text would only cost time
+        return None
     by_lower = {}
     for option in options:
         by_lower.setdefault(option.lower(), option)
@@ -43,3 +46,15 @@ def nearest(value: str, options: Iterable[str], cutoff: float = 0.6) -> Optional
 def month_year(value) -> str:
     """'november 2026' for a date."""
     return f"{MONTHS[value.month - 1]} {value.year}"
+
+
+SHOWN_MAX = 60  # characters of an editor's value quoted in a message
+
+
+def quoted(value: str, limit: int = SHOWN_MAX) -> str:
+    """An editor's value for a message: in quotes, control characters made visible, and cut
+    after ``limit`` characters, so a 1,000,000-character value stays a readable line."""
+    visible = "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 else c for c in value[:limit + 1])
+    if len(value) > limit:
+        visible = visible[:limit] + f"… ({len(value):,} tekens)".replace(",", ".")
+    return f"'{visible}'"

@@ -1,13 +1,16 @@
 """The site's addresses, in one place: pages, search documents and vCards link the same way.
 
 Every address is a directory URL relative to the site root ('' is the home page), so the
-site works under a sub-path and from a file server.
+site works under a sub-path and from a file server. A shared module like ``text``: it
+imports nothing of ours but ``text``, so the checker can ask which addresses the build
+keeps for itself.
 """
 
 from __future__ import annotations
 
-from .records.vocab import ROUTE_SLUGS
 from .text import slugify
+
+ROUTE_SLUGS = {"zelf": "zelf-doen", "samen": "samen-doen", "laten": "laten-doen"}
 
 
 def rel(from_url: str, to_url: str) -> str:
@@ -86,3 +89,36 @@ def info_pages(gemeente) -> list:
          "Waar en wanneer je zonder afspraak met je vraag terechtkunt: per dag en per dorp of wijk.",
          ["spreekuur", "inloop", "inloopspreekuur", "zonder afspraak", "langskomen"]),
     ]
+
+
+# --- addresses the build keeps for itself ---------------------------------------------------
+#
+# An editor's page or image in content/ must not land on one of these: it would be dropped or
+# overwritten without a word, so `wegwijzer check` refuses it (records/content.py).
+# tests/test_content_folder.py builds the demo and fails when the build writes a top-level
+# name that is not listed here.
+
+GENERATED_FOLDERS = frozenset((
+    *ROUTE_SLUGS.values(), "thema", "doelgroep", "kern", "hele-gemeente", "gezichtenkaart", "voor-professionals",
+    "zoeken", "begrippen", "levensloop", "zorgen-om-een-ander", "een-loket", "klachten", "spreekuren",
+    "postkaart", "hoe-ging-het", "lijstje", "vcard", "fotos", "assets", "pagefind", "admin", "search",
+))
+GENERATED_ROOT_FILES = frozenset(("index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"))
+# Folders whose own index page the build makes, while editors add pages inside (content/artikelen/<slug>.md).
+GENERATED_INDEXES = frozenset(("artikelen/index.html",))
+# Pages the build makes only when the editors have none of their own.
+EDITOR_MAY_REPLACE = frozenset(("toegankelijkheid/index.html",))
+
+
+# File names in the data folder that the site uses itself: a record at laten-doen/pagina/ would sit
+# among the list's pages (laten-doen/pagina/2/), a face card 'alle-gezichten' would overwrite the
+# vCard with every face.
+RESERVED_RECORD_IDS = frozenset(("pagina",))
+RESERVED_FACE_IDS = frozenset((ALL_FACES_VCARD.rsplit("/", 1)[1].removesuffix(".vcf"),))
+
+
+def is_generated(dest_path: str) -> bool:
+    """Whether the build writes ``dest_path`` (a path in the site folder, such as 'kern/x/index.html')."""
+    first = dest_path.split("/", 1)[0]
+    return (first in GENERATED_FOLDERS or first.startswith(".") or dest_path in GENERATED_ROOT_FILES
+            or dest_path in GENERATED_INDEXES)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..records.dataset import FACES_DIR, GEMEENTE_FILE, not_a_photo
+from ..records.dataset import FACES_DIR, GEMEENTE_FILE
+from ..records.images import not_an_image as not_a_photo
 from ..records.levensloop import LIFE_EVENTS_DIR, WORRIED_FILE
 from ..records.schema import tables
 from ..records.schema.framework import Field, Shape, shape_of

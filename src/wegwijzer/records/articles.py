@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Collector, display_path
+from .files import real_folder
 from .schema.framework import Context, Field, choice, convert_fields, list_of, text
 from .vocab import THEMAS
 from .yamlsafe import Mapping, YamlProblem, expect_mapping, parse_text, read_text
 
 ARTICLES_DIR = "artikelen"
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n?", re.S)
+MAX_PAGE_BYTES = 256 * 1024  # an article is 2-5 kB; this keeps any page's build within seconds
+# Front matter between '---' and '---' (or '...', which MkDocs accepts too), at the very start.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 SLUG = re.compile(r"^[a-z0-9-]{1,80}$")
 
 
@@ -50,27 +53,31 @@ FIELDS = {
 
 def split_front_matter(text: str):
     """(front matter node or None, body, body start line)."""
-    match = _FRONT.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return None, text, 1
     node = parse_text(match.group(1), first_line=2) if match.group(1).strip() else Mapping(line=2)
     return node, text[match.end():], match.group(0).count("\n") + 1
 
 
-def load_articles(content_dir: Path, collector: Collector, cwd: Optional[Path] = None) -> list:
+def load_articles(content_dir: Path, collector: Collector, cwd: Optional[Path] = None,
+                  only: Optional[set] = None) -> list:
+    """The articles in content/artikelen/. ``only``: the content files the check accepted
+    (records/content.py), so a file refused there is not reported twice."""
     folder = Path(content_dir) / ARTICLES_DIR
     if not folder.is_dir():
         return []
+    root = real_folder(content_dir)
     articles = []
     for path in sorted(folder.glob("*.md")):
         shown = display_path(path, cwd or Path.cwd())
-        if path.stem == "index":
+        if path.stem == "index" or (only is not None and f"{ARTICLES_DIR}/{path.name}" not in only):
             continue
         if not SLUG.match(path.stem):
             collector.error(shown, 1, "", "Gebruik in de bestandsnaam alleen kleine letters, cijfers en streepjes.")
             continue
         try:
-            node, body, _ = split_front_matter(read_text(path))
+            node, body, _ = split_front_matter(read_text(path, root, MAX_PAGE_BYTES))
             meta = expect_mapping(node if node is not None else Mapping(line=1))
         except YamlProblem as problem:
             collector.error(shown, problem.line, "", problem.message)

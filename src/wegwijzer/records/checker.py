@@ -28,6 +28,7 @@ class CheckResult:
     life_events: tuple = ()  # levensloop.RoutePage, in their order
     worried: Optional[object] = None  # levensloop.RoutePage for /zorgen-om-een-ander/, if the project has one
     synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
+    content_files: tuple = ()  # records/content.py ContentFile: what the build may publish from content/
 
     @property
     def ok(self) -> bool:
@@ -74,6 +75,7 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     without ``synonyms_file`` there are no synonyms (see ``synonyms.find_synonyms_file``).
     """
     from .articles import load_articles
+    from .content import PAGE, scan_content
     from .dataset import load_dataset
     from .glossary import GLOSSARY_FILE, load_glossary
     from .levensloop import load_route_pages
@@ -81,19 +83,24 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     from .synonyms import check_synonyms
 
     dataset, collector = load_dataset(Path(data_dir))
-    terms, articles, events, worried = [], [], [], None
+    terms, articles, events, worried, files = [], [], [], None, []
     if content_dir is not None:
-        terms = load_glossary(Path(content_dir) / GLOSSARY_FILE, collector)
-        articles = load_articles(Path(content_dir), collector)
-        events, worried = load_route_pages(Path(content_dir), dataset, articles, collector)
-        warn_in_text_files(Path(content_dir), collector, lambda path: display_path(path, Path.cwd()))
+        content = Path(content_dir)
+        shown = lambda path: display_path(path, Path.cwd())  # noqa: E731
+        files = scan_content(content, collector, shown)
+        accepted = {f.src_uri for f in files}
+        if GLOSSARY_FILE in accepted:
+            terms = load_glossary(content / GLOSSARY_FILE, collector)
+        articles = load_articles(content, collector, only=accepted)
+        events, worried = load_route_pages(content, dataset, articles, collector, only=accepted)
+        warn_in_text_files([(f.path, f.text) for f in files if f.kind == PAGE], collector, shown)
         # A project's content folder without its own statement gets the generated page (a
         # build always has a content folder: MkDocs' docs_dir).
-        if Path(content_dir).is_dir() and not (Path(content_dir) / STATEMENT_FILE).is_file():
+        if content.is_dir() and STATEMENT_FILE not in accepted:
             warn_statement_gaps(dataset, collector)
     groups = check_synonyms(collector, synonyms_file)
     return CheckResult(dataset, collector, terms=tuple(terms), articles=tuple(articles), life_events=tuple(events),
-                       worried=worried, synonyms=tuple(tuple(g) for g in groups))
+                       worried=worried, synonyms=tuple(tuple(g) for g in groups), content_files=tuple(files))
 
 
 def warn_statement_gaps(dataset: Dataset, collector: Collector):

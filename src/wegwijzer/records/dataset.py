@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import UsageError
+from ..text import quoted
+from ..urls import RESERVED_FACE_IDS, RESERVED_RECORD_IDS, kern_slug, kern_url
 from .diagnostics import Collector, display_path
+from .files import FileRefused, real_folder, real_path
+from .images import IMAGE_SUFFIXES, image_problem
 from .model import Dataset, Face, Municipality, Voorziening
 from .placeholders import warn_in_yaml
 from .readability import readability_problems
@@ -23,23 +27,7 @@ from .schema.framework import INVALID, Context, convert_fields, did_you_mean, is
 from .yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-
-
-def not_a_photo(name: str) -> str:
-    """The message for a file that is not a JPEG, PNG or WebP image (the web editor says the same)."""
-    return (f"'{name}' is geen foto die de site kan tonen: het is geen JPEG-, PNG- of WebP-bestand. "
-            "Sla de foto op als .jpg en zet hem opnieuw neer.")
-
-
-def is_photo(path: Path) -> bool:
-    """Whether the file starts like a JPEG, PNG or WebP image (its first bytes, not its name)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(12)
-    except OSError:
-        return False
-    return head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+PHOTO_SUFFIXES = IMAGE_SUFFIXES
 GEMEENTE_FILE = "gemeente.yaml"
 DEFAULT_DATA_DIR = "voorzieningen"  # the data folder commands use when none is given
 FACES_DIR = "gezichten"
@@ -89,17 +77,18 @@ class _Loader:
         self.kernen = None
         self.gemeente_lines = {}  # "toegankelijkheid.status" -> line, for later warnings
         self._paths = {}  # id(mapping) -> file, for checks that run after loading
+        self.real_root = real_folder(root)  # links in the data folder may only lead inside it
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.cwd)  # cheap: both sides are resolved once
 
     def run(self) -> Dataset:
         gemeente = self._load_gemeente()
-        record_files = self._record_files(self.root)
+        record_files = self._record_files(self.root, RESERVED_RECORD_IDS)
         records = self._load_records(record_files)
         ids = {path.stem for path in record_files}  # an invalid record is reported on its own
         faces = []
-        for face, mapping in self._load_all(self._record_files(self.root / FACES_DIR), self._face):
+        for face, mapping in self._load_all(self._record_files(self.root / FACES_DIR, RESERVED_FACE_IDS), self._face):
             if self._references_known(mapping, ids) and face:
                 faces.append(face)
         published, unpublished = self._split_published(records)
@@ -113,8 +102,12 @@ class _Loader:
 
     # --- files ----------------------------------------------------------------------
 
-    def _record_files(self, folder: Path) -> list:
+    def _record_files(self, folder: Path, reserved=frozenset()) -> list:
         if not folder.is_dir():
+            if os.path.lexists(folder):
+                self.collector.error(self.shown(folder), 1, "",
+                                     f"'{folder.name}' is geen map. De gezichtenkaarten horen in een map "
+                                     f"{folder.name}/ in de gegevensmap; hernoem dit bestand.")
             return []
         files = []
         with os.scandir(folder) as scan:  # scandir knows file types without a stat per file
@@ -123,11 +116,17 @@ class _Loader:
             path = folder / entry.name
             if path.name.startswith(".") or path.name == GEMEENTE_FILE:
                 continue
+            if entry.is_symlink() and not self._link_inside(path):
+                continue
             if not entry.is_file():  # a folder, a dangling link, a pipe: never open it
                 what = "een map" if entry.is_dir() else "geen gewoon bestand"
                 self.collector.error(self.shown(path), 1, "",
                                      f"'{path.name}' is {what}, dus er kan geen record in staan. "
                                      "Geef het een andere naam of verwijder het.")
+            elif path.stem in reserved:
+                self.collector.error(self.shown(path), 1, "",
+                                     f"De naam '{path.stem}' gebruikt de site zelf al voor een pagina of bestand. "
+                                     f"Geef het bestand een andere naam, bijvoorbeeld {path.stem}-1.yaml.")
             elif path.suffix == ".yml":
                 self.collector.error(self.shown(path), 1, "",
                                      f"Dit bestand wordt niet gelezen. Hernoem het naar {path.stem}.yaml.")
@@ -141,10 +140,19 @@ class _Loader:
                         "cijfers en streepjes (hoogstens 80 tekens), bijvoorbeeld hoeskamer-schinveld.yaml.")
         return files
 
+    def _link_inside(self, path: Path) -> bool:
+        """A link in the data folder must lead to a file inside it (reported when it does not)."""
+        try:
+            real_path(path, self.real_root)
+            return True
+        except FileRefused as refused:
+            self.collector.error(self.shown(path), 1, "", refused.message)
+            return False
+
     def _read(self, path: Path) -> Optional[Mapping]:
         self.files_read += 1
         try:
-            mapping = read_mapping(path)
+            mapping = read_mapping(path, self.real_root)
             warn_in_yaml(mapping, self.collector, self.shown(path))
             return mapping
         except YamlProblem as problem:
@@ -183,7 +191,7 @@ class _Loader:
 
     def _load_gemeente(self) -> Optional[Municipality]:
         path = self.root / GEMEENTE_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):
             self.collector.error(self.shown(path), 1, "",
                                  "gemeente.yaml ontbreekt. Maak dit bestand met naam, kernen, contact en meldadres.")
             return None
@@ -195,6 +203,8 @@ class _Loader:
         values, ok = convert_fields(mapping, tables.GEMEENTE_FIELDS, ctx)
         if values.get("kernen") == ():  # also when other fields are wrong: report everything
             ctx.error(mapping.get("kernen"), "kernen", "Noem minstens één kern (dorp of wijk).")
+            ok = False
+        elif values.get("kernen") and not _kern_addresses_unique(values["kernen"], mapping.get("kernen"), ctx):
             ok = False
         self.kernen = values.get("kernen") or None  # records are checked against valid kernen
         self.gemeente_lines = _field_lines(mapping)
@@ -315,48 +325,52 @@ class _Loader:
         photo = self._photo(path, values.pop("foto", None), mapping, ctx)
         if not ok or photo is INVALID:
             return None, mapping
+        if values["toestemming"] > self.today:
+            ctx.error(mapping.get("toestemming"), "toestemming",
+                      f"De datum van toestemming ({values['toestemming'].isoformat()}) ligt in de toekomst. Zet de "
+                      "datum waarop deze persoon toestemming gaf; tot die dag komt de kaart niet online.")
+            return None, mapping
         face = Face(id=path.stem, foto=photo, source=path, **values)
         self._warn_stale(face.gecontroleerd, mapping, ctx)
         return face, mapping
 
     def _photo(self, card: Path, named: Optional[str], mapping: Mapping, ctx):
+        """The face card's photo: the file named in `foto`, or <id>.jpg (.png, .webp) beside the card.
+        It must be inside the data folder and decode in full (records/images.py)."""
         folder = card.parent
-        data_root = self.root.resolve()
         if named is None:
             for suffix in PHOTO_SUFFIXES:
                 candidate = folder / f"{card.stem}{suffix}"
-                if candidate.is_file():
-                    if not candidate.resolve().is_relative_to(data_root):  # a link to elsewhere
-                        ctx.error(mapping, "foto",
-                                  f"De foto '{candidate.name}' is een snelkoppeling naar een bestand buiten de "
-                                  "gegevensmap. Zet de foto zelf in de map gezichten/.")
-                        return INVALID
-                    if not is_photo(candidate):
-                        ctx.error(mapping, "foto", not_a_photo(candidate.name))
-                        return INVALID
-                    return candidate.resolve()
+                if os.path.lexists(candidate):
+                    return self._photo_file(candidate, mapping, ctx)
             ctx.warning(mapping, "foto",
                         f"Er is geen foto. De kaart toont nu initialen. Zet een foto naast de kaart als "
                         f"{card.stem}.jpg (alleen met toestemming).")
             return None
         node = mapping.get("foto")
-        candidate = (folder / named).resolve()
-        if named.startswith(("/", "\\")) or ":" in named or not candidate.is_relative_to(data_root):
-            ctx.error(node, "foto", f"De foto '{named}' staat buiten de gegevensmap. Zet de foto in de map "
+        candidate = folder / named
+        if named.startswith(("/", "\\")) or ":" in named or not candidate.resolve().is_relative_to(self.real_root):
+            ctx.error(node, "foto", f"De foto {quoted(named)} staat buiten de gegevensmap. Zet de foto in de map "
                                     "gezichten/ en schrijf alleen de bestandsnaam.")
             return INVALID
         if candidate.suffix.lower() not in PHOTO_SUFFIXES:
-            ctx.error(node, "foto", f"'{named}' is geen foto die de site kan tonen. "
+            ctx.error(node, "foto", f"{quoted(named)} is geen foto die de site kan tonen. "
                                     "Gebruik .jpg, .jpeg, .png of .webp.")
             return INVALID
-        if not candidate.is_file():
-            ctx.warning(node, "foto", f"De foto '{named}' is niet gevonden in gezichten/. De kaart toont nu "
+        if not os.path.lexists(candidate):
+            ctx.warning(node, "foto", f"De foto {quoted(named)} is niet gevonden in gezichten/. De kaart toont nu "
                                       "initialen. Controleer de bestandsnaam.")
             return None
-        if not is_photo(candidate):
-            ctx.error(node, "foto", not_a_photo(named))
+        return self._photo_file(candidate, node, ctx)
+
+    def _photo_file(self, candidate: Path, node, ctx):
+        """The photo's real path, or INVALID with the reason (a link out of the data folder, a pipe, a
+        file that is no whole JPEG, PNG or WebP image, too many pixels)."""
+        problem = image_problem(candidate, self.real_root)
+        if problem:
+            ctx.error(node, "foto", problem)
             return INVALID
-        return candidate
+        return candidate.resolve()
 
     # --- cross-references -----------------------------------------------------------
 
@@ -412,6 +426,23 @@ def check_reference(ctx, node, field: str, wanted: str, ids, unpublished, missin
                                  "Kies een andere, of verleng de datum in het bestand.")
         return False
     return True
+
+
+def _kern_addresses_unique(kernen, node, ctx) -> bool:
+    """Every kern gets its own page (kern/<slug>/), filter value and facet: two names that make the
+    same slug ('Dalveld' and 'Dalveld!', or 'é' typed two ways) would silently share one."""
+    first = {}
+    ok = True
+    for name in kernen:
+        slug = kern_slug(name)
+        if slug in first:
+            ctx.error(node, "kernen", f"De kernen {quoted(first[slug])} en {quoted(name)} krijgen hetzelfde adres op "
+                                      f"de site ({kern_url(name)}). Geef elke kern een naam die meer verschilt, of "
+                                      "noem hem één keer.")
+            ok = False
+        else:
+            first[slug] = name
+    return ok
 
 
 def _field_lines(mapping: Mapping, prefix: str = "") -> dict:

@@ -16,6 +16,7 @@ class Diagnostic:
     field: str
     message: str
     severity: str = ERROR
+    summary: bool = field(default=False, compare=False, repr=False)  # "N more messages": sorts last in its file
 
     def format(self) -> str:
         label = "fout" if self.severity == ERROR else "waarschuwing"
@@ -23,17 +24,50 @@ class Diagnostic:
         return f"{where}: {label}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        found = asdict(self)
+        del found["summary"]
+        return found
+
+
+MAX_PER_FILE = 1000  # messages listed per file; the rest are counted in one last message
+MAX_MESSAGE = 1000  # characters: a message stays one readable line whatever the editor wrote
 
 
 @dataclass
 class Collector:
-    """Collects every problem of a run instead of stopping at the first."""
+    """Collects every problem of a run instead of stopping at the first.
+
+    A file with thousands of problems (100,000 unknown fields) gets its first
+    MAX_PER_FILE messages and one summary after them, not megabytes of output.
+    """
 
     diagnostics: list = field(default_factory=list)
+    _per_file: dict = field(default_factory=dict, repr=False)  # path -> messages listed
+    _summaries: dict = field(default_factory=dict, repr=False)  # path -> see _summarise
 
     def add(self, path, line, field_name, message, severity=ERROR):
-        self.diagnostics.append(Diagnostic(str(path), line, field_name, message, severity))
+        path = str(path)
+        listed = self._per_file.get(path, 0)
+        if listed >= MAX_PER_FILE:
+            self._summarise(path, line, severity)
+            return
+        self._per_file[path] = listed + 1
+        if len(message) > MAX_MESSAGE:
+            message = message[:MAX_MESSAGE - 1] + "…"
+        self.diagnostics.append(Diagnostic(path, line, field_name, message, severity))
+
+    def _summarise(self, path, line, severity):
+        summary = self._summaries.get(path)
+        if summary is None:  # [index in diagnostics, first line left out, how many, any error]
+            summary = self._summaries[path] = [len(self.diagnostics), line, 0, False]
+            self.diagnostics.append(None)
+        summary[2] += 1
+        summary[3] = summary[3] or severity == ERROR
+        index, first_line, left_out, any_error = summary
+        self.diagnostics[index] = Diagnostic(
+            path, first_line, "", f"Er zijn nog {left_out} meldingen over dit bestand die hier niet staan (hoogstens "
+                                  f"{MAX_PER_FILE} per bestand). Los eerst de meldingen hierboven op en controleer "
+                                  "opnieuw.", ERROR if any_error else WARNING, summary=True)
 
     def error(self, path, line, field_name, message):
         self.add(path, line, field_name, message, ERROR)
@@ -50,7 +84,8 @@ class Collector:
         return [d for d in self.diagnostics if d.severity == WARNING]
 
     def sorted(self) -> list:
-        return sorted(self.diagnostics, key=lambda d: (d.path, d.line, d.field))
+        """By file, line and field; a file's summary of left-out messages comes last."""
+        return sorted(self.diagnostics, key=lambda d: (d.path, d.summary, d.line, d.field))
 
 
 def display_path(path: Path, base: Path) -> str:

@@ -6,12 +6,14 @@ YAML reader as records and reported in the same file:line: field style.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from ..text import slugify
 from .diagnostics import Collector, display_path
+from .files import real_folder
 from .placeholders import warn_in_yaml
 from .schema.framework import Context, Field, convert_fields, text
 from .yamlsafe import Mapping, Sequence, YamlProblem, read_node
@@ -45,13 +47,14 @@ class Term:
 
 
 def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) -> list:
-    """Terms from ``path``; problems go to ``collector``. A missing file is no error."""
+    """Terms from ``path``; problems go to ``collector``. A missing file is no error; a folder,
+    a pipe or a link that leads out of its folder is."""
     path = Path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return []
     shown = display_path(path, cwd or Path.cwd())
     try:
-        root = read_node(path)
+        root = read_node(path, real_folder(path.parent))
     except YamlProblem as problem:
         collector.error(shown, problem.line, "", problem.message)
         return []
@@ -70,7 +73,7 @@ def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) 
         values, ok = convert_fields(item, FIELDS, ctx)
         if not ok:
             continue
-        key = values["term"].lower()
+        key = values["term"].casefold()  # the text is in NFC already (yamlsafe), so 'é' typed two ways is one term
         if key in seen:
             collector.error(shown, item.line, "term",
                             f"Het begrip '{values['term']}' staat er twee keer in (ook op regel {seen[key]}). "

@@ -12,6 +12,7 @@ the content folder can be built with another municipality's data.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Optional
 
 from .dataset import check_reference
 from .diagnostics import Collector, display_path
+from .files import real_folder
 from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema.framework import Context, convert_fields, did_you_mean
@@ -57,34 +59,40 @@ class RoutePage:
         return "zorgen-om-een-ander/" if self.worried else f"{LIFE_EVENTS_DIR}/{self.slug}/"
 
 
-def load_route_pages(content_dir: Path, dataset, articles, collector: Collector, cwd: Optional[Path] = None):
-    """(life events sorted by volgorde then title, the "Zorgen om een ander" page or None)."""
+def load_route_pages(content_dir: Path, dataset, articles, collector: Collector, cwd: Optional[Path] = None,
+                     only: Optional[set] = None):
+    """(life events sorted by volgorde then title, the "Zorgen om een ander" page or None).
+    ``only``: the content files the check accepted (records/content.py), so a file refused
+    there (a folder, a link out of the folder) is not reported twice."""
     folder = Path(content_dir)
+    root = real_folder(folder) if folder.is_dir() else None
     checker = _References(dataset, articles)
     events = []
     if (folder / LIFE_EVENTS_DIR).is_dir():
         for path in sorted((folder / LIFE_EVENTS_DIR).iterdir()):
             if path.name.startswith(".") or path.suffix not in (".yaml", ".yml"):
                 continue
+            if only is not None and f"{LIFE_EVENTS_DIR}/{path.name}" not in only:
+                continue
             shown = display_path(path, cwd or Path.cwd())
             if path.suffix == ".yml" or not SLUG.match(path.stem) or not path.is_file():
                 collector.error(shown, 1, "", "Noem het bestand <naam>.yaml, met alleen kleine letters, cijfers en "
                                               "streepjes: de naam wordt het adres van de pagina.")
                 continue
-            page = _load(path, shown, collector, checker, worried=False)
+            page = _load(path, root, shown, collector, checker, worried=False)
             if page:
                 events.append(page)
     events.sort(key=lambda e: (e.volgorde is None, e.volgorde or 0, e.titel.lower()))
     worried = None
-    if (folder / WORRIED_FILE).is_file():
-        path = folder / WORRIED_FILE
-        worried = _load(path, display_path(path, cwd or Path.cwd()), collector, checker, worried=True)
+    path = folder / WORRIED_FILE
+    if (only is None or WORRIED_FILE in only) and os.path.lexists(path):
+        worried = _load(path, root, display_path(path, cwd or Path.cwd()), collector, checker, worried=True)
     return events, worried
 
 
-def _load(path: Path, shown: str, collector: Collector, checker, worried: bool) -> Optional[RoutePage]:
+def _load(path: Path, root, shown: str, collector: Collector, checker, worried: bool) -> Optional[RoutePage]:
     try:
-        mapping = read_mapping(path)
+        mapping = read_mapping(path, root)
     except YamlProblem as problem:
         collector.error(shown, problem.line, "", problem.message)
         return None

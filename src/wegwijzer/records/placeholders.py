@@ -6,8 +6,6 @@ written as ``[Vul in: …]``; such a page must not go live unnoticed.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .statement import PLACEHOLDER
 from .yamlsafe import Mapping, Scalar, Sequence
 
@@ -29,16 +27,11 @@ def warn_in_yaml(node, collector, path: str, field: str = ""):
             warn_in_yaml(child, collector, path, field)
 
 
-def warn_in_text_files(folder: Path, collector, shown) -> None:
-    """Every Markdown page in the content folder (articles, toegankelijkheid.md, ...), line by line.
-    ``shown(path)`` is the path as the editor sees it."""
-    if not Path(folder).is_dir():
-        return
-    for path in sorted(Path(folder).rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # unreadable pages are reported where they are loaded
+def warn_in_text_files(pages, collector, shown) -> None:
+    """Every Markdown page of the content folder (articles, toegankelijkheid.md, ...), line by line.
+    ``pages``: (path, text) of the pages the content check read; ``shown(path)`` is the path as
+    the editor sees it."""
+    for path, text in pages:
         for number, line in enumerate(text.splitlines(), 1):
             for found in PLACEHOLDER.findall(line):
                 collector.warning(shown(path), number, "tekst", MESSAGE.format(found=found))

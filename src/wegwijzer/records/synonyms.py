@@ -8,11 +8,13 @@ Collector as ``wegwijzer check``, with file, line, field and what to do.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Collector, display_path
+from .files import real_folder
 from .vocab import STOP_WORDS
 from .yamlsafe import Scalar, Sequence, YamlProblem, read_mapping
 
@@ -33,7 +35,7 @@ def load_synonyms(path: Path, collector: Optional[Collector] = None,
     collector = collector if collector is not None else Collector()
     shown = display_path(Path(path), cwd or Path.cwd())
     try:
-        mapping = read_mapping(Path(path))
+        mapping = read_mapping(Path(path), real_folder(Path(path).parent))  # a link may not lead out of its folder
     except YamlProblem as problem:
         collector.error(shown, problem.line, "", problem.message)
         return [], collector
@@ -126,7 +128,8 @@ def find_synonyms_file(project: Path, named: Optional[str] = None) -> Optional[P
     if named:
         return Path(project) / named
     default = Path(project) / DEFAULT_SYNONYMS_FILE
-    return default if default.is_file() else None
+    # lexists, not is_file: a folder or a pipe by that name is an error in the check, not "no synonyms"
+    return default if os.path.lexists(default) else None
 
 
 def check_synonyms(collector: Collector, path: Optional[Path], cwd: Optional[Path] = None) -> list:

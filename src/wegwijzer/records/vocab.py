@@ -1,12 +1,12 @@
 """The fixed vocabularies of the data format, with the labels residents see."""
 
+from ..urls import ROUTE_SLUGS  # noqa: F401  (each route's address; kept here beside the routes)
+
 ROUTES = {
     "zelf": "Zelf doen",
     "samen": "Samen doen",
     "laten": "Laten doen",
 }
-
-ROUTE_SLUGS = {"zelf": "zelf-doen", "samen": "samen-doen", "laten": "laten-doen"}
 
 ROUTE_EXPLANATIONS = {
     "zelf": "Informatie, tips en tests. Daarmee ga je zelf aan de slag.",

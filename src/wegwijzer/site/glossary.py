@@ -34,8 +34,10 @@ class Annotator:
             # The terms as a trie behind a first-letter lookahead: the regex engine then
             # skips most positions at once (about 3x faster than the plain alternation).
             first = "".join(sorted({c for a in alternatives for c in (a[0].lower(), a[0].upper())}))
+            # Not after '&' or '#': the text is escaped HTML, and a term such as 'amp', 'quot' or 'x27'
+            # must never match inside a character reference (&amp; &quot; &#x27;).
             self.term_pattern = re.compile(
-                r"(?=[" + re.escape(first) + r"])(?<![\w-])(" + _trie_regex(alternatives) + r")(?![\w-])",
+                r"(?=[" + re.escape(first) + r"])(?<![\w&#-])(" + _trie_regex(alternatives) + r")(?![\w-])",
                 re.IGNORECASE)
             self.skip_pattern = re.compile(
                 r"<(/?)(" + "|".join(sorted(self._SKIP)) + r")(?![a-zA-Z0-9-])[^>]*>", re.IGNORECASE)

@@ -11,6 +11,8 @@ from typing import Optional
 
 from PIL import Image, ImageOps
 
+from ..records.images import open_image
+
 SIZES = (240, 480)  # CSS size 120 px on the card, at 2x and 4x density
 WEBP_OPTIONS = {"quality": 78, "method": 2}
 JPEG_OPTIONS = {"quality": 80, "optimize": True, "progressive": True}
@@ -72,9 +74,9 @@ def _from_cache(cache_dir: Path, digest: str, stem: str) -> Optional[PhotoSet]:
 
 
 def _resize(source: Path, stem: str) -> PhotoSet:
-    with Image.open(source) as original:
-        # JPEG can decode at 1/2, 1/4 or 1/8 scale: far faster for camera photos.
-        original.draft("RGB", (max(SIZES) * 2, max(SIZES) * 2))
+    # The check opened this photo the same way (records/images.py): within the size and pixel
+    # caps, and decoded in full. JPEG can decode at 1/2, 1/4 or 1/8 scale: far faster for camera photos.
+    with open_image(source, draft_size=(max(SIZES) * 2, max(SIZES) * 2)) as original:
         img = ImageOps.exif_transpose(original)  # phones store rotation in EXIF
         img = img.convert("RGB")
         # Square crop around the centre-top, where faces usually are.
@@ -110,3 +112,27 @@ def resize_all(jobs, workers=None, cache_dir: Optional[Path] = None) -> dict:
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
         results = pool.map(lambda job: (job[0], resize_photo(job[1], job[2], cache_dir)), jobs)
         return dict(results)
+
+
+CONTENT_IMAGE_MAX_SIDE = 1600  # px: sharp on a phone at 3x, and a page stays light
+CONTENT_FORMATS = {"JPEG": ("JPEG", JPEG_OPTIONS), "PNG": ("PNG", {"optimize": True}),
+                   "WEBP": ("WEBP", WEBP_OPTIONS)}
+
+
+def reencode_image(source: Path) -> bytes:
+    """An image from content/, as the site publishes it: turned upright, at most
+    CONTENT_IMAGE_MAX_SIDE pixels on its longest side, in its own format, and with nothing
+    but the pixels (no EXIF with a place or a device, no comments, no colour profile)."""
+    with open_image(source, draft_size=(CONTENT_IMAGE_MAX_SIDE, CONTENT_IMAGE_MAX_SIDE)) as original:
+        kind = original.format
+        img = ImageOps.exif_transpose(original)
+        if kind == "JPEG" and img.mode != "RGB":
+            img = img.convert("RGB")
+        elif img.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            img = img.convert("RGBA")
+        img.thumbnail((CONTENT_IMAGE_MAX_SIDE, CONTENT_IMAGE_MAX_SIDE), Image.LANCZOS)
+    img.info.clear()
+    fmt, options = CONTENT_FORMATS[kind]
+    buf = io.BytesIO()
+    img.save(buf, fmt, **options)
+    return buf.getvalue()

@@ -2,7 +2,9 @@
 
 All logic lives in pages.py/render.py; this file only connects it to MkDocs' events.
 Editor text never passes through MkDocs' Markdown or Jinja: generated pages get their
-pre-rendered HTML in on_page_context, content/ pages are re-rendered with safe_markdown.
+pre-rendered HTML in on_page_context, content/ pages are rendered with safe_markdown, and
+the templates escape every value they print (autoescape), so a name in gemeente.yaml or
+mkdocs.yml is text, never markup.
 """
 
 from __future__ import annotations
@@ -12,20 +14,22 @@ import html
 import logging
 import os
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .. import safeurl, text
 from ..errors import WegwijzerError
 from ..records.checker import check_all
+from ..records.content import DATA, IMAGE
 from ..records.dataset import DEFAULT_DATA_DIR
-from ..records.glossary import GLOSSARY_FILE
-from ..records.levensloop import LIFE_EVENTS_DIR, WORRIED_FILE
 from ..records.synonyms import find_synonyms_file
 from ..search import siteconfig
 from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_files
@@ -34,7 +38,7 @@ from . import render, safe_markdown, shell
 from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
 from .pages import NAV, QR_LIBRARY_ASSET, Page, SiteContext, build_pages
-from .photos import resize_all
+from .photos import reencode_image, resize_all
 from .policy import write_policy
 from .precompress import precompress
 from .qrcodes import qr_svgs
@@ -117,6 +121,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         dataset, terms, articles = result.dataset, list(result.terms), list(result.articles)
         g = dataset.gemeente
 
+        _refuse_script_addresses(config)
         # Our templates come right after a project's own overrides (theme.custom_dir, such
         # as this repository's build/), so a municipality can still replace any of them.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -156,6 +161,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
         self.articles = {a.src_uri: a for a in articles}
+        self.content_files = {f.src_uri: f for f in result.content_files}
         return config
 
     def browser_libraries(self, config) -> dict:
@@ -189,6 +195,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return found
 
     def on_env(self, env, config, files):
+        # Every value a template prints is escaped unless it is marked safe (markupsafe.Markup):
+        # the site name from gemeente.yaml or mkdocs.yml, page titles, anything in config.extra.
+        # Only page contents are marked safe (on_page_context), and they are ours: generated pages
+        # escape every record text, editors' Markdown goes through safe_markdown.
+        env.autoescape = True
         cache = {}
 
         def ww_cache(key, caller):
@@ -204,13 +215,21 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     # --- files ------------------------------------------------------------------
 
     def on_files(self, files, config):
+        # From content/ only what the check accepted is published (records/content.py): its pages,
+        # and its images re-encoded without metadata. Data files (the glossary, the route pages)
+        # are read by the check, never published; anything else never reaches the site.
+        docs_dir = os.path.abspath(config.docs_dir)
         for f in list(files):
-            # The glossary and the route pages' files are data, not pages; an editor's index.md
-            # would shadow the generated home page.
-            if _is_content_data(f.src_uri) or (f.src_uri in self.by_src):
-                if not _is_content_data(f.src_uri):
-                    log.warning("content/%s wordt niet gebruikt: deze pagina wordt gemaakt uit de gegevens.", f.src_uri)
+            if f.src_dir is None or os.path.abspath(f.src_dir) != docs_dir:
+                continue  # the theme's files (Material, our theme, the project's build/)
+            accepted = self.content_files.get(f.src_uri)
+            if accepted is None or accepted.kind == DATA:
                 files.remove(f)
+            elif f.src_uri in self.by_src:  # the check refuses this; never overwrite a generated page
+                raise PluginError(f"content/{f.src_uri} staat op een adres dat de site zelf maakt.")
+            elif accepted.kind == IMAGE:
+                files.remove(f)
+                files.append(File.generated(config, f.src_uri, content=reencode_image(accepted.path)))
         if files.get_file_from_path("toegankelijkheid.md") is None:
             page = Page("toegankelijkheid/", "Toegankelijkheid", "toegankelijkheid",
                         lambda: render.accessibility_page(self.ctx), in_nav=True)
@@ -267,32 +286,38 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
-            page.meta = {"title": html.escape(generated.title), "hide": list(generated.hide)}
+            page.meta = {"title": generated.title, "hide": list(generated.hide)}
             if not generated.in_nav:
                 page.meta["ww_nav_key"] = f"nav-{generated.url.count('/')}"
                 page.meta["template"] = shell.TEMPLATE
             shell.skip_markdown(page)
             return ""
-        # An editor's page: keep only the front matter we understand (no `template:`
-        # pointing at another template, no raw titles in the theme's unescaped slots).
+        # An editor's page: keep only the front matter we understand (no `template:` pointing at
+        # another template), and render it ourselves: MkDocs' own Markdown pass would parse raw
+        # HTML (and stop on text like '<![>'), only for us to throw its result away.
         title = str(page.meta.get("title") or page.title or "")
-        page.meta = {"title": html.escape(title), "hide": ["toc"]}
+        page.meta = {"title": title, "hide": ["toc"]}
+        shell.render_with(page, lambda: self._editor_page(page, markdown))
         return markdown
 
-    def on_page_content(self, output, page, config, files):
-        page.toc = []  # the theme would print heading texts unescaped; lists are short anyway
-        if page.file.src_uri in self.by_src:
-            return ""  # made in on_page_context, when the page is written
-        body = safe_markdown.render(page.markdown or "", shift_headings=0)
+    def _editor_page(self, page, markdown: str) -> str:
+        markdown = unicodedata.normalize("NFC", markdown)  # as the check read it (records/yamlsafe.py)
+        body = safe_markdown.render(markdown, shift_headings=0)
         article = self.articles.get(page.file.src_uri)
         if article is not None:
             body = render.article_page(article, page.file.url, safe_markdown.render(article.body, shift_headings=1))
         elif "<h1" not in body:
-            body = f"<h1>{html.escape(html.unescape(page.meta.get('title', '')))}</h1>" + body
+            body = f"<h1>{html.escape(page.meta.get('title', ''))}</h1>" + body
         body = self.ctx.annotator.annotate(body)
         if article is not None:
             self._send_to_index(page.url, body)
         return body
+
+    def on_page_content(self, output, page, config, files):
+        page.toc = []  # the table of contents is hidden on every page; lists are short anyway
+        if page.file.src_uri in self.by_src:
+            return ""  # made in on_page_context, when the page is written
+        return output
 
     def on_page_context(self, context, page, config, nav):
         # MkDocs converts every page before it writes the first one. A generated page's
@@ -303,6 +328,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             page.content = generated.html(self.ctx.annotator)
             if generated.kind in SEARCHABLE_KINDS:
                 self._send_to_index(page.url, page.content)
+        # Our HTML (generated pages escape every record text, editors' Markdown is sanitised):
+        # the one value the autoescaping templates print as it is.
+        page.content = Markup(page.content or "")
         return context
 
     def on_post_page(self, output, page, config):
@@ -362,10 +390,17 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return server
 
 
-def _is_content_data(src_uri: str) -> bool:
-    """Files in content/ that are data for generated pages: the glossary and the route pages."""
-    return (src_uri == GLOSSARY_FILE or src_uri == WORRIED_FILE
-            or (src_uri.startswith(LIFE_EVENTS_DIR + "/") and src_uri.endswith((".yaml", ".yml"))))
+# Addresses in mkdocs.yml that the theme prints as links (the logo's link, the source link).
+_LINKED_SETTINGS = ("site_url", "repo_url", "extra.homepage")
+
+
+def _refuse_script_addresses(config):
+    """A link in mkdocs.yml must be a web address: MkDocs accepts 'javascript://x/%0aalert(1)' as a URL."""
+    for setting in _LINKED_SETTINGS:
+        value = config.get(setting) if "." not in setting else (config.extra or {}).get(setting.split(".", 1)[1])
+        if value and safeurl.scheme(str(value)) not in (*safeurl.WEB_SCHEMES, ""):
+            raise PluginError(f"{setting} in mkdocs.yml moet een webadres zijn dat met https:// of http:// begint, "
+                              f"niet {text.quoted(str(value))}.")
 
 
 def asset_urls() -> dict:

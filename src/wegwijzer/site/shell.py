@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import jinja2
+from markupsafe import Markup, escape
 
 TEMPLATE = "ww-shell.html"  # theme/ww-shell.html: {{ ww_shell() }}
 _SLOTS = {"title": "WWSHELLTITLE7F3A", "content": "WWSHELLCONTENT7F3A", "canonical": "WWSHELLCANONICAL7F3A"}
@@ -30,7 +31,7 @@ class _StandIn:
         self._page = page
         self.meta = dict(page.meta, title=_SLOTS["title"])
         self.title = _SLOTS["title"]
-        self.content = ("<h1>" if has_h1 else "") + _SLOTS["content"]
+        self.content = Markup(("<h1>" if has_h1 else "") + _SLOTS["content"])
         self.canonical_url = _SLOTS["canonical"] if page.canonical_url else None
 
     def __getattr__(self, name):
@@ -39,8 +40,13 @@ class _StandIn:
 
 def skip_markdown(page):
     """Generated pages have no Markdown: spare MkDocs building a Markdown converter per page."""
+    render_with(page, lambda: "")
+
+
+def render_with(page, make_html):
+    """Replace MkDocs' Markdown pass for ``page`` with ``make_html()`` (our own, safe rendering)."""
     def render(config, files):
-        page.content = ""
+        page.content = make_html()
         page.toc = []
         page.present_anchor_ids = set()
     page.render = render
@@ -64,8 +70,11 @@ def make_renderer(env: jinja2.Environment):
             shells[key] = [_NAME[p] if i % 2 else p for i, p in enumerate(parts)] if clean else None
         shell = shells[key]
         if shell is None:
-            return env.get_template("main.html").render(context.get_all())
-        values = {"title": page.meta["title"], "content": page.content, "canonical": page.canonical_url}
-        return "".join(values[p] if i % 2 else p for i, p in enumerate(shell))
+            return Markup(env.get_template("main.html").render(context.get_all()))
+        # The same escaping the template would apply: the title and the address are text, the
+        # content is the page's own (already safe) HTML.
+        values = {"title": escape(page.meta["title"]), "content": page.content,
+                  "canonical": escape(page.canonical_url or "")}
+        return Markup("".join(values[p] if i % 2 else p for i, p in enumerate(shell)))
 
     return ww_shell

@@ -38,10 +38,16 @@ def _require_config_file(config_file: str) -> None:
 
 def _load_config(config_file: str, site_dir=None, data_dir=None):
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     _require_config_file(config_file)
     overrides = {"site_dir": str(site_dir)} if site_dir else {}
-    cfg = load_config(config_file, **overrides)
+    with _mkdocs_errors() as reasons:
+        try:
+            cfg = load_config(config_file, **overrides)
+        except (MkDocsException, OSError) as err:  # MkDocs logs what is wrong, then raises "Aborted ..."
+            why = "; ".join(reasons) or str(err)
+            raise UsageError(f"{config_file} klopt niet: {why}") from None
     plugin = cfg.plugins.get("wegwijzer")
     if plugin is None:
         raise UsageError(f"{config_file} gebruikt de wegwijzer-plugin niet (plugins: - wegwijzer).")

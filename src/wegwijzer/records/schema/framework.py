@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ...text import nearest
+from ...text import SHOWN_MAX, nearest, quoted
 from ..yamlsafe import Mapping, Scalar, Sequence
 
 INVALID = object()  # a converter's "reported, no value"
@@ -78,7 +78,7 @@ def shape_of(convert) -> Shape:
 
 def invalid_message(value: str, shape: Shape) -> str:
     """The converter's message for a value of ``shape`` it refuses."""
-    return f"'{value}' is {shape.problem}. {shape.hint}"
+    return f"{quoted(value)} is {shape.problem}. {shape.hint}"
 
 
 # --- scalar converters ---------------------------------------------------------------
@@ -156,7 +156,8 @@ def choice(allowed, label: str = "waarde", case_sensitive: bool = False):
 
 
 def _not_allowed(value, allowed, label):
-    return f"'{value}' is niet toegestaan als {label}.{did_you_mean(value, allowed)} Kies uit: {', '.join(allowed)}."
+    return (f"{quoted(value)} is niet toegestaan als {label}.{did_you_mean(value, allowed)} "
+            f"Kies uit: {', '.join(allowed)}.")
 
 
 def did_you_mean(value: str, options) -> str:
@@ -185,12 +186,16 @@ def list_of(item_convert, allow_single: bool = True, unique: bool = True):
             ctx.error(node, name, "Hier hoort een lijst, bijvoorbeeld [a, b], maar er staan losse velden.")
             return INVALID
         values = []
+        seen = set()  # a set, not `in values`: 80,000 keywords must not cost 80,000² comparisons
         ok = True
         for item in items:
             value = item_convert(item, ctx, name)
             if value is INVALID:
                 ok = False
-            elif not unique or value not in values:
+            elif not unique:
+                values.append(value)
+            elif value not in seen:
+                seen.add(value)
                 values.append(value)
         return tuple(values) if ok else INVALID
 
@@ -252,7 +257,8 @@ def is_given(mapping: Mapping, key: str) -> bool:
 
 
 def _unknown_field(key, line, fields, ctx, prefix):
-    ctx.collector.error(ctx.path, line, prefix + key, f"Onbekend veld '{key}'.{_field_hint(key, fields)}")
+    ctx.collector.error(ctx.path, line, prefix + key[:SHOWN_MAX],
+                        f"Onbekend veld {quoted(key)}.{_field_hint(key, fields)}")
     return False
 
 

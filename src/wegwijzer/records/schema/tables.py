@@ -29,14 +29,25 @@ from .framework import (
     did_you_mean,
     is_given,
     list_of,
-    multiline_text,
     record,
     scalar_text,
     shape_of,
     shaped,
     text,
 )
-from .types import coordinate, date_value, email, flag, language, phone, postcode, time_value, url, whole_number
+from .types import (
+    coordinate,
+    date_value,
+    email,
+    flag,
+    language,
+    markdown_text,
+    phone,
+    postcode,
+    time_value,
+    url,
+    whole_number,
+)
 
 CONTACT_FIELDS = {
     "telefoon": Field(phone, label="Telefoon",
@@ -351,7 +362,7 @@ VOORZIENING_FIELDS = {
     "kernen": Field(list_of(kern), label="Kernen",
                     help="In welke dorpen of wijken? Laat leeg als het voor de hele gemeente is."),
     "aanbieder": Field(text(120), label="Aanbieder", help="Wie biedt het aan, bijvoorbeeld Stichting Welzijn."),
-    "beschrijving": Field(multiline_text, label="Beschrijving",
+    "beschrijving": Field(markdown_text(10_000), label="Beschrijving",
                           help="Meer uitleg voor wie verder leest. Korte alinea's; vet en links mogen."),
     "aanmelden": Field(text(500), label="Aanmelden",
                        help="Wat is de eerste stap? Bijvoorbeeld: Bel ons, of vraag een verwijzing aan de huisarts."),

@@ -11,8 +11,9 @@ from datetime import date
 from typing import Optional
 
 from ...safeurl import web_address_problem
+from ..markdown_limits import markdown_problems
 from ..model import Phone
-from .framework import Invalid, Shape, invalid_message, scalar
+from .framework import INVALID, Invalid, Shape, invalid_message, multiline_text, scalar
 
 # Each type's Shape carries its message halves and a pattern a web form can check (the
 # patterns are written so that Python and JavaScript read them the same way).
@@ -128,9 +129,12 @@ def whole_number(low: int, high: int, example: str = "10"):
     shape = Shape("number", pattern=r"^\d{1,6}$", problem="geen geldig getal",
                   hint=f"Schrijf een heel getal van {low} tot en met {high}, bijvoorbeeld {example}.", example=example)
 
+    digits = len(str(high))
+
     @scalar(shape=shape)
     def parse(value):
-        if not value.isascii() or not value.isdigit() or not (low <= int(value) <= high):
+        # The length first: int() of a 5,000-digit text raises (Python's conversion limit).
+        if len(value) > digits or not value.isascii() or not value.isdigit() or not (low <= int(value) <= high):
             raise Invalid(invalid_message(value, shape))
         return int(value)
 
@@ -157,6 +161,33 @@ def language(value):
     if not _LANGUAGE.match(code):
         raise Invalid(invalid_message(value, LANGUAGE))
     return code
+
+
+def markdown_text(max_len: int):
+    """A text with Markdown (paragraphs, bold, links), within the limits of records.markdown_limits.
+    Each problem is reported on the file line it is on."""
+
+    def convert(node, ctx, name):
+        value = multiline_text(node, ctx, name)
+        if value is INVALID:
+            return INVALID
+        if len(value) > max_len:
+            ctx.error(node, name, f"Deze tekst is {len(value):,} tekens; het maximum is {max_len:,}. Maak hem korter."
+                      .replace(",", "."))
+            return INVALID
+        problems = markdown_problems(value)
+        for line, message in problems:
+            ctx.collector.error(ctx.path, _text_line(node, line), name, message)
+        return INVALID if problems else value
+
+    convert.shape = Shape("multiline", max_len=max_len)
+    return convert
+
+
+def _text_line(node, line: int) -> int:
+    """The file line of line ``line`` (1-based) of a text: a block text (| or >) starts on the line
+    after its field name, any other on the same line."""
+    return node.line + line - (0 if node.block else 1)
 
 
 # --- phone numbers ------------------------------------------------------------------
