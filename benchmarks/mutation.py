@@ -63,6 +63,11 @@ NO_BUILDS = ["--deselect=tests/test_statement.py::"
              "test_the_built_site_has_security_txt_and_a_statement_without_placeholders",
              "--deselect=tests/test_statement.py::test_without_a_security_block_there_is_no_security_txt"]
 
+# tests/test_content_folder.py's tests on a built site (the module's content_site fixture builds once).
+CONTENT_SITE_TESTS = ["test_raw_html_oddities_in_an_article_build_and_show_as_text",
+                      "test_content_images_are_published_without_metadata_and_at_most_1600_pixels",
+                      "test_face_photos_keep_no_colour_profile_or_metadata", "test_data_files_are_read_not_published"]
+
 GROUPS = [
     Group("escaping", ["src/wegwijzer/site/escaping.py", "src/wegwijzer/site/markers.py"],
           ["tests/test_escaping.py", "tests/test_site_pages.py"], guard=True),
@@ -85,6 +90,14 @@ GROUPS = [
            "tests/test_statement.py", "tests/test_phone_and_formats.py", "tests/test_kernen_spreekuren.py",
            "tests/test_levensloop_loket.py", "tests/test_referral_fields.py",
            *NO_BUILDS]),
+    Group("hostile-input", ["src/wegwijzer/records/files.py", "src/wegwijzer/records/content.py",
+                            "src/wegwijzer/records/images.py", "src/wegwijzer/records/markdown_limits.py",
+                            "src/wegwijzer/records/diagnostics.py"],
+          ["tests/test_hostile_files.py", "-k", "not as_command and not pipe and not never_built",
+           "tests/test_hostile_values.py", "tests/test_content_folder.py", "tests/test_markdown_limits.py",
+           "tests/test_check_rules.py",
+           "--deselect=tests/test_content_folder.py::test_the_build_writes_no_top_level_name_it_does_not_declare",
+           *(f"--deselect=tests/test_content_folder.py::{name}" for name in CONTENT_SITE_TESTS)], guard=True),
     Group("search-documents", ["src/wegwijzer/search/documents.py"], ["tests/test_search_documents.py"]),
     Group("atomic-swap", ["src/wegwijzer/site/sitebuild.py"],
           ["tests/test_site_swap.py",

@@ -119,7 +119,7 @@ def write_project(folder: Path, text_for, mkdocs_text_for, with_site_name: bool 
     from helpers import project_config, write
 
     data = folder / "voorzieningen"
-    (folder / "content").mkdir(exist_ok=True)  # no pages of editors: only what the site makes
+    (folder / "content").mkdir(parents=True, exist_ok=True)  # no pages of editors: only what the site makes
     municipality = gemeente(text_for)
     write(data, "gemeente.yaml", as_yaml(municipality))
     write(data, f"{RECORD_ID}.yaml", as_yaml(record(text_for)))
@@ -164,15 +164,32 @@ def harmless(field: str, limit: int) -> str:
 # --- what a page looks like in Chromium ----------------------------------------------------------
 
 # Every element with the names (not values) of its attributes, in document order. Glossary
-# tooltips (<abbr>) depend on the words in a text, so they are left out.
+# tooltips (<abbr>) depend on the words in a text, and so does what an editor's Markdown
+# makes inside a .ww-prose block (a description): those are left out here and checked
+# against the sanitiser's allow-list instead (PROSE).
 SKELETON = """() => {
   const out = [];
   for (const el of document.querySelectorAll('*')) {
-    if (el.tagName === 'ABBR') continue;
+    if (el.tagName === 'ABBR' || el.parentElement?.closest('.ww-prose')) continue;
     out.push(el.tagName + '[' + [...el.attributes].map(a => a.name).sort().join(' ') + ']');
   }
   return out;
 }"""
+# Elements and attributes in Markdown blocks that the sanitiser (site/safe_markdown.py) does not allow
+# (a description's block starts with our own heading).
+PROSE = """allowed => [...document.querySelectorAll('.ww-prose *:not(.ww-prose > h2[id])')]
+  .filter(el => !(el.tagName.toLowerCase() in allowed)
+                || [...el.attributes].some(a => !allowed[el.tagName.toLowerCase()].includes(a.name)))
+  .map(el => el.outerHTML.slice(0, 80))"""
+
+
+def prose_allow_list() -> dict:
+    from wegwijzer.site.safe_markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+    allowed = {tag: sorted(ALLOWED_ATTRIBUTES.get(tag, ())) for tag in ALLOWED_TAGS}
+    allowed["a"] = allowed["a"] + ["rel"]  # added by the sanitiser to links to other sites
+    allowed["abbr"] = ["title"]  # the glossary's tooltips
+    return allowed
 # Links and sources a browser would run as script.
 SCRIPT_LINKS = """() => [...document.querySelectorAll('[href], [src], [action], [formaction]')]
   .map(el => el.href || el.src || el.action || el.formAction || '')
@@ -202,13 +219,15 @@ class PageReader:
         self.dialogs = []
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         self.page.add_init_script(RECORDER)
+        self.allowed = prose_allow_list()
 
     def read(self, url: str) -> dict:
         self.dialogs.clear()
         self.page.goto(url)
         self.page.wait_for_load_state("load")
         return {"skeleton": self.page.evaluate(SKELETON), "script_links": self.page.evaluate(SCRIPT_LINKS),
-                "ran": self.page.evaluate("window.__ran") + list(self.dialogs)}
+                "ran": self.page.evaluate("window.__ran") + list(self.dialogs),
+                "prose": self.page.evaluate(PROSE, self.allowed)}
 
     def close(self):
         self.context.close()

@@ -89,6 +89,7 @@ def test_no_value_from_the_data_or_mkdocs_yml_becomes_markup(chromium, harmless_
         for path, base_path in zip(pages, expected, strict=True):
             found = reader.read(url + path)
             assert found["ran"] == [] and found["script_links"] == [], (path, found["ran"], found["script_links"])
+            assert found["prose"] == [], (path, found["prose"])
             wanted = skeletons[base_path]
             assert found["skeleton"] == wanted, (path, first_difference(found["skeleton"], wanted))
     finally:

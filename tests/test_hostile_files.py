@@ -17,13 +17,32 @@ from helpers import CLI_TIMEOUT, GEMEENTE_YAML, RECENT, minimal_face, minimal_re
 SECRET = "wachtwoord=geheim-7f3a"
 
 
-def check_project(project: Path, *args):
-    """`wegwijzer check voorzieningen --content content` in ``project``: (exit code, output)."""
-    proc = subprocess.run([sys.executable, "-m", "wegwijzer", "check", "voorzieningen", "--content", "content", *args],
+def check_project(project: Path, in_process: bool = False):
+    """`wegwijzer check voorzieningen --content content` in ``project``: (exit code, output). As a
+    process by default (a hang fails the test after CLI_TIMEOUT); ``in_process`` runs check_all
+    here, where a mutation tool can change the code (benchmarks/mutation.py)."""
+    if in_process:
+        from wegwijzer.records.checker import check_all
+        from wegwijzer.records.synonyms import find_synonyms_file
+
+        cwd = os.getcwd()
+        os.chdir(project)
+        try:
+            result = check_all(Path("voorzieningen"), Path("content"), find_synonyms_file(Path(".")))
+        finally:
+            os.chdir(cwd)
+        return (0 if result.ok else 1), result.as_text()
+    proc = subprocess.run([sys.executable, "-m", "wegwijzer", "check", "voorzieningen", "--content", "content"],
                           cwd=project, capture_output=True, text=True, timeout=CLI_TIMEOUT)
     out = proc.stdout + proc.stderr
     assert "Traceback" not in out and "Error" not in out, out
     return proc.returncode, out
+
+
+@pytest.fixture(params=["as_command", "in_process"])
+def how(request) -> bool:
+    """Run the check as `wegwijzer check` and in this process (benchmarks/mutation.py selects the latter)."""
+    return request.param == "in_process"
 
 
 @pytest.fixture
@@ -67,13 +86,13 @@ OUTSIDE_LINKS = [
 
 
 @pytest.mark.parametrize("link, target", OUTSIDE_LINKS, ids=[link for link, _ in OUTSIDE_LINKS])
-def test_a_link_out_of_the_project_is_refused(project, link, target):
+def test_a_link_out_of_the_project_is_refused(project, link, target, how):
     path = project / link
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
     path.symlink_to(target if target.startswith("/") else project.parent / "elders" / target)
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1
     reported = "voorzieningen/gezichten/anne.yaml" if link.endswith(".jpg") else link  # a photo: on its card
     assert "snelkoppeling naar een bestand buiten de map" in _line(out, reported)
@@ -90,85 +109,85 @@ def test_a_link_out_of_the_project_is_never_built(project):
     assert not (project / "site").exists()
 
 
-def test_the_synonyms_file_may_not_lead_out_of_its_folder(project):
+def test_the_synonyms_file_may_not_lead_out_of_its_folder(project, how):
     write(project, "search/echt.yaml", "groepen:\n  - [schulden, geldzorgen]\n")
     (project / "search" / "synoniemen.yaml").symlink_to(project.parent / "elders" / "geheim.yaml")
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "snelkoppeling naar een bestand buiten de map" in _line(out, "search/synoniemen.yaml")
     (project / "search" / "synoniemen.yaml").unlink()
     (project / "search" / "synoniemen.yaml").symlink_to("echt.yaml")  # inside its folder: fine
-    assert check_project(project)[0] == 0
+    assert check_project(project, how)[0] == 0
 
 
-def test_links_inside_the_project_are_fine(project):
+def test_links_inside_the_project_are_fine(project, how):
     (project / "voorzieningen" / "buurtkamer.yaml").symlink_to("hoeskamer.yaml")
     (project / "content" / "artikelen" / "geld-kort.md").symlink_to("geld.md")
     (project / "content" / "meer").symlink_to("artikelen")
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 0, out
 
 
-def test_a_data_folder_that_is_itself_a_link_is_fine(project, tmp_path):
+def test_a_data_folder_that_is_itself_a_link_is_fine(project, tmp_path, how):
     real = tmp_path / "echte-gegevens"
     (project / "voorzieningen").rename(real)
     (project / "voorzieningen").symlink_to(real)
-    assert check_project(project)[0] == 0
+    assert check_project(project, how)[0] == 0
 
 
 # --- loops, dangling links, folders and pipes -----------------------------------------------
 
-def test_a_loop_of_links_among_records(project):
+def test_a_loop_of_links_among_records(project, how):
     (project / "voorzieningen" / "a.yaml").symlink_to("b.yaml")
     (project / "voorzieningen" / "b.yaml").symlink_to("a.yaml")
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1
     for name in ("a", "b"):
         assert "in een kring naar zichzelf verwijst" in _line(out, f"voorzieningen/{name}.yaml")
 
 
-def test_a_loop_of_links_among_articles(project):
+def test_a_loop_of_links_among_articles(project, how):
     (project / "content" / "artikelen" / "a.md").symlink_to("b.md")
     (project / "content" / "artikelen" / "b.md").symlink_to("a.md")
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "in een kring" in _line(out, "content/artikelen/a.md")
 
 
-def test_a_folder_link_that_leads_back_up(project):
+def test_a_folder_link_that_leads_back_up(project, how):
     (project / "content" / "artikelen" / "terug").symlink_to("..")
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "een kring zonder einde" in _line(out, "content/artikelen/terug")
 
 
 @pytest.mark.parametrize("where", ["content/artikelen/weg.md", "content/levensloop/weg.yaml",
                                    "content/begrippen.yaml", "voorzieningen/weg.yaml"])
-def test_a_dangling_link(project, where):
+def test_a_dangling_link(project, where, how):
     path = project / where
     path.parent.mkdir(parents=True, exist_ok=True)
     path.symlink_to(path.with_name("bestaat-niet" + path.suffix))
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "naar een bestand dat niet bestaat" in _line(out, where)
 
 
 @pytest.mark.parametrize("where", ["content/artikelen/map.md", "content/begrippen.yaml",
                                    "content/zorgen-om-een-ander.yaml", "content/levensloop/map.yaml"])
-def test_a_folder_where_a_file_belongs(project, where):
+def test_a_folder_where_a_file_belongs(project, where, how):
     (project / where).mkdir(parents=True)
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "is een map" in _line(out, where)
 
 
-def test_gezichten_as_a_file_is_an_error(project):
+def test_gezichten_as_a_file_is_an_error(project, how):
     import shutil
 
     shutil.rmtree(project / "voorzieningen" / "gezichten")
     write(project / "voorzieningen", "gezichten", "naam: x\n")
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "is geen map" in _line(out, "voorzieningen/gezichten")
 
 
-def test_a_synonyms_path_that_is_a_folder(project):
+def test_a_synonyms_path_that_is_a_folder(project, how):
     (project / "search" / "synoniemen.yaml").mkdir(parents=True)
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "is een map" in _line(out, "search/synoniemen.yaml")
 
 
@@ -199,17 +218,17 @@ def test_a_photo_that_is_a_pipe(project):
 
 # --- sizes -------------------------------------------------------------------------------------
 
-def test_a_content_page_over_the_cap_is_refused_without_reading_it_all(project):
+def test_a_content_page_over_the_cap_is_refused_without_reading_it_all(project, how):
     big = project / "content" / "groot.md"
     with open(big, "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # 50 MB (a sparse file): was built in 70 s and 706 MB
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "groter dan 256 KiB" in _line(out, "content/groot.md")
 
 
-def test_a_photo_over_the_size_cap(project):
+def test_a_photo_over_the_size_cap(project, how):
     big = project / "voorzieningen" / "gezichten" / "anne.jpg"
     with open(big, "r+b") as handle:
         handle.truncate(21 * 1024 * 1024)
-    code, out = check_project(project)
+    code, out = check_project(project, how)
     assert code == 1 and "groter dan 20 MiB" in _line(out, "voorzieningen/gezichten/anne.yaml")

@@ -121,26 +121,26 @@ def _is_invisible(char: str) -> bool:
     return unicodedata.category(char) in _INVISIBLE_CATEGORIES or char in _INVISIBLE_LETTERS
 
 
-# Letters of other scripts that look like Latin ones: a host name made only of these
-# ('раураl' in Cyrillic) reads as a familiar Latin name.
-_LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁԛԝһӏвкмнтьАВЕКМНОРСТУХІЈЅӀαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ")
-
-
 def _host_problem(host: str, start: str) -> Optional[str]:
     """Why a host name would mislead a resident, or None: each part in one script, and not a
-    name that only looks Latin."""
+    name that only looks Latin. The scripts and look-alikes are Unicode's own (UTS #39), from
+    the confusable_homoglyphs package."""
     try:
         readable = host.encode("ascii").decode("idna") if "xn--" in host else host
     except UnicodeError:
         return f"{start} De naam van de website is niet goed gecodeerd (xn--...). Typ het adres opnieuw."
+    if readable.isascii():
+        return None
+    from confusable_homoglyphs import confusables  # only for a name with other letters than a-z
+
     for label in readable.split("."):
         letters = [c for c in label if c.isalpha()]
-        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in letters}
-        if len(scripts) > 1:
+        if confusables.is_mixed_script(label):
             return (f"{start} De naam van de website mengt letters uit verschillende schriften (bijvoorbeeld "
                     "Latijnse en Cyrillische letters). Zo lijkt een nepadres op een echt adres. Typ het adres "
                     "opnieuw met gewone letters.")
-        if letters and scripts != {"LATIN"} and all(c in _LATIN_LOOKALIKES for c in letters):
+        if letters and not all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in letters) \
+                and all(confusables.is_confusable(c, preferred_aliases=["latin"]) for c in letters):
             return (f"{start} De naam van de website lijkt op gewone letters, maar bestaat uit letters van een "
                     "ander schrift. Zo lijkt een nepadres op een echt adres. Typ het adres opnieuw met gewone letters.")
     return None

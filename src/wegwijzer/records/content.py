@@ -83,24 +83,22 @@ def page_address(src_uri: str) -> str:
     return str(path.with_suffix("") / "index.html")
 
 
-def scan_content(content_dir: Path, collector: Collector, shown: Callable[[Path], str],
-                 check_images: bool = True) -> list:
+def scan_content(content_dir: Path, collector: Collector, shown: Callable[[Path], str]) -> list:
     """Every file of ``content_dir`` that may be published or read, as ContentFile; every other
     file, link or page that breaks a rule is an error in ``collector``. A missing folder is empty."""
     folder = Path(content_dir)
     if not folder.is_dir():
         return []
-    scan = _Scan(real_folder(folder), collector, shown, check_images)
+    scan = _Scan(real_folder(folder), collector, shown)
     scan.walk(folder, "", 0)
     return scan.found
 
 
 class _Scan:
-    def __init__(self, root: Path, collector: Collector, shown, check_images: bool):
+    def __init__(self, root: Path, collector: Collector, shown):
         self.root = root
         self.collector = collector
         self.shown = shown
-        self.check_images = check_images
         self.found = []
 
     def error(self, path: Path, message: str, line: int = 1, field: str = ""):
@@ -212,7 +210,7 @@ class _Scan:
     def image(self, path: Path, src_uri: str) -> bool:
         if not self.address_free(path, src_uri):
             return False
-        problem = image_problem(path, self.root) if self.check_images else None
+        problem = image_problem(path, self.root)
         if problem:
             self.error(path, problem)
         return problem is None

@@ -101,12 +101,3 @@ def readable_size(size: int) -> str:
             value = size / factor
             return f"{value:.0f} {unit}" if value >= 10 or value == int(value) else f"{value:.1f} {unit}"
     return f"{size} bytes"
-
-
-def is_regular_inside(path: Path, root: Path) -> bool:
-    """True for a regular file that is, or whose link leads, inside ``root`` (resolved)."""
-    try:
-        real = real_path(path, root)
-        return stat.S_ISREG(os.stat(real).st_mode)
-    except (FileRefused, OSError):
-        return False
