@@ -15,12 +15,17 @@ from helpers import (
     MEILI_NO_SERVER,
     NGINX,
     NGINX_BROTLI_MODULE,
+    RECENT,
+    SECRET,
     MeiliServer,
     MeiliTarget,
     build,
     index_and_build,
     injection_dataset,
     meili_binary,
+    minimal_face,
+    minimal_record,
+    photo,
     project_config,
     serve,
     start_nginx,
@@ -29,6 +34,26 @@ from helpers import (
     vector_dataset,
     write,
 )
+from wegwijzer.records.checker import check_all
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A valid project (a record, a face card with a photo, an article) in ``<tmp>/project``, and
+    beside it ``<tmp>/elders``: a record, a page and a photo holding helpers.SECRET, outside it."""
+    root = tmp_path / "project"
+    write(root / "voorzieningen", "gemeente.yaml", GEMEENTE_YAML)
+    write(root / "voorzieningen", "hoeskamer.yaml", minimal_record(gecontroleerd=RECENT))
+    write(root / "voorzieningen", "gezichten/anne.yaml", minimal_face(gecontroleerd=RECENT))
+    photo(root / "voorzieningen" / "gezichten" / "anne.jpg")
+    write(root / "content", "artikelen/geld.md", "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n")
+    outside = tmp_path / "elders"
+    write(outside, "geheim.yaml", f"naam: {SECRET}\n")
+    write(outside, "geheim.md", f"# Geheim\n\n{SECRET}\n")
+    photo(outside / "geheim.jpg")
+    result = check_all(root / "voorzieningen", root / "content")
+    assert result.ok, result.as_text()
+    return root
 
 
 @pytest.fixture

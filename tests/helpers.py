@@ -57,6 +57,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 TODAY = date(2026, 11, 23)  # "today" for in-process loads: date warnings stay deterministic
 RECENT = (date.today() - timedelta(days=7)).isoformat()  # never stale for the CLI's real today
 CLI_TIMEOUT = 20  # seconds; a hang fails the test instead of the whole run
+SECRET = "wachtwoord=geheim-7f3a"  # in the files outside the project (conftest.py's project fixture)
 
 GEMEENTE_YAML = """\
 naam: Beekdaelen
