@@ -17,7 +17,7 @@ Targets (issue 25): 0 tracebacks, 0 hangs, peak memory under 1 GB for any input 
 documented caps, build time linear in input size.
 
 --src runs another checkout's code on the same attacks (for example `git worktree add
-/tmp/voor <commit>` and `--src /tmp/voor/src`): the before and after in one run.
+../voor <commit>` and `--src ../voor/src`): the before and after in one run.
 """
 
 from __future__ import annotations

@@ -156,6 +156,7 @@ def test_no_path_of_a_machine_in_the_repository():
         except (UnicodeDecodeError, FileNotFoundError):
             continue  # photos and other binary files
         for machine_path in ("/work/", "/root/", "/tmp/", "/home/"):
-            if machine_path in text and name != "tests/test_docs.py":
+            # tests/attacks/ holds published attack strings ("../../tmp/..."), not our paths
+            if machine_path in text and name != "tests/test_docs.py" and not name.startswith("tests/attacks/"):
                 offenders.append(f"{name}: {machine_path}")
     assert offenders == []
