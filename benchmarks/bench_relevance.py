@@ -60,6 +60,10 @@ SHOWN = 10  # results the page shows at first
 FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie."  # zoeken.js, after a Meilisearch failure
 BACKENDS = ("pagefind", "meilisearch")
 FILTERS = ("route", "thema", "doelgroep", "kern", "toegang")
+# The crisis block stands above the first result (not below it, not hidden).
+CRISIS_FIRST = """(() => { const c = document.getElementById('zoek-crisis');
+  const r = document.getElementById('zoek-resultaten');
+  return !!c && !c.hidden && !!(c.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING); })()"""
 # The search is finished when the result line says so (results, none, or a hint).
 DONE = ("(() => { const s = document.getElementById('zoek-status').textContent;"
         " return s && !s.startsWith('Bezig'); })()")
@@ -195,7 +199,10 @@ def run_questions(base: str, server, questions: list, meili_url: str = "") -> li
             status = page.inner_text("#zoek-status")
             rows.append({"q": question["q"], "kind": question["kind"], "rank": rank, "results": len(hrefs),
                          "status": status, "top": found[:5], "bytes": search_bytes,
-                         "fallback": bool(meili_url) and FALLBACK_NOTE in status})
+                         "fallback": bool(meili_url) and FALLBACK_NOTE in status,
+                         "answers": bool(answers), "crisis": question.get("crisis"),
+                         "crisis_shown": page.is_visible("#zoek-crisis"),
+                         "crisis_first": page.evaluate(CRISIS_FIRST)})
         browser.close()
     return rows
 
@@ -208,32 +215,47 @@ def summarise(rows: list) -> dict:
     table = {}
     for kind, items in groups.items():
         n = len(items)
+        answered = [r for r in items if r.get("answers", True)] or items  # recall: questions with a right answer
+        must = [r for r in items if r.get("crisis") is True]
+        must_not = [r for r in items if r.get("crisis") is False]
         table[kind] = {
             "n": n,
-            "recall@5": round(sum(1 for r in items if r["rank"] and r["rank"] <= 5) / n, 3),
-            "mrr": round(sum(1 / r["rank"] for r in items if r["rank"]) / n, 3),
+            "recall@5": round(sum(1 for r in answered if r["rank"] and r["rank"] <= 5) / len(answered), 3),
+            "mrr": round(sum(1 / r["rank"] for r in answered if r["rank"]) / len(answered), 3),
             "zero": round(sum(1 for r in items if r["results"] == 0) / n, 3),
             "kb_per_search": round(sum(r["bytes"] for r in items) / n / 1000, 1),
             "fallback": sum(1 for r in items if r.get("fallback")),
+            # the crisis block: shown above the first result for every question that must show it,
+            # and for how many of those that must not
+            "crisis": (round(sum(1 for r in must if r.get("crisis_first")) / len(must), 3) if must else None),
+            "false_alarms": (round(sum(1 for r in must_not if r.get("crisis_shown")) / len(must_not), 3)
+                             if must_not else None),
         }
     return table
 
 
+def _share(value) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def print_table(table: dict, title: str) -> None:
     print(f"\n{title}")
-    print(f"{'kind':<14}{'n':>4}{'recall@5':>10}{'MRR':>7}{'zero':>7}{'kB/search':>11}{'fallback':>10}")
+    print(f"{'kind':<14}{'n':>4}{'recall@5':>10}{'MRR':>7}{'zero':>7}{'kB/search':>11}{'fallback':>10}"
+          f"{'crisis':>8}{'false':>7}")
     for kind, t in table.items():
         print(f"{kind:<14}{t['n']:>4}{t['recall@5']:>10.3f}{t['mrr']:>7.3f}{t['zero']:>7.3f}"
-              f"{t['kb_per_search']:>11.1f}{t['fallback']:>10}")
+              f"{t['kb_per_search']:>11.1f}{t['fallback']:>10}{_share(t['crisis']):>8}{_share(t['false_alarms']):>7}")
 
 
 def print_side_by_side(tables: dict) -> None:
     """recall@5 / MRR / zero per kind of query, one column group per backend."""
     names = list(tables)
-    print("\nside by side: recall@5 / MRR / zero results")
+    print("\nside by side: recall@5 / MRR / zero results (crisis block shown / false alarms)")
     print(f"{'kind':<14}{'n':>4}" + "".join(f"{name:>24}" for name in names))
     for kind, first in tables[names[0]].items():
         cells = "".join(f"{t[kind]['recall@5']:>10.3f}{t[kind]['mrr']:>7.3f}{t[kind]['zero']:>7.3f}"
+                        + (f" ({_share(t[kind]['crisis'])}/{_share(t[kind]['false_alarms'])})"
+                           if t[kind]["crisis"] is not None or t[kind]["false_alarms"] is not None else "")
                         for t in tables.values())
         print(f"{kind:<14}{first['n']:>4}{cells}")
 
@@ -288,9 +310,13 @@ def main(argv=None) -> int:
         print_table(tables[backend], f"{args.questions.name}, {backend}: {len(spec['questions'])} questions")
         if args.misses:
             for row in outcomes[backend]:
-                if not row["rank"] or row["rank"] > 5:
+                if row.get("answers", True) and (not row["rank"] or row["rank"] > 5):
                     print(f"  miss [{row['kind']}] {row['q']!r}: rank {row['rank']}, {row['status']!r}, "
                           f"top {row['top']}")
+                if row.get("crisis") is True and not row.get("crisis_first"):
+                    print(f"  no crisis block [{row['kind']}] {row['q']!r}")
+                if row.get("crisis") is False and row.get("crisis_shown"):
+                    print(f"  false alarm [{row['kind']}] {row['q']!r}")
     if len(tables) > 1:
         print_side_by_side(tables)
     if args.json:

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite, installing what it needs: the venv, Debian's chromium
 # (Playwright cannot download browsers here), Debian's nginx with its brotli module (the
-# deploy recipe is tested with the real server), poppler-utils (the printed PDF is read back)
-# and axe-core from npm.
+# deploy recipe is tested with the real server), poppler-utils (the printed PDF is read back),
+# FreeDict's English-Dutch dictionary (the search reads it at build time) and axe-core from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,8 @@ missing=()
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)  # the printed gezichtenkaart's pages and text
+# FreeDict's English-Dutch dictionary: the search's English words beyond the woordenboek (search/freedict.py)
+[ -f /usr/share/dictd/freedict-eng-nld.index ] || missing+=(dict-freedict-eng-nld)
 if [ "${#missing[@]}" -gt 0 ]; then
   as_root=()
   [ "$(id -u)" = 0 ] || as_root=(sudo)

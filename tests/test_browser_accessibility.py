@@ -29,6 +29,7 @@ PAGES = {
     "zoeken zonder resultaat": "zoeken/?q=xylofoon",  # the help when nothing is found
     "zoeken met een typfout": "zoeken/?q=mantelzrog",  # "Bedoelde je: …?"
     "zoeken alleen stopwoorden": "zoeken/?q=ik+wil+het",  # the friendly hint
+    "zoeken in nood": "zoeken/?q=ik+wil+niet+meer+leven",  # the crisis lines above the results
 }
 SAVED = saved_list_script([("v", "basis-ggz", "laten-doen/basis-ggz/"), ("g", "bram-hendriks",
                                                                        "gezichtenkaart/bram-hendriks/")])

@@ -106,6 +106,8 @@ class StubHandler(http.server.BaseHTTPRequestHandler):
             return self._trickle()
         if self.server.mode == "500":
             data, code = {"message": "internal", "code": "internal", "type": "internal"}, 500
+        elif self.path == "/multi-search":  # the documented shape: one answer per query
+            data, code = {"results": [canned_meili_response(q) for q in body.get("queries", [])]}, 200
         elif self.server.mode == "503-with-hits":  # an error status whatever the body looks like
             data, code = canned_meili_response(body), 503
         elif self.server.mode == "empty":  # the documented shape of an answer without hits
@@ -424,14 +426,22 @@ def test_axe_no_violations_on_the_configured_search_page(phone, stub_site, stub_
 # --- the same query handling as the built-in search ------------------------------------------
 
 
-def test_meilisearch_gets_the_meaningful_words_and_the_frequency_strategy(phone, stub_site, stub_mode):
+def test_meilisearch_gets_the_meaningful_words_one_query_each(phone, stub_site, stub_mode):
     site, stub, _ = stub_site
     stub_mode("canned")
     phone.goto(site + "zoeken/?q=" + "Ik heb hulp nodig bij mijn schulden")
     wait_for_results(phone)
-    body = stub.seen[-1]["body"]
-    assert body["q"] == "hulp nodig schulden"  # stop words and question filler dropped
-    assert body["matchingStrategy"] == "frequency"
+    assert FALLBACK_NOTE not in phone.inner_text("#zoek-status")
+    seen = stub.seen[-1]
+    assert seen["path"] == "/multi-search"  # a sentence: one request, a query per meaningful word
+    queries = seen["body"]["queries"]
+    assert [q["q"] for q in queries[:-1]] == ["hulp", "nodig", "schulden"]  # stop words and filler dropped
+    assert {q["matchingStrategy"] for q in queries} == {"last"}
+    assert queries[-1]["q"] == "hulp nodig schulden" and queries[-1]["limit"] == 0  # the filter counts
+    # One word: one search, Meilisearch's own strategy.
+    phone.goto(site + "zoeken/?q=schulden")
+    wait_for_results(phone)
+    assert stub.seen[-1]["path"].endswith("/search") and stub.seen[-1]["body"]["matchingStrategy"] == "frequency"
 
 
 def test_meilisearch_typo_gets_the_same_did_you_mean(phone, stub_site, stub_mode):

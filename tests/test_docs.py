@@ -66,6 +66,13 @@ def test_documented_environment_variables_exist_in_code():
         assert variable in code, f"README documents {variable}, but no code reads it"
 
 
+def test_every_environment_variable_the_code_reads_is_documented():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src").rglob("*.py"))
+    read = set(re.findall(r'"((?:WEGWIJZER|MEILI)_[A-Z_]+)"', code))
+    assert read, "the pattern finds the variables the code reads"
+    assert sorted(v for v in read if f"`{v}`" not in README) == [], "README does not document these variables"
+
+
 # --- the editors' data format (docs/dataformaat.md) ---------------------------------------
 
 DATA_FORMAT = REPO / "docs" / "dataformaat.md"

@@ -54,7 +54,8 @@ def test_facets_and_geo(settings):
     for facet in ("route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "soort"):
         assert facet in settings["filterableAttributes"]
     assert "_geo" in settings["filterableAttributes"] and "_geo" in settings["sortableAttributes"]
-    assert set(settings["rankingRules"]) == DEFAULT_RULES  # "sort" is needed for _geoPoint sorting
+    # "sort" is needed for _geoPoint sorting; a stopped record (actief 0) ranks after every active one
+    assert settings["rankingRules"][0] == "actief:desc" and set(settings["rankingRules"][1:]) == DEFAULT_RULES
 
 
 def test_dutch_and_typos(settings):

@@ -118,7 +118,7 @@ def test_index_names_are_checked(tmp_path):
 
 def search_page(config):
     contact = SimpleNamespace(telefoon=None, email=None, website=None)
-    gemeente = SimpleNamespace(naam="Beekdaelen", kernen=("Sint Joost", "Hulsberg"), contact=contact)
+    gemeente = SimpleNamespace(naam="Beekdaelen", kernen=("Sint Joost", "Hulsberg"), contact=contact, crisis=())
     ctx = SimpleNamespace(dataset=SimpleNamespace(gemeente=gemeente), search_language={})
     return render.search_page(ctx, "zoeken/", config)
 

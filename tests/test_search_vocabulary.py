@@ -56,3 +56,14 @@ def test_vocabulary_is_split_by_first_letter_without_accents():
     assert name.startswith("woorden-{}.") and name.endswith(".json")
     # Another word anywhere gives every file a new name: a browser never mixes old and new files.
     assert vocabulary_file_name(vocabulary_files({"zorg": (12, True), "auto": (2, False)})) != name
+
+
+def test_a_site_word_that_begins_a_woordenboek_phrase_is_marked_with_the_phrases_second_word():
+    """The page loads the woordenboek for a site word only when the next word of the question
+    may continue one of its phrases ('fles wijn'), not for every site word with an entry."""
+    from wegwijzer.search.vocabulary import vocabulary_files
+
+    files = vocabulary_files({"fles": (2, False), "koffie": (5, False), "wijn": (1, False)}, {"fles+wijn", "bier+krat"})
+    assert json.loads(files["f"])["begrippen"] == "fles+wijn"
+    assert "begrippen" not in json.loads(files["k"])  # no phrase begins with 'koffie'
+    assert all("bier" not in text for text in files.values())  # 'bier' is not on this site

@@ -26,7 +26,8 @@ from .search.siteconfig import DEFAULT_PATH as DEFAULT_SITE_CONFIG
 def cmd_check(args) -> int:
     from .records.checker import check_all
 
-    result = check_all(Path(args.data_dir), Path(args.content), _synonyms(args))
+    synonyms = _synonyms(args)
+    result = check_all(Path(args.data_dir), Path(args.content), synonyms, _search_dir(synonyms))
     print(result.as_json() if args.format == "json" else result.as_text())
     return 0 if result.passes(strict=args.strict) else 1
 
@@ -94,6 +95,13 @@ def _synonyms(args):
     from .records.synonyms import find_synonyms_file
 
     return find_synonyms_file(Path.cwd(), args.synonyms)
+
+
+def _search_dir(synonyms) -> Path:
+    """The project's search/ folder (its own crisis.yaml and woordenboek.yaml): the synonyms file's."""
+    from .records.synonyms import search_folder
+
+    return search_folder(Path.cwd(), synonyms)
 
 
 # --- the command table ------------------------------------------------------------------

@@ -29,6 +29,7 @@ class CheckResult:
     worried: Optional[object] = None  # levensloop.RoutePage for /zorgen-om-een-ander/, if the project has one
     synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
     content_files: tuple = ()  # records/content.py ContentFile: what the build may publish from content/
+    search_lists: Optional[object] = None  # records/searchlists.py SearchLists: crisis signals and the woordenboek
 
     @property
     def ok(self) -> bool:
@@ -67,12 +68,15 @@ class CheckResult:
 
 
 def check_all(data_dir: Path, content_dir: Optional[Path] = None,
-              synonyms_file: Optional[Path] = None) -> CheckResult:
-    """Everything editors maintain, in one report: records, faces, glossary, articles, synonyms.
+              synonyms_file: Optional[Path] = None, search_dir: Optional[Path] = None) -> CheckResult:
+    """Everything editors maintain, in one report: records, faces, glossary, articles, synonyms,
+    and the search's crisis signals and woordenboek.
 
     `wegwijzer check`, `build`, `serve` and `index` all start here, so they agree on what
     is wrong. A content folder that does not exist has no articles and no glossary, and
     without ``synonyms_file`` there are no synonyms (see ``synonyms.find_synonyms_file``).
+    ``search_dir`` is the project's search/ folder with its own crisis.yaml and
+    woordenboek.yaml (default: the synonyms file's folder); the shipped lists always count.
     """
     from .articles import load_articles
     from .content import PAGE, scan_content
@@ -80,6 +84,7 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     from .glossary import GLOSSARY_FILE, load_glossary
     from .levensloop import load_route_pages
     from .placeholders import warn_in_text_files
+    from .searchlists import load_search_lists
     from .synonyms import check_synonyms
 
     dataset, collector = load_dataset(Path(data_dir))
@@ -99,8 +104,12 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
         if content.is_dir() and STATEMENT_FILE not in accepted:
             warn_statement_gaps(dataset, collector)
     groups = check_synonyms(collector, synonyms_file)
+    if search_dir is None and synonyms_file is not None:
+        search_dir = Path(synonyms_file).parent
+    lists = load_search_lists(search_dir, collector)
     return CheckResult(dataset, collector, terms=tuple(terms), articles=tuple(articles), life_events=tuple(events),
-                       worried=worried, synonyms=tuple(tuple(g) for g in groups), content_files=tuple(files))
+                       worried=worried, synonyms=tuple(tuple(g) for g in groups), content_files=tuple(files),
+                       search_lists=lists)
 
 
 def warn_statement_gaps(dataset: Dataset, collector: Collector):

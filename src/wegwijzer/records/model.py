@@ -186,6 +186,18 @@ class Municipality:
     loket: Optional[FrontDoor] = None
     terugkoppeling: Optional[Feedback] = None
     beveiliging: Optional[SecurityContact] = None
+    crisis: tuple = ()  # CrisisLine: the municipality's own, shown besides the national ones
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    """A line the search shows above the results when a question signals danger."""
+
+    naam: str
+    telefoon: tuple  # Phone, one or more
+    soorten: tuple  # vocab.CRISIS_SOORTEN it is for
+    chat: Optional[str] = None
+    uitleg: Optional[str] = None
 
 
 @dataclass(frozen=True)

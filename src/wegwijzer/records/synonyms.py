@@ -132,6 +132,12 @@ def find_synonyms_file(project: Path, named: Optional[str] = None) -> Optional[P
     return default if os.path.lexists(default) else None
 
 
+def search_folder(project: Path, synonyms_file: Optional[Path] = None) -> Path:
+    """The project's search/ folder: the synonyms file's folder, else <project>/search (which may
+    not exist). It holds the project's own crisis.yaml and woordenboek.yaml (records/searchlists.py)."""
+    return Path(synonyms_file).parent if synonyms_file else Path(project) / DEFAULT_SYNONYMS_FILE.parent
+
+
 def check_synonyms(collector: Collector, path: Optional[Path], cwd: Optional[Path] = None) -> list:
     """For `wegwijzer check`: report every problem of the synonyms file; return its groups.
 

@@ -92,6 +92,32 @@ KANALEN = {
     "huisbezoek": "Iemand komt bij je thuis",
 }
 
+# What a question in the search can signal that needs a crisis line above the results
+# (search/crisis.yaml). The lines come from gemeente.yaml's `crisis` and CRISIS_LINES below.
+CRISIS_SOORTEN = {
+    "zelfdoding": "Gedachten aan zelfdoding",
+    "zelfbeschadiging": "Zichzelf pijn doen",
+    "huiselijk-geweld": "Huiselijk geweld",
+    "kindermishandeling": "Kindermishandeling",
+    "acuut-gevaar": "Direct gevaar",
+}
+
+# The national lines every municipality's crisis block shows (gemeente.yaml's `crisis` adds to
+# them and cannot take them away): name, numbers, chat address, explanation, kinds.
+CRISIS_LINES = (
+    ("113 Zelfmoordpreventie", ("113", "0800 0113"), "https://www.113.nl/",
+     "Denk je aan zelfdoding, of maak je je zorgen om iemand? Praat er anoniem over, dag en nacht. "
+     "0800 0113 is gratis.", ("zelfdoding", "zelfbeschadiging")),
+    ("Veilig Thuis", ("0800 2000",), None,
+     "Bij huiselijk geweld en kindermishandeling, ook als je twijfelt. Gratis en anoniem, dag en nacht.",
+     ("huiselijk-geweld", "kindermishandeling")),
+    ("112", ("112",), None, "Is er nu direct gevaar? Bel 112.", tuple(CRISIS_SOORTEN)),
+)
+
+# The languages the search understands besides Dutch (search/woordenboek.yaml, search/crisis.yaml).
+SEARCH_LANGUAGES = {"nl": "Nederlands", "en": "Engels", "ar": "Arabisch", "tr": "Turks", "pl": "Pools",
+                    "uk": "Oekraïens"}
+
 # Names of the languages residents most often ask for; other codes are shown as-is.
 TALEN = {
     "nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "li": "Limburgs",
@@ -137,4 +163,18 @@ QUESTION_FILLER = (
     "help", "helpen", "hallo", "hoi", "beste", "alsjeblieft", "aub", "svp", "vraag", "vragen",
     "zoek", "zoeken", "vind", "vinden", "weet", "weten", "krijg", "krijgen", "met", "voor", "bij", "mee",
     "meer", "heel", "erg", "zo", "steeds",
+)
+
+# The English words of a question that carry no need, like QUESTION_FILLER: the build takes no
+# entry for them from the English-Dutch dictionary (search/freedict.py lists every sense of
+# 'need', 'where' or 'looking').
+ENGLISH_FILLER = (
+    "about", "after", "again", "also", "anyone", "anything", "around", "because", "been", "before", "being",
+    "could", "does", "doing", "done", "dont", "each", "even", "every", "find", "from", "have", "having",
+    "help", "helps", "here", "into", "just", "know", "like", "look", "looking", "looks", "make", "many",
+    "more", "most", "much", "must", "need", "needs", "needed", "only", "other", "please", "really", "should",
+    "some", "someone", "something", "still", "such", "than", "that", "their", "them", "then", "there",
+    "these", "they", "thing", "things", "this", "those", "very", "want", "wants", "what", "when", "where",
+    "which", "while", "will", "with", "without", "would", "your", "yours", "anymore", "always", "never",
+    "going", "getting", "gets", "give", "can't", "cannot", "tell", "told", "says", "said", "good", "well",
 )

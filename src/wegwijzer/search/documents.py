@@ -247,6 +247,28 @@ def info_page_document(slug: str, url: str, title: str, summary: str, words: Ite
     }
 
 
+# The text fields whose words' lemmas go into ``stammen`` (Meilisearch has no Dutch stemming: a
+# form the resident types meets the lemma through the index's synonyms, see settings.py).
+STEMMED_FIELDS = ("naam", "trefwoorden", "samenvatting", "aanbieder", "beschrijving", "aanmelden",
+                  "kosten_toelichting", "locaties")
+
+
+def with_stems(doc: dict) -> dict:
+    """The document with ``stammen`` (the lemmas of its words, search/morphology.py) and ``actief``
+    (0 for a stopped record: it ranks after every active one, settings.yaml's rankingRules)."""
+    from .morphology import lemma
+    from .vocabulary import words
+
+    texts = []
+    for name in STEMMED_FIELDS:
+        value = doc.get(name)
+        texts.extend(value if isinstance(value, list) else [value or ""])
+    stop = set(vocab.STOP_WORDS)
+    doc["stammen"] = sorted({lemma(w, "nl") for text in texts for w in words(text) if w not in stop})
+    doc["actief"] = 0 if doc.get("status") == "gestopt" else 1
+    return doc
+
+
 def build_documents(dataset, articles: Iterable = (), life_events: Iterable = (), worried=None) -> list:
     """Every search document of a checked dataset, in a stable order."""
     all_kernen = tuple(dataset.gemeente.kernen) if dataset.gemeente else ()
@@ -260,7 +282,7 @@ def build_documents(dataset, articles: Iterable = (), life_events: Iterable = ()
         docs.append(route_page_document(worried, dataset, all_kernen))
     if dataset.gemeente:
         docs.extend(info_page_document(*about, all_kernen=all_kernen) for about in info_pages(dataset.gemeente))
-    return docs
+    return [with_stems(doc) for doc in docs]
 
 
 # --- limits ---------------------------------------------------------------------------------

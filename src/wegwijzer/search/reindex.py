@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..errors import UsageError
 from ..records.checker import check_all
+from ..records.synonyms import search_folder
 from .documents import build_documents, document_problems
 from .indexer import IndexingFailed
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_INDEX_UID, DEFAULT_TASK_TIMEOUT_S, index_settings
@@ -41,11 +42,11 @@ class IndexOptions:
 
 def prepare(data_dir: Path, content_dir: Path, synonyms_file: Optional[Path] = None):
     """(documents, settings, CheckResult). Nothing is returned to index if the check fails."""
-    result = check_all(data_dir, content_dir, synonyms_file)
+    result = check_all(data_dir, content_dir, synonyms_file, search_folder(Path.cwd(), synonyms_file))
     if not result.ok:
         return None, None, result
     documents = build_documents(result.dataset, list(result.articles), result.life_events, result.worried)
-    settings = index_settings(synonyms_path=synonyms_file)
+    settings = index_settings(synonyms_path=synonyms_file, documents=documents)
     return documents, settings, result
 
 

@@ -42,8 +42,9 @@ def primary_key(path: Path = SETTINGS_FILE) -> str:
 
 
 def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[Path] = None,
-                   collector=None) -> dict:
-    """The body for PATCH /indexes/{uid}/settings: settings.yaml + expanded synonyms.
+                   collector=None, documents: Optional[list] = None) -> dict:
+    """The body for PATCH /indexes/{uid}/settings: settings.yaml + expanded synonyms, and with
+    ``documents`` the word forms: every form of a lemma in their ``stammen`` leads to that lemma.
 
     Raises SettingsProblem when the synonyms file has errors (run `wegwijzer check`).
     """
@@ -56,4 +57,23 @@ def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[
     settings = {k: v for k, v in base.items() if k not in INDEX_OPTIONS}
     settings["stopWords"] = list(STOP_WORDS)
     settings["synonyms"] = expand(groups)
+    if documents:
+        for form, lemmas in form_synonyms(documents).items():
+            mine = settings["synonyms"].setdefault(form, [])
+            mine.extend(w for w in lemmas if w not in mine)
+        settings["synonyms"] = dict(sorted(settings["synonyms"].items()))
     return settings
+
+
+def form_synonyms(documents: list) -> dict:
+    """{form: [lemma]} for every other form of a lemma in the documents' ``stammen`` (one way: a
+    resident who types 'liep' also searches 'lopen', which the documents with 'loopt' carry)."""
+    from .morphology import forms_of
+
+    lemmas = {stem for doc in documents for stem in doc.get("stammen", ())}
+    found = {}
+    for base, forms in forms_of(lemmas, "nl").items():
+        for form in forms:
+            if form != base and len(form) >= 3:
+                found.setdefault(form, []).append(base)
+    return found

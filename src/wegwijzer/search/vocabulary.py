@@ -48,6 +48,20 @@ def plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
+def key(word: str) -> str:
+    """zoektaal.js ``key``: two forms of one Dutch word get one key ('schulden'/'schuld',
+    'eenzame'/'eenzaam', 'huizen'/'huis'); the page finds such a form without a list."""
+    w = plain(word.lower())
+    w = w[:1] + w[1:].replace("eau", "o").replace("ij", "ei").replace("au", "ou")
+    found = re.match(r"^(.{3,}?)(en|s|e)$", w)
+    if found:
+        w = found.group(1)
+    w = re.sub(r"([^aeiou])\1$", r"\1", w)
+    w = re.sub(r"z$", "s", w)
+    w = re.sub(r"v$", "f", w)
+    return re.sub(r"([aeiou])\1", r"\1", w)
+
+
 def _record_texts(v):
     important = [v.naam, *v.trefwoorden, *(vocab.THEMAS[t] for t in v.themas),
                  *(vocab.DOELGROEPEN[d] for d in v.doelgroepen)]
@@ -89,18 +103,36 @@ def build_vocabulary(dataset, articles: Iterable = ()) -> dict:
     return {w: (n, w in important) for w, n in pages.items()}
 
 
-def vocabulary_json(vocabulary: dict) -> str:
+def vocabulary_json(vocabulary: dict, lexicon_starts: Iterable = ()) -> str:
     """The file the search page loads: words sorted, and one weight letter per word.
 
-    ``{"woorden": "aanbod aanmelden …", "gewicht": "3b1…"}``: a digit 1-9 is how many
-    pages use the word (9: nine or more); a letter a-i is the same count for a word from
-    a name, keywords, a theme or a role. Sorted words compress well (about 3 bytes a word).
+    ``{"woorden": "aanbod aanmelden …", "gewicht": "3b1…", "begrippen": "fles+wijn krat+bier …"}``: a
+    digit 1-9 is how many pages use the word (9: nine or more); a letter a-i is the same count
+    for a word from a name, keywords, a theme or a role. Sorted words compress well (about 3
+    bytes a word). ``begrippen``: the first two words of the woordenboek's phrases that begin
+    with a word of this file ('fles+wijn' of 'fles wijn opentrekken'): the page looks up the
+    woordenboek only for a site word followed by such a second word, and for words the site
+    does not have. (A single site word is searched as typed, so its entry is never needed.)
     """
     ordered = sorted(vocabulary)
     weights = "".join((chr(96 + min(n, MAX_COUNT)) if key else str(min(n, MAX_COUNT)))
                       for n, key in (vocabulary[w] for w in ordered))
-    return json.dumps({"woorden": " ".join(ordered), "gewicht": weights}, ensure_ascii=False,
-                      separators=(",", ":"))
+    data = {"woorden": " ".join(ordered), "gewicht": weights}
+    starts = sorted(set(lexicon_starts))
+    if starts:
+        data["begrippen"] = " ".join(starts)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def forms_json(forms: dict) -> str:
+    """The file of word forms a resident may type (search/morphology.py) that start with one letter,
+    loaded only when a typed word is not on the site: ``{"vormen": "loopt,lopen:liep,gelopen;…"}``,
+    the site words of one lemma (best first), then its forms; the words once, not once per form."""
+    by_words = {}
+    for form, (_, site) in sorted(forms.items()):
+        by_words.setdefault(",".join(site), []).append(form)
+    text = ";".join(f"{site}:{','.join(typed)}" for site, typed in sorted(by_words.items()))
+    return json.dumps({"vormen": text}, ensure_ascii=False, separators=(",", ":"))
 
 
 def first_letter(word: str) -> str:
@@ -109,19 +141,33 @@ def first_letter(word: str) -> str:
     return letter if "a" <= letter <= "z" else OTHER
 
 
-def vocabulary_files(vocabulary: dict) -> dict:
-    """{letter: file content}: the vocabulary split by first letter (see ``vocabulary_json``)."""
-    parts = {}
+def vocabulary_files(vocabulary: dict, lexicon_starts: Iterable = ()) -> dict:
+    """{letter: file content}: the vocabulary split by first letter (see ``vocabulary_json``);
+    ``lexicon_starts``: the first two words of the woordenboek's phrases, as 'first+second'."""
+    parts, starts = {}, {}
     for word, value in vocabulary.items():
         parts.setdefault(first_letter(word), {})[word] = value
-    return {letter: vocabulary_json(part) for letter, part in sorted(parts.items())}
+    by_first: dict = {}
+    for pair in lexicon_starts:
+        by_first.setdefault(pair.partition("+")[0], set()).add(pair)
+    for word in vocabulary:
+        starts.setdefault(first_letter(word), []).extend(by_first.get(plain(word), ()))
+    return {letter: vocabulary_json(part, starts.get(letter, ())) for letter, part in sorted(parts.items())}
 
 
-def vocabulary_file_name(files: dict) -> str:
+def forms_files(forms: dict) -> dict:
+    """{letter: file content}: the forms split by the typed form's first letter (``forms_json``)."""
+    parts = {}
+    for form, site in forms.items():
+        parts.setdefault(first_letter(form), {})[form] = site
+    return {letter: forms_json(part) for letter, part in sorted(parts.items())}
+
+
+def vocabulary_file_name(files: dict, pattern: str = VOCABULARY_NAME) -> str:
     """The file name pattern (``{}`` for the letter), with a hash of all files: a browser never
     keeps an old vocabulary."""
     digest = hashlib.sha256("\n".join(f"{k}:{v}" for k, v in sorted(files.items())).encode("utf-8"))
-    return VOCABULARY_NAME.format(digest.hexdigest()[:10])
+    return pattern.format(digest.hexdigest()[:10])
 
 
 def on_site(phrase: str, vocabulary: dict) -> bool:

@@ -52,10 +52,28 @@ def index_chunks(pagefind_dir: Path) -> list:
         return []
 
 
+def stopped_pages(pagefind_dir: Path) -> list:
+    """The Pagefind ids (fragment names) of the pages of stopped records (meta ``status``), so the
+    search page can rank them last without downloading every result's fragment."""
+    stopped = []
+    for fragment in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
+        try:
+            data = gzip.decompress(fragment.read_bytes())
+            if not data.startswith(SIGNATURE):
+                continue
+            if json.loads(data[len(SIGNATURE):]).get("meta", {}).get("status") == "gestopt":
+                stopped.append(fragment.name[:-len(".pf_fragment")])
+        except (OSError, ValueError) as err:  # Pagefind's own format changed: nothing is ranked last
+            log.debug("Pagefind-fragment %s niet gelezen: %s", fragment.name, err)
+    return stopped
+
+
 def write_chunk_table(pagefind_dir: Path, search_page_dir: Path) -> list:
-    """Write ``delen.json`` next to the search page; returns the table."""
+    """Write ``delen.json`` next to the search page (the chunk table and the stopped pages);
+    returns the table."""
     table = index_chunks(pagefind_dir)
     search_page_dir.mkdir(parents=True, exist_ok=True)
-    (search_page_dir / CHUNK_TABLE_NAME).write_text(json.dumps({"delen": table}, ensure_ascii=False,
-                                                               separators=(",", ":")), encoding="utf-8")
+    data = {"delen": table, "gestopt": stopped_pages(pagefind_dir)}
+    (search_page_dir / CHUNK_TABLE_NAME).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                                    encoding="utf-8")
     return table

@@ -30,9 +30,10 @@ from ..errors import WegwijzerError
 from ..records.checker import check_all
 from ..records.content import DATA, IMAGE
 from ..records.dataset import DEFAULT_DATA_DIR
-from ..records.synonyms import find_synonyms_file
+from ..records.synonyms import find_synonyms_file, search_folder
 from ..search import siteconfig
-from ..search.vocabulary import build_vocabulary, search_language, vocabulary_file_name, vocabulary_files
+from ..search.pagelanguage import page_language
+from ..search.vocabulary import build_vocabulary
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
 from . import render, safe_markdown, shell
 from .pagefind_chunks import write_chunk_table
@@ -102,7 +103,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def check(self, config):
         """The same check as `wegwijzer check`, for this configuration's folders."""
-        return check_all(self.data_root(config), Path(config.docs_dir), self.synonyms_path(config))
+        synonyms = self.synonyms_path(config)
+        return check_all(self.data_root(config), Path(config.docs_dir), synonyms,
+                         search_folder(_config_folder(config), synonyms))
 
     # --- configuration and data -------------------------------------------------
 
@@ -148,12 +151,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # `serve` rebuild reuse them (0.2 ms a photo instead of a new resize).
         jobs = [(face.id, face.foto, face.id) for face in dataset.gezichten if face.foto]
         photos = resize_all(jobs, cache_dir=_config_folder(config) / PHOTO_CACHE)
-        # The built-in search's vocabulary (loaded by the search page only when a query
-        # needs it) and its language data: filler words and the synonyms on the site.
-        vocabulary = build_vocabulary(dataset, articles)
-        self.vocabulary = vocabulary_files(vocabulary)
-        self.vocabulary_name = vocabulary_file_name(self.vocabulary)
-        language = search_language(list(result.synonyms), vocabulary, self.vocabulary_name)
+        # The built-in search's vocabulary and woordenboek (loaded by the search page only
+        # when a query needs them) and its language data: filler words, synonyms, crisis signals.
+        page = page_language(result, build_vocabulary(dataset, articles))
+        self.search_files = page.files
+        language = page.language
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
                                config.site_url or "", self.assets, life_events=list(result.life_events),
                                worried=result.worried, search_language=language)
@@ -244,8 +246,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         # The lijstje's service worker: at the site root, so its scope is the whole site, and under a
         # name that never changes (browsers look for a new version at the same address).
         files.append(File.generated(config, SERVICE_WORKER, abs_src_path=str(ASSETS_DIR / SERVICE_WORKER)))
-        for letter, content in self.vocabulary.items():
-            files.append(File.generated(config, "zoeken/" + self.vocabulary_name.format(letter), content=content))
+        for name, content in self.search_files.items():
+            files.append(File.generated(config, "zoeken/" + name, content=content))
         self._add_face_files(files, config)
         if self.config.admin:
             self._add_admin_files(files, config)

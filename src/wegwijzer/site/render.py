@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from .. import safeurl
 from ..records.vocab import (
+    CRISIS_LINES,
     DAGEN,
     DOELGROEPEN,
     KOSTEN,
@@ -553,7 +554,9 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'<details class="ww-filters-panel" id="zoek-filters"><summary>Filters <span id="zoek-filters-gekozen"></span>'
         f'</summary><fieldset class="ww-filters"><legend class="ww-sr">Filters</legend>{selects}</fieldset>'
         f'</details></form>'
+        f'{crisis_block(ctx)}'
         f'<p id="zoek-status" class="ww-count" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<p id="zoek-gezocht" class="ww-searched" hidden></p>'
         f'<p id="zoek-suggestie" class="ww-suggestion" hidden></p>'
         f'<h2 class="ww-sr">Resultaten</h2><ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
         f'<p><button type="button" id="zoek-meer" class="ww-button" hidden>Meer resultaten</button></p>'
@@ -567,6 +570,36 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'<script src="{rel(url, _asset(ctx, "zoektaal.js"))}" defer></script>'
         f'<script src="{rel(url, _asset(ctx, "zoeken.js"))}" defer></script></div>'
     )
+
+
+def crisis_lines(g) -> list:
+    """Every crisis line the search page may show: the national ones (records/vocab.py), which a
+    municipality cannot take away, then gemeente.yaml's own, each as a CrisisLine."""
+    from ..records.model import CrisisLine
+    from ..records.schema.types import parse_crisis_phone
+
+    national = [CrisisLine(naam, tuple(parse_crisis_phone(n) for n in numbers), kinds, chat, uitleg)
+                for naam, numbers, chat, uitleg, kinds in CRISIS_LINES]
+    return national + list(g.crisis if g else ())
+
+
+def crisis_block(ctx) -> str:
+    """Shown above the results when a question signals danger (zoektaal.js Crisis, on both search
+    backends, whatever the filters and whether a search server answers). Each line says for which
+    kinds of danger it is; the page shows those first and 112 always."""
+    items = []
+    for line in crisis_lines(ctx.dataset.gemeente):
+        calls = "".join(f'<a class="ww-button ww-crisis__call" href="tel:{esc(p.tel)}">Bel {esc(p.display)}</a>'
+                        for p in line.telefoon)
+        chat = web_link(line.chat, "Chat", "ww-button ww-button--secondary") if line.chat else ""
+        explanation = f"<p>{esc(line.uitleg)}</p>" if line.uitleg else ""
+        items.append(f'<li class="ww-crisis__line" data-soorten="{esc(" ".join(line.soorten))}">'
+                     f'<p class="ww-crisis__name"><strong>{esc(line.naam)}</strong></p>{explanation}'
+                     f'<p class="ww-crisis__actions">{calls}{chat}</p></li>')
+    return (f'<section id="zoek-crisis" class="ww-crisis" aria-labelledby="h-zoek-crisis" hidden>'
+            f'<h2 id="h-zoek-crisis">Heb je nu hulp nodig? Je hoeft het niet alleen te doen.</h2>'
+            f'<p>Bel of chat nu. Je kunt er direct terecht.</p>'
+            f'<ul class="ww-crisis__lines">{"".join(items)}</ul></section>')
 
 
 def dead_end_help(ctx, url: str) -> str:

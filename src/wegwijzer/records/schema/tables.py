@@ -11,6 +11,7 @@ from ..model import (
     Channel,
     Complaints,
     Contact,
+    CrisisLine,
     Feedback,
     FrontDoor,
     Location,
@@ -37,6 +38,7 @@ from .framework import (
 )
 from .types import (
     coordinate,
+    crisis_phone,
     date_value,
     email,
     flag,
@@ -311,6 +313,18 @@ SECURITY_FIELDS = {
         "Daarna geldt security.txt als verouderd.")),
 }
 
+CRISIS_FIELDS = {
+    "naam": Field(text(80), required=True, label="Naam",
+                  help="Hoe inwoners de hulplijn kennen, bijvoorbeeld Crisisdienst GGZ Zuid-Limburg."),
+    "telefoon": Field(list_of(crisis_phone), required=True, label="Telefoon",
+                      help="Het nummer of de nummers om te bellen. Ook korte nummers zoals 113 mogen."),
+    "soorten": Field(list_of(choice(vocab.CRISIS_SOORTEN, "soort")), required=True, label="Waarvoor",
+                     help="Bij welke nood de zoekpagina deze hulplijn toont."),
+    "chat": Field(url, label="Chat", help="Het webadres om te chatten, als dat kan. Begin met https://."),
+    "uitleg": Field(text(200), label="Uitleg",
+                    help="Eén korte zin: wanneer bel je, en is het dag en nacht of gratis?"),
+}
+
 GEMEENTE_FIELDS = {
     "naam": Field(text(80), required=True, label="Naam van de gemeente", help="Bijvoorbeeld Beekdaelen."),
     "kernen": Field(list_of(text(80)), required=True, label="Kernen",
@@ -342,6 +356,12 @@ GEMEENTE_FIELDS = {
     "beveiliging": Field(record(SECURITY_FIELDS, SecurityContact, "de beveiliging (email, website, beleid, ...)",
                                 _check_security),
                          label="Beveiliging", help="Waar iemand een beveiligingsprobleem meldt (voor security.txt)."),
+    # extension (issue 19): the municipality's own crisis lines, shown with 113, Veilig Thuis and 112
+    "crisis": Field(list_of(record(CRISIS_FIELDS, CrisisLine, "een hulplijn (naam, telefoon, soorten, ...)"),
+                            allow_single=False, unique=False),
+                    label="Hulplijnen in nood",
+                    help="Eigen hulplijnen die de zoekpagina boven de resultaten toont als iemand in nood zoekt. "
+                         "113, Veilig Thuis en 112 staan er altijd al."),
 }
 
 VOORZIENING_FIELDS = {

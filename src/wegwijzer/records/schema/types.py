@@ -107,6 +107,29 @@ def phone(value):
     return parsed
 
 
+SHORT_PHONE = Shape("short-phone", pattern=r"^(1\d{2,5}|(\+31|0031|\(?0|14 ?0)[0-9 ()./-]{2,17})$",
+                    problem="geen geldig Nederlands telefoonnummer",
+                    hint="Schrijf het zoals je het belt, bijvoorbeeld 113, 0800 0113 of 088 123 45 67.", example="113")
+_SHORT = re.compile(r"^1\d{2,5}$")
+
+
+@scalar(shape=SHORT_PHONE)
+def crisis_phone(value):
+    """A phone number, or a short number such as 112 or 113 (crisis lines only)."""
+    parsed = parse_crisis_phone(value)
+    if parsed is None:
+        raise Invalid(invalid_message(value, SHORT_PHONE))
+    return parsed
+
+
+def parse_crisis_phone(value: str) -> Optional[Phone]:
+    """A Dutch number (parse_phone) or a short number such as 112 and 113, or None."""
+    digits = re.sub(r"\s", "", value)
+    if _SHORT.match(digits):
+        return Phone(digits, digits)
+    return parse_phone(value)
+
+
 def coordinate(low: float, high: float, example: str = "50.9704"):
     shape = Shape("coordinate", pattern=r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$",
                   problem="geen geldige coördinaat",

@@ -42,6 +42,10 @@
   // The page's filter names and the Meilisearch document fields (search/documents.py).
   var MEILI_FIELDS = {route: "route", thema: "themas", doelgroep: "doelgroepen", kern: "kernen", toegang: "toegang"};
   var MEILI_TIMEOUT_MS = 1500;
+  // A sentence on Meilisearch: one query per concept (at most MAX_CONCEPT_QUERIES), each
+  // reading its CONCEPT_HITS best pages, ranked on the page (combine()).
+  var MAX_CONCEPT_QUERIES = 8, CONCEPT_HITS = 40;
+  var RELEVANCE_FLOOR = 0.5;  // combine(): the least a concept counts on a page that has it
   var FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie.";
   var Z = window.WegwijzerZoektaal;
   var language = JSON.parse((document.getElementById("zoek-taal") || {}).textContent || "{}");
@@ -49,6 +53,78 @@
   var help = document.getElementById("zoek-hulp");
   var hint = document.getElementById("zoek-hint");
   var withoutFilters = document.getElementById("zoek-zonder-filters");
+  var searchedLine = document.getElementById("zoek-gezocht");
+  var crisisBlock = document.getElementById("zoek-crisis");
+  var crisis = new Z.Crisis(language.crisis || {});
+  // Ranking (ranked()): a concept from the woordenboek or a synonym group names the need; a
+  // word the search found on most pages says little; a word that is only part of a place's
+  // name counts as that place only when the question names the whole place.
+  var NEED = 3, PLACE = 0.5, PAGES = Math.max(2, Number(language.paginas) || 100);
+  var places = {};
+  (language.plaatsen || []).forEach(function (p) { places[p[0]] = p[1]; });
+  function placeOnly(word, q) {
+    var names = places[Z.plain(word)];
+    if (!names) return false;
+    var typed = " " + Z.words(q).join(" ") + " ";
+    return !names.some(function (name) { return typed.indexOf(" " + name + " ") >= 0 && name.indexOf(" ") > 0; });
+  }
+
+  // The woordenboek, one file per first letter of a resident's word (any script), fetched
+  // from this site the first time a question has a word with that letter.
+  var lexicon = new Z.Lexicon(language.zinlengte, language.uitgangen), lexiconFiles = {}, lexiconBuckets = language.begripdelen || [];
+  function loadBucket(b) {
+    if (lexiconBuckets.indexOf(b) < 0) return Promise.resolve();
+    if (!lexiconFiles[b]) {
+      var name = String(language.begrippen || "").replace("{}", b);
+      lexiconFiles[b] = fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) throw new Error("woordenboek " + r.status); return r.json(); })
+        .then(function (data) { lexicon.add(b, data); }, function (err) { delete lexiconFiles[b]; throw err; });
+    }
+    return lexiconFiles[b];
+  }
+  // Only the words the site does not have, and those with which a phrase of the woordenboek
+  // begins ("fles wijn"), are looked up (the vocabulary files, which the search loads for its
+  // words anyway, tell): most Dutch questions cost no woordenboek file.
+  function lexiconHits(q) {
+    var toks = Z.tokens(q);
+    var find = function () { return crisisConcept(q).concat(lexicon.find(toks, fillerWords)); };
+    return Promise.all(toks.map(function (t, i) {
+      var pair = Z.plain(t) + "+" + Z.plain(toks[i + 1] || "");
+      return fillerWords[t] || withVocabulary(function (v) { return v.has(t) && !v.starts[pair]; });
+    })).then(function (here) {
+      var absent = toks.filter(function (t, i) { return !here[i]; });
+      var buckets = [].concat.apply([], absent.map(Z.bareForms)).map(Z.bucketOf)
+        .filter(function (b, i, all) { return all.indexOf(b) === i; });
+      return Promise.all(buckets.map(loadBucket)).then(find, find);
+    });
+  }
+  // A question that signals danger also searches for the help with that danger (crisis.yaml's
+  // "zoek": the crisis service, Veilig Thuis), first: the right records stand below the lines.
+  function crisisConcept(q) {
+    var search = (language.crisis || {}).zoek || {}, words = [];
+    crisis.kindsOf(q).forEach(function (kind) {
+      (search[kind] || []).forEach(function (w) { if (words.indexOf(w) < 0) words.push(w); });
+    });
+    return words.length ? [{from: -1, to: -1, text: "", lang: "nl", words: words}] : [];
+  }
+
+  // The crisis lines above everything else, for the kinds of danger the question signals: on
+  // both backends, whatever the filters, before a search server is even asked.
+  function showCrisis(q) {
+    var kinds = q ? crisis.kindsOf(q) : [];
+    crisisBlock.hidden = !kinds.length;
+    if (!kinds.length) return false;
+    var all = Array.prototype.slice.call(crisisBlock.querySelectorAll("li[data-soorten]"));
+    var listed = crisisBlock.querySelector("ul");
+    var mine = function (li) { return li.getAttribute("data-soorten").split(" "); };
+    var rank = function (li) {  // lines for exactly this danger first, the line for every danger (112) last
+      var s = mine(li);
+      return s.length >= (language.crisis.soorten || []).length ? 2 : (kinds.indexOf(s[0]) >= 0 ? 0 : 1);
+    };
+    all.forEach(function (li) { li.hidden = !mine(li).some(function (k) { return kinds.indexOf(k) >= 0; }); });
+    all.sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (li) { listed.appendChild(li); });
+    return true;
+  }
 
   // The vocabulary, one file per first letter, each fetched from this site the first time
   // a word needs it. withVocabulary(fn) runs fn(vocabulary) and, when fn asked about a word
@@ -57,7 +133,17 @@
   // whole vocabulary's, with only the files it needed. null when a file cannot be loaded.
   var vocabulary = new Z.Vocabulary(), vocabularyFiles = {};
   var vocabularyLetters = String(language.woordletters || "").split("");
+  var formLetters = String(language.vormletters || "").split("");
+  function loadForms(letter) {  // zoeken/vormen-<letter>: forms of the site's words, for a word it lacks
+    if (formLetters.indexOf(letter) < 0) { vocabulary.addForms(letter, null); return Promise.resolve(); }
+    var name = String(language.vormenlijst || "").replace("{}", letter);
+    return fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
+      .then(function (r) { if (!r.ok) throw new Error("vormen " + r.status); return r.json(); })
+      .then(function (data) { vocabulary.addForms(letter, data); });
+  }
   function loadLetter(letter) {
+    if (letter.charAt(0) === "~") return vocabularyFiles[letter] || (vocabularyFiles[letter] = loadForms(letter.slice(1))
+      .catch(function (err) { delete vocabularyFiles[letter]; throw err; }));
     if (vocabularyLetters.indexOf(letter) < 0) { vocabulary.letters[letter] = true; return Promise.resolve(); }
     if (!vocabularyFiles[letter]) {
       var name = String(language.woordenlijst || "").replace("{}", letter);
@@ -108,12 +194,46 @@
   // `allow(word)` says whether a synonym or a correction may be searched too, and
   // `preload(word)` fetches what searching a word will need.
   function understand(q, present, allow, preload) {
+    return trustedHits(q).then(function (hits) { return understandWith(q, hits, present, allow, preload); });
+  }
+  // The woordenboek's hits, a word met in another form ("fuzzy") only where the site lacks the
+  // word as typed: "psychotisch" on a Dutch site is Dutch, not a form of Polish "psychotyczny".
+  // A single word of the woordenboek that the site has itself ("breien", or "school" in
+  // English) is searched as typed, like any word of the site: the woordenboek is for words the
+  // site lacks (measured: keeping such a word's concept as a weak one found less on the
+  // ordinary questions). A phrase ("krat bier") says more than its words, and stays.
+  function trustedHits(q) {
+    return lexiconHits(q).then(function (hits) {
+      return Promise.all(hits.map(function (h) {
+        var oneWord = h.text && h.text.indexOf(" ") < 0;
+        return h.fuzzy || oneWord ? onSite(h.text) : false;
+      })).then(function (here) { return hits.filter(function (h, i) { return !here[i]; }); });
+    });
+  }
+  // Asked of the vocabulary (its files are loaded already for lexiconHits), not of Pagefind:
+  // a presence check there would take index chunks from the budget before the need does.
+  function onSite(text) {
+    var words = text.split(" ");
+    return Promise.all(words.map(function (w) {
+      return withVocabulary(function (v) { return v.has(w); });
+    })).then(function (here) { return here.every(function (h) { return !!h; }); });
+  }
+  function understandWith(q, hits, present, allow, preload) {
     var found = Z.concepts(q, language), list = found.concepts, syn = found.synonymIndex;
     var plan = {concepts: [], corrections: {}, unknown: [], skipped: [], tokens: found.tokens};
-    if (!list.length) return Promise.resolve(Object.assign(plan, {empty: true}));
+    // A question in another language: its words that the woordenboek does not know are not
+    // Dutch misspellings, so they are neither corrected nor split ("have" is not "haven").
+    var foreign = hits.some(function (h) { return h.lang !== "nl" && !h.weak; }), covered = {};
+    hits.forEach(function (h) { h.text.split(" ").forEach(function (w) { covered[w] = true; }); });
+    list = list.filter(function (c) { return !c.phrase || !covered[Z.fold(c.text)]; });
+    list.forEach(function (c) { c.covered = !!covered[Z.fold(c.text)]; c.place = placeOnly(c.text, q); });
+    if (!list.length && !hits.length) return Promise.resolve(Object.assign(plan, {empty: true}));
     var check = present || function (w) {
       return withVocabulary(function (v) { return v.has(w); }).then(function (here) { return !!here; });
     };
+    // The woordenboek's concepts name the need: their first words take the chunk budget
+    // before the question's own words and their synonyms do.
+    if (allow) hits.forEach(function (h) { if (!h.weak && h.words.length) allow(h.words[0]); });
     // Every word is checked at once, and so are two words written apart that may form one
     // site word ("dag besteding"): one round trip, not two. Words of LONG letters or more
     // first, then shorter ones, each in query order: when the chunk budget cannot take
@@ -163,6 +283,8 @@
           // A word of a synonym group finds the group's words on the site, even when it is
           // not on the site itself ("poetshulp" -> "huishoudelijke hulp").
           if (group) return Object.assign(c, {words: [], synonyms: group});
+          // The woordenboek stands for it, or it is a word of another language: no guessing.
+          if (c.covered || foreign) { plan.skipped.push(c.text); return null; }
           return withVocabulary(function (vocab) { return repair(c.text, vocab); }).then(function (fix) {
             if (!fix) { plan.unknown.push(c.text); return null; }
             if (fix.corrected) plan.corrections[c.text] = fix.corrected;
@@ -173,6 +295,11 @@
       }));
     }).then(function (resolved) {
       var candidates = [];
+      // The woordenboek's concepts first: they name what the question is about.
+      hits.forEach(function (h) {
+        // A dictionary's word (weak) names a sense, not surely the need: ranked by rarity.
+        candidates.push({one: {text: h.text, words: h.words, need: !h.weak, lexicon: true}, words: h.words.slice()});
+      });
       resolved.forEach(function (c) {
         [].concat(c || []).forEach(function (one) {
           // Synonyms: a phrase's group, or the group of one of the concept's words.
@@ -186,14 +313,76 @@
       candidates.forEach(function (x) { x.kept = x.words.slice(0, 1).filter(function (w) { return !allow || allow(w); }); });
       candidates.forEach(function (x) {
         x.one.words = x.kept.concat(x.words.slice(1).filter(function (w) { return !allow || allow(w); }));
+        if (x.one.synonyms || x.one.phrase) x.one.need = true;
         if (x.one.words.length) plan.concepts.push(x.one);
         else if (x.words.length) plan.skipped.push(x.one.text);
+      });
+      // A word of the question found again among a concept's words (the woordenboek's or a
+      // synonym's) is one concept, not two.
+      var seenWords = {};
+      plan.concepts = plan.concepts.filter(function (c) {
+        var fresh = c.words.filter(function (w) { return !seenWords[w]; });
+        c.words.forEach(function (w) { seenWords[w] = true; });
+        return c.need || fresh.length;
       });
       plan.suggestion = Object.keys(plan.corrections).length ? plan.tokens.map(function (t) {
         return plan.corrections[t.word] || t.word;
       }).join(" ") : null;
       return plan;
     });
+  }
+
+  // The pages of one search per concept ([{concept, results: [{id, score}], count}]), ranked on
+  // both backends alike: by the summed weight of the concepts they match (conceptWeights), then
+  // by how many, then by their summed score (a concept's score on a page is its best word's).
+  function combine(all, plan) {
+    var pages = {}, order = [];
+    all.forEach(function (res) {
+      res.results.forEach(function (r) {
+        var p = pages[r.id];
+        if (!p) { p = pages[r.id] = {result: r, by: {}}; order.push(p); }
+        var c = res.concept || 0;
+        if (!(c in p.by) || r.score > p.by[c]) p.by[c] = r.score;
+      });
+    });
+    var weights = conceptWeights(all, plan), best = {};
+    order.forEach(function (p) {
+      Object.keys(p.by).forEach(function (c) { best[c] = Math.max(best[c] || 0, p.by[c]); });
+    });
+    order.forEach(function (p, i) {
+      var concepts = Object.keys(p.by), scores = concepts.map(function (c) { return p.by[c]; });
+      p.count = scores.length;
+      // A concept counts fully on the page where the backend scores it best, and at least half on
+      // any page that has it: a long page that mentions a word once says less than one about it.
+      p.weight = concepts.reduce(function (sum, c) {
+        return sum + (weights[c] || 1) * (best[c] > 0 ? RELEVANCE_FLOOR + (1 - RELEVANCE_FLOOR) * p.by[c] / best[c] : 1);
+      }, 0);
+      p.score = scores.reduce(function (a, b) { return a + b; }, 0);
+      p.index = i;
+    });
+    return order.sort(function (a, b) {
+      return b.weight - a.weight || b.count - a.count || b.score - a.score || a.index - b.index;
+    });
+  }
+
+  // How much each concept of a search says (ranked()): NEED for a concept from the woordenboek
+  // or a synonym group; else by how few pages have it (a word on most pages says little); a
+  // word that is only part of a place's name at most PLACE.
+  function conceptWeights(all, plan) {
+    var found = {}, weights = {};
+    all.forEach(function (res) {
+      var c = res.concept || 0;
+      found[c] = Math.max(found[c] || 0, typeof res.count === "number" ? res.count : res.results.length);
+    });
+    Object.keys(found).forEach(function (c) {
+      var concept = plan && plan.concepts[c];
+      if (!concept) { weights[c] = 1; return; }
+      if (concept.need) { weights[c] = NEED; return; }
+      var rare = Math.log(PAGES / Math.max(1, found[c])) / Math.log(PAGES);
+      var w = Math.min(2, Math.max(0.3, 0.3 + 1.7 * rare));
+      weights[c] = concept.place ? Math.min(w, PLACE) : w;
+    });
+    return weights;
   }
 
   var backends = {
@@ -204,6 +393,7 @@
       // table of index chunks (zoeken/delen.json, site/pagefind_chunks.py); without the
       // table each word's first two letters count as a chunk of their own.
       table: null,
+      stopped: {},  // Pagefind ids of stopped records' pages (delen.json): ranked after every active one
       init: function () {
         var self = this;
         var table = fetch(new URL("zoeken/delen.json", siteRoot).href, {credentials: "same-origin", cache: "no-cache"})
@@ -211,6 +401,7 @@
           .then(function (data) {
             // A chunk holds the words from its first word up to the next chunk's first word.
             var list = data && Array.isArray(data.delen) ? data.delen : [];
+            (data && Array.isArray(data.gestopt) ? data.gestopt : []).forEach(function (id) { self.stopped[id] = true; });
             self.table = list.length ? list.map(function (c, i) {
               return {from: Z.plain(c[0]), next: i + 1 < list.length ? Z.plain(list[i + 1][0]) : "\uffff",
                       kb: Number(c[2]) || CHUNK_KB};
@@ -367,37 +558,26 @@
       ranked: function (params, searches, plan) {
         var self = this, loaded = this.filtersLoaded;
         return Promise.all(searches).then(function (all) {
-          var pages = {}, order = [];
-          all.forEach(function (res) {
-            res.results.forEach(function (r) {
-              var p = pages[r.id];
-              if (!p) { p = pages[r.id] = {result: r, by: {}}; order.push(p); }
-              var c = res.concept || 0;
-              if (!(c in p.by) || r.score > p.by[c]) p.by[c] = r.score;
-            });
-          });
-          order.forEach(function (p, i) {
-            var scores = Object.keys(p.by).map(function (c) { return p.by[c]; });
-            p.count = scores.length;
-            p.score = scores.reduce(function (a, b) { return a + b; }, 0);
-            p.index = i;
-          });
-          order.sort(function (a, b) { return b.count - a.count || b.score - a.score || a.index - b.index; });
-          var single = all.length === 1;
-          var wanted = order.slice(0, params.limit || PAGE_SIZE);
+          var order = combine(all, plan);
+          var single = all.length === 1, limit = params.limit || PAGE_SIZE, stopped = self.stopped;
+          // Stopped records come after every active one (their pages are listed in delen.json).
+          order = order.filter(function (p) { return !stopped[p.result.id]; })
+            .concat(order.filter(function (p) { return stopped[p.result.id]; }));
+          var wanted = order.slice(0, limit);
           return Promise.all(wanted.map(function (p) { return p.result.data(); })).then(function (datas) {
+            var hits = datas.map(function (d) {
+              var m = d.meta || {};
+              return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
+                      soort: m.soort, toegang: m.toegang, telefoon: m.telefoon, tel: m.tel, status: m.status,
+                      functie: m.functie, wachttijd: m.wachttijd};
+            });
             return {
               total: order.length,
               // null: ask facets() for the counts (loaded when the filter panel is open)
               facets: single && loaded ? all[0].filters || {} : null,
               partial: !!plan && order.length > 0 && order[0].count < plan.concepts.length,
               plan: plan,
-              hits: datas.map(function (d) {
-                var m = d.meta || {};
-                return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
-                        soort: m.soort, toegang: m.toegang, telefoon: m.telefoon, tel: m.tel, status: m.status,
-                        functie: m.functie, wachttijd: m.wachttijd};
-              })
+              hits: hits.slice(0, limit)
             };
           });
         });
@@ -417,13 +597,37 @@
       search: function (params) {
         var self = this;
         if (!params.q) return self.query(params, "");
+        return trustedHits(params.q, null).then(function (hits) { return self.searchWith(params, hits); });
+      },
+      // The woordenboek's site words first (they name the need), then the question's own words
+      // it does not cover; a word of another language that it does not know is left out, and
+      // so is a word that is only part of a place's name when there are others. Meilisearch
+      // reads at most ten words.
+      searchWith: function (params, hits) {
+        var self = this;
         var found = Z.concepts(params.q, language);
         var plan = {tokens: found.tokens, corrections: {}, suggestion: null};
+        var foreign = hits.some(function (h) { return h.lang !== "nl" && !h.weak; }), covered = {};
+        hits.forEach(function (h) { h.text.split(" ").forEach(function (w) { covered[w] = true; }); });
+        var own = found.concepts.filter(function (c) { return !covered[Z.fold(c.text)] && !foreign; });
+        var notPlaces = own.filter(function (c) { return !placeOnly(c.text, params.q); });
+        if (notPlaces.length || hits.length) own = notPlaces;
         // The meaningful words, and a synonym phrase whole even when it holds filler words
         // ("niet meer leven"): Meilisearch then finds the phrase's synonyms.
-        var meaningful = found.concepts.map(function (c) { return c.text; });
+        var meaningful = [];
+        hits.forEach(function (h) { h.words.slice(0, 2).forEach(function (w) { meaningful.push(w); }); });
+        own.forEach(function (c) { meaningful.push(c.text); });
+        meaningful = meaningful.filter(function (w, i) { return meaningful.indexOf(w) === i; }).slice(0, 10);
+        if (hits.length) plan.searched = meaningful;
         if (!meaningful.length) return Promise.resolve({total: 0, facets: null, hits: [], plan: {empty: true}});
-        return self.query(params, meaningful.join(" ")).then(function (res) {
+        // A sentence: each concept searched on its own, ranked as the built-in search ranks them.
+        var concepts = hits.map(function (h) { return {text: h.text, words: h.words.slice(0, 3), need: !h.weak}; })
+          .concat(own.map(function (c) {
+            return {text: c.text, words: [c.text], place: placeOnly(c.text, params.q)};
+          })).slice(0, MAX_CONCEPT_QUERIES);
+        var asked = concepts.length > 1 && !params.near ? self.byConcept(params, concepts, meaningful)
+          : self.query(params, meaningful.join(" "));
+        return asked.then(function (res) {
           res.plan = plan;
           if (res.total > 0) {
             plan.corrections = meiliCorrections(meaningful, res.marked);
@@ -446,7 +650,51 @@
         });
       },
       query: function (params, q, strategy) {
-        var self = this, cfg = this.cfg, tags = randomTags(), filter = [];
+        var self = this, tags = randomTags();
+        return self.post("/indexes/" + encodeURIComponent(self.cfg.index) + "/search",
+                         self.body(params, q, strategy, tags)).then(function (data) { return self.toResult(data, tags); });
+      },
+      // One request (Meilisearch's multi-search) with a query per concept, each finding the
+      // pages with any of its words, and one for the filter counts of them all; the pages are
+      // then ranked by combine(), as the built-in search does.
+      byConcept: function (params, concepts, meaningful) {
+        var self = this, tags = randomTags(), index = self.cfg.index, limit = params.limit || PAGE_SIZE;
+        var queries = concepts.map(function (c) {
+          return Object.assign(self.body(params, c.words.join(" "), "last", tags), {
+            indexUid: index, limit: CONCEPT_HITS, facets: undefined, showRankingScore: true});
+        });
+        queries.push(Object.assign(self.body(params, meaningful.join(" "), "last", tags), {indexUid: index, limit: 0}));
+        return self.post("/multi-search", {queries: queries}).then(function (data) {
+          var answers = data && Array.isArray(data.results) ? data.results : [];
+          if (answers.length !== queries.length) throw new Error("Meilisearch: unexpected answer");
+          var all = concepts.map(function (c, i) {
+            var found = self.toResult(answers[i], tags);
+            return {concept: i, count: found.total, marked: found.marked, results: found.hits.map(function (hit, k) {
+              return {id: hit.url, score: Number(answers[i].hits[k]._rankingScore) || 0, hit: hit};
+            })};
+          });
+          var counts = self.toResult(answers[answers.length - 1], tags);
+          var order = combine(all, {concepts: concepts}).map(function (p) { return p.result.hit; });
+          order = order.filter(function (h) { return h.status !== "gestopt"; })
+            .concat(order.filter(function (h) { return h.status === "gestopt"; }));
+          return {total: Math.max(order.length, counts.total), facets: counts.facets, hits: order.slice(0, limit),
+                  marked: [].concat.apply([], all.map(function (a) { return a.marked || []; }))};
+        });
+      },
+      post: function (path, body) {
+        var cfg = this.cfg, ctrl = new AbortController();
+        var timer = setTimeout(function () { ctrl.abort(); }, MEILI_TIMEOUT_MS);
+        return fetch(cfg.url + path, {
+          method: "POST", body: JSON.stringify(body), signal: ctrl.signal, credentials: "omit",
+          headers: {"Content-Type": "application/json", "Authorization": "Bearer " + cfg.key}
+        }).then(function (r) {
+          if (!r.ok) throw new Error("Meilisearch HTTP " + r.status);
+          return r.json();  // still under the timer: a body that never ends is aborted too
+        }).then(function (data) { clearTimeout(timer); return data; },
+                function (err) { clearTimeout(timer); throw err; });
+      },
+      body: function (params, q, strategy, tags) {
+        var filter = [];
         Object.keys(MEILI_FIELDS).forEach(function (f) {
           if (!params[f]) return;
           filter.push(MEILI_FIELDS[f] + " = " + filterString(params[f]));
@@ -464,18 +712,7 @@
           body.sort = ["_geoPoint(" + params.near.lat + ", " + params.near.lng + "):asc"];
           body.attributesToRetrieve.push("_geo");  // Meilisearch adds _geoDistance only when _geo is retrieved
         }
-        var ctrl = new AbortController();
-        var timer = setTimeout(function () { ctrl.abort(); }, MEILI_TIMEOUT_MS);
-        return fetch(cfg.url + "/indexes/" + encodeURIComponent(cfg.index) + "/search", {
-          method: "POST", body: JSON.stringify(body), signal: ctrl.signal, credentials: "omit",
-          headers: {"Content-Type": "application/json", "Authorization": "Bearer " + cfg.key}
-        }).then(function (r) {
-          if (!r.ok) throw new Error("Meilisearch HTTP " + r.status);
-          return r.json();  // still under the timer: a body that never ends is aborted too
-        }).then(function (data) {
-          clearTimeout(timer);
-          return self.toResult(data, tags);
-        }, function (err) { clearTimeout(timer); throw err; });
+        return body;
       },
       toResult: function (data, tags) {
         if (!data || !Array.isArray(data.hits)) throw new Error("Meilisearch: unexpected answer");
@@ -690,11 +927,13 @@
       status.textContent = "Typ een woord of kies een filter.";
       return Promise.resolve();
     }
+    var inCrisis = showCrisis(p.q);
     status.textContent = "Bezig met zoeken…";
     current = p;
     var q = Object.assign({}, p, {limit: limit, near: near});
     return search(q).then(function (res) {
       if (current !== p) return;  // a newer search started
+      showSearched(res.plan || {}, p.q);
       list.textContent = "";
       res.hits.forEach(function (h) { list.appendChild(renderHit(h)); });
       // Counts fill in silently (option texts are not announced) once they are known.
@@ -711,13 +950,30 @@
       }
       var line = res.total === 1 ? "1 resultaat" : (res.total ? res.total + " resultaten" : "Geen resultaten");
       if (res.total && res.partial) line += ". Bovenaan staat wat het best past bij je vraag";
+      if (inCrisis) line = CRISIS_NOTE + line;
       status.textContent = line + (res.fellBack ? ". " + FALLBACK_NOTE : "");
       if (res.total) { help.hidden = true; return; }
       showHelp(p, "We vonden niets voor ‘" + p.q + "’. Probeer een ander woord, of kies hieronder.");
       offerWithoutFilters(p);
     }).catch(function () {
-      status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw, of kies een thema op de homepagina.";
+      status.textContent = (inCrisis ? CRISIS_NOTE : "") +
+        "Zoeken lukt nu niet. Probeer het later opnieuw, of kies een thema op de homepagina.";
     });
+  }
+  var CRISIS_NOTE = "Bovenaan staan hulplijnen die je nu kunt bellen. ";
+
+  // "Gezocht op: schulden, hulp": what the search looked for when that is not just the
+  // question's own words (the woordenboek, another language, another form).
+  function showSearched(plan, q) {
+    var typed = Z.words(q), words = plan.searched || [];
+    var concepts = plan.concepts || [];
+    var changed = concepts.some(function (c) {
+      return c.lexicon || c.words.some(function (w) { return typed.indexOf(Z.plain(w)) < 0; });
+    });
+    if (!plan.searched && changed) concepts.forEach(function (c) { words = words.concat(c.words.slice(0, 2)); });
+    words = words.filter(function (w, i) { return words.indexOf(w) === i; }).slice(0, 8);
+    searchedLine.hidden = !words.length;
+    searchedLine.textContent = words.length ? "Gezocht op: " + words.join(", ") : "";
   }
 
   function addressFor(p) {
