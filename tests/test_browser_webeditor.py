@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import REPO, build, check, photo, project_config, small_dataset
+from builders import REPO, build, check, photo, project_config, small_dataset
 from wegwijzer.site.webeditor import admin_csp
 
 pytestmark = pytest.mark.browser
@@ -177,7 +177,7 @@ def test_an_editor_creates_a_record_and_edits_a_face_card_with_a_photo(editor_pr
     assert "Repair Café Hulsberg" in record and "045 123 45 67" in record and "10:00" in record
     face = (site / "gezichtenkaart" / "anne-voorbeeld" / "index.html").read_text(encoding="utf-8")
     assert "ma t/m do, 9.00-12.00" in face and "anne-voorbeeld-240" in face
-    from helpers import serve
+    from servers import serve
 
     base, server = serve(site)
     try:

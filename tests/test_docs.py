@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from helpers import REPO
+from builders import REPO
 from wegwijzer.cli import build_parser
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
