@@ -258,7 +258,7 @@ class Wire:
 
 class _Proxy(http.server.BaseHTTPRequestHandler):
     """Forwards to Meilisearch asking for an uncompressed answer, and compresses it itself
-    (nginx with `proxy_set_header Accept-Encoding "";` and `gzip on;`): see the README."""
+    (nginx with `proxy_set_header Accept-Encoding "";` and `gzip on;`): see docs/publishing.md."""
 
     protocol_version = "HTTP/1.1"
     upstream = ""
@@ -442,7 +442,7 @@ def one_size(n: int, browser, baseline: bool) -> dict:
 
 
 def table(rows: list) -> str:
-    """The README's side-by-side table (markdown)."""
+    """The side-by-side table of docs/search.md (markdown)."""
     heads = " | ".join(f"Pagefind {r['records']:,} | Meilisearch {r['records']:,}" for r in rows)
     lines = [f"| figure | {heads} |", "| --- |" + " --- | --- |" * len(rows)]
 

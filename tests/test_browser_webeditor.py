@@ -2,7 +2,7 @@
 started on 127.0.0.1: an editor creates a record, edits a face card and uploads a photo;
 what it saves passes `wegwijzer check` and the next build shows it. Bad input gets the
 checker's words and writes nothing. /admin/ is served with the Content-Security-Policy the
-README documents, and loads nothing from other origins than the site and the proxy."""
+publishing guide (docs/publishing.md) documents, and loads nothing from other origins than the site and the proxy."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ PUBLISHED = "Item opgeslagen"  # Decap's Dutch notice once the proxy has written
 
 
 class _Site(http.server.SimpleHTTPRequestHandler):
-    """The built site; /admin/ with its own Content-Security-Policy, as the README says to serve it."""
+    """The built site; /admin/ with its own Content-Security-Policy, as docs/publishing.md says to serve it."""
 
     csp = ""
 
