@@ -133,7 +133,7 @@ def _tree_peak_kb(root: int) -> int:
 
 def base_project(folder: Path) -> Path:
     """A copy of the demo project with the repository's house style, web editor and QR library."""
-    from helpers import project_config
+    from builders import project_config
 
     for name in ("voorzieningen", "content", "search"):
         shutil.copytree(REPO / name, folder / name)
@@ -454,8 +454,10 @@ def run_payloads(src: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     from attack_corpus import payloads, placeable
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from builders import build
     from config_payloads import PageReader, first_difference, harmless, payload_texts, site_pages, write_project
-    from helpers import CHROMIUM, CHROMIUM_ARGS, build, serve
+    from servers import serve
     from wegwijzer.urls import kern_slug
 
     corpus = [p for p in payloads() if placeable(p)]

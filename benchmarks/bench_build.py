@@ -132,7 +132,7 @@ def _by_kind(sizes) -> dict:
 def transfer(site: Path, record_path: str, query: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from helpers import serve
+    from servers import serve
     base, server = serve(site)
     results = {}
     try:

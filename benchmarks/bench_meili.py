@@ -170,7 +170,7 @@ def mib(kib: int) -> int:
 
 
 def meili_index(server, data: Path, work: Path) -> dict:
-    from helpers import MeiliTarget, index_command
+    from servers import MeiliTarget, index_command
 
     target = MeiliTarget(server.url, server.master_key, server)
     argv, env = index_command(data, target, "wegwijzer", work / ".wegwijzer" / "meili.json")
@@ -195,7 +195,7 @@ def timed_build(data: Path, site: Path, config: Path, env: dict) -> dict:
 
 
 def pagefind_index(data: Path, site: Path, work: Path, meili_env: dict, baseline: bool) -> dict:
-    from helpers import project_config
+    from builders import project_config
 
     with_pagefind = timed_build(data, site, REPO / "mkdocs.yml", meili_env)
     row = {"build_s": round(with_pagefind["wall"], 1),
@@ -258,7 +258,7 @@ class Wire:
 
 class _Proxy(http.server.BaseHTTPRequestHandler):
     """Forwards to Meilisearch asking for an uncompressed answer, and compresses it itself
-    (nginx with `proxy_set_header Accept-Encoding "";` and `gzip on;`): see the README."""
+    (nginx with `proxy_set_header Accept-Encoding "";` and `gzip on;`): see docs/publishing.md."""
 
     protocol_version = "HTTP/1.1"
     upstream = ""
@@ -405,7 +405,7 @@ def relevance(questions: Path) -> dict:
 
 
 def one_size(n: int, browser, baseline: bool) -> dict:
-    from helpers import MeiliServer
+    from servers import MeiliServer
 
     with tempfile.TemporaryDirectory(prefix=f"bench-meili-{n}-") as tmp:
         work = Path(tmp)
@@ -442,7 +442,7 @@ def one_size(n: int, browser, baseline: bool) -> dict:
 
 
 def table(rows: list) -> str:
-    """The README's side-by-side table (markdown)."""
+    """The side-by-side table of docs/search.md (markdown)."""
     heads = " | ".join(f"Pagefind {r['records']:,} | Meilisearch {r['records']:,}" for r in rows)
     lines = [f"| figure | {heads} |", "| --- |" + " --- | --- |" * len(rows)]
 
@@ -488,7 +488,7 @@ def main(argv=None) -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    from helpers import CHROMIUM, CHROMIUM_ARGS
+    from browser import CHROMIUM, CHROMIUM_ARGS
 
     rows = []
     with sync_playwright() as p:

@@ -33,7 +33,7 @@ PAGES = ["kern/{kern}/", "spreekuren/", "{record}", "levensloop/", "levensloop/{
 def first_views(site: Path, paths: list) -> list:
     from playwright.sync_api import sync_playwright
 
-    from helpers import serve
+    from servers import serve
     base, server = serve(site)
     rows = []
     try:
@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=0, help="synthetic records instead of the demo data")
     args = parser.parse_args(argv)
-    from helpers import CONTENT, DEMO_DATA, build
+    from builders import CONTENT, DEMO_DATA, build
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -58,8 +58,8 @@ def qr_timings(data: Path, site_url: str, cache: Path) -> dict:
 
 
 def build(data: Path, folder: Path) -> tuple:
-    from helpers import build as build_site
-    from helpers import project_config
+    from builders import build as build_site
+    from builders import project_config
 
     plugin = "      data_dir: voorzieningen\n"
     config = project_config(folder, {"docs_dir: content": f"docs_dir: {REPO / 'content'}",
@@ -83,7 +83,8 @@ def _kind(url: str) -> str:
 def transfer(site: Path, paths: list, saved: list) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from helpers import CHROMIUM_ARGS, saved_list_script, serve
+    from browser import CHROMIUM_ARGS, saved_list_script
+    from servers import serve
 
     base, server = serve(site)
     results = {}

@@ -55,7 +55,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_QUESTIONS = HERE / "relevance" / "dalveld.yaml"
-sys.path.insert(0, str(REPO / "tests"))  # tests/helpers.py: the project's mkdocs.yml and a Meilisearch server
+sys.path.insert(0, str(REPO / "tests"))  # builders.py, servers.py: the project's mkdocs.yml and a Meilisearch server
 SHOWN = 10  # results the page shows at first
 FALLBACK_NOTE = "Zoeken gaat even via de eenvoudige zoekfunctie."  # zoeken.js, after a Meilisearch failure
 BACKENDS = ("pagefind", "meilisearch")
@@ -117,7 +117,7 @@ def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = 
         env["PYTHONPATH"] = str(code)
     if content is None:  # no articles or glossary
         content = empty_content(site.parent)
-    from helpers import project_config  # the house style, web editor and QR library from the repository
+    from builders import project_config  # the house style, web editor and QR library from the repository
 
     replacements = {"docs_dir: content": f"docs_dir: {content}"}
     if synonyms is not None:
@@ -133,8 +133,8 @@ def build(data: Path, synonyms: Path | None, site: Path, content: Path | None = 
 
 
 def start_meilisearch(folder: Path):
-    """A Meilisearch server from the PATH on 127.0.0.1 (tests/helpers.py's MeiliServer)."""
-    from helpers import MeiliServer, meili_binary
+    """A Meilisearch server from the PATH on 127.0.0.1 (tests/servers.py's MeiliServer)."""
+    from servers import MeiliServer, meili_binary
 
     if not meili_binary():
         raise SystemExit("--backend meilisearch: no `meilisearch` executable on the PATH")

@@ -114,9 +114,9 @@ def mkdocs_strings(text_for, site_name: bool = True) -> dict:
 
 def write_project(folder: Path, text_for, mkdocs_text_for, with_site_name: bool = True) -> tuple:
     """A project in ``folder`` (gemeente.yaml, one record, one face card, no content pages) whose
-    texts come from the two functions: (its mkdocs.yml, a copy of ours by helpers.project_config;
+    texts come from the two functions: (its mkdocs.yml, a copy of ours by builders.project_config;
     the first kern's name)."""
-    from helpers import project_config, write
+    from builders import project_config, write
 
     data = folder / "voorzieningen"
     (folder / "content").mkdir(parents=True, exist_ok=True)  # no pages of editors: only what the site makes

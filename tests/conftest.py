@@ -1,4 +1,4 @@
-"""Fixtures for the test suite; the helpers they use are in helpers.py."""
+"""Fixtures for the test suite; what they use is in builders.py, servers.py and browser.py."""
 
 from __future__ import annotations
 
@@ -7,32 +7,33 @@ from pathlib import Path
 
 import pytest
 
-from helpers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+from browser import CHROMIUM, CHROMIUM_ARGS
+from builders import (
     DEMO_DATA,
     GEMEENTE_YAML,
-    MEILI_NO_SERVER,
-    NGINX,
-    NGINX_BROTLI_MODULE,
     RECENT,
     SECRET,
-    MeiliServer,
-    MeiliTarget,
     build,
-    index_and_build,
     injection_dataset,
-    meili_binary,
     minimal_face,
     minimal_record,
     photo,
     project_config,
-    serve,
-    start_nginx,
     synthetic_module,
     vector_article,
     vector_dataset,
     write,
+)
+from servers import (
+    MEILI_NO_SERVER,
+    NGINX,
+    NGINX_BROTLI_MODULE,
+    MeiliServer,
+    MeiliTarget,
+    index_and_build,
+    meili_binary,
+    serve,
+    start_nginx,
 )
 from wegwijzer.records.checker import check_all
 
@@ -40,7 +41,7 @@ from wegwijzer.records.checker import check_all
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A valid project (a record, a face card with a photo, an article) in ``<tmp>/project``, and
-    beside it ``<tmp>/elders``: a record, a page and a photo holding helpers.SECRET, outside it."""
+    beside it ``<tmp>/elders``: a record, a page and a photo holding builders.SECRET, outside it."""
     root = tmp_path / "project"
     write(root / "voorzieningen", "gemeente.yaml", GEMEENTE_YAML)
     write(root / "voorzieningen", "hoeskamer.yaml", minimal_record(gecontroleerd=RECENT))
@@ -111,7 +112,7 @@ def injection_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def vector_site(tmp_path_factory):
-    """A site with one record and one face card per filter-evasion vector (helpers.LINK_VECTORS),
+    """A site with one record and one face card per filter-evasion vector (builders.LINK_VECTORS),
     the vector in every text field, and an article holding them all: (base URL, site folder)."""
     tmp = tmp_path_factory.mktemp("vector-site")
     content = tmp / "content"

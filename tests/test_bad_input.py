@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from helpers import RECENT, check, load, minimal_record, write
+from builders import RECENT, check, load, minimal_record, write
 
 BILLION_LAUGHS = """\
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]

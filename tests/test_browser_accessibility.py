@@ -3,7 +3,8 @@ and the site is usable at 320 px, at 200 % zoom and with the keyboard only."""
 
 import pytest
 
-from helpers import REPO, saved_list_script
+from browser import saved_list_script
+from builders import REPO
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {

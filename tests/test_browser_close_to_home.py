@@ -17,18 +17,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpers import (
-    GEMEENTE_YAML,
-    RECENT,
-    REPO,
-    build,
-    minimal_face,
-    project_config,
-    q,
-    serve,
-    serve_with_headers,
-    write,
-)
+from builders import GEMEENTE_YAML, RECENT, REPO, build, minimal_face, project_config, q, write
+from servers import serve, serve_with_headers
 
 pytestmark = pytest.mark.browser
 

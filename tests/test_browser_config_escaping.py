@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from attack_corpus import placeable, sample
+from builders import build
 from config_payloads import (
     PageReader,
     face,
@@ -30,7 +31,7 @@ from config_payloads import (
     text_slots,
     write_project,
 )
-from helpers import build, serve
+from servers import serve
 from wegwijzer.records.schema.tables import FACE_FIELDS, GEMEENTE_FIELDS, VOORZIENING_FIELDS
 from wegwijzer.urls import kern_slug
 

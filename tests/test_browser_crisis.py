@@ -5,7 +5,8 @@ no crisis block."""
 
 import pytest
 
-from helpers import GEMEENTE_YAML, build, serve, small_dataset, write
+from builders import GEMEENTE_YAML, build, small_dataset, write
+from servers import serve
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,9 @@ import threading
 
 import pytest
 
-from helpers import LIJSTJE_KEY, LIJSTJE_LOADED, build, serve_with_headers, small_dataset
+from browser import LIJSTJE_KEY, LIJSTJE_LOADED
+from builders import build, small_dataset
+from servers import serve_with_headers
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from helpers import GEMEENTE_YAML, PROJECT_SYNONYMS, RECENT, build, project_config, serve, write
+from builders import GEMEENTE_YAML, PROJECT_SYNONYMS, RECENT, build, project_config, write
+from servers import serve
 
 pytestmark = pytest.mark.browser
 

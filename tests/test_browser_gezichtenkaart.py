@@ -59,7 +59,7 @@ def test_the_printed_card_has_every_face_once_whole_on_few_pages(chromium, demo_
     """What a GP's practice prints: every face, each card whole on one page (name and number
     together), the date and address on top, no navigation or screen buttons, no empty page, and
     no organisation's heading left at the foot of a column without its people."""
-    from helpers import DEMO_DATA, load
+    from builders import DEMO_DATA, load
     from wegwijzer.site.render import dutch_date
     dataset, _ = load(DEMO_DATA)
     faces = dataset.gezichten
@@ -120,7 +120,7 @@ def test_open_now_at_fixed_times_inside_and_outside_the_opening_hours(chromium, 
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
-    from helpers import DEMO_DATA, load
+    from builders import DEMO_DATA, load
     dataset, _ = load(DEMO_DATA)
     record = next(v for v in dataset.voorzieningen if v.openingstijden and v.route == "samen")
     slot = record.openingstijden[0]

@@ -10,7 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import GEMEENTE_YAML, RECENT, build, index_and_build, serve, write
+from builders import GEMEENTE_YAML, RECENT, build, write
+from servers import index_and_build, serve
 
 pytestmark = pytest.mark.browser
 

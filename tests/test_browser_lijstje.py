@@ -9,19 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpers import (
-    LIJSTJE_KEY,
-    LIJSTJE_LOADED,
-    RECENT,
-    build,
-    decoded_qr_codes,
-    pdf_pages,
-    q,
-    saved_list_script,
-    serve,
-    small_dataset,
-    write,
-)
+from browser import LIJSTJE_KEY, LIJSTJE_LOADED, decoded_qr_codes, pdf_pages, saved_list_script
+from builders import RECENT, build, q, small_dataset, write
+from servers import serve
 from wegwijzer.site.render import dutch_date
 
 pytestmark = pytest.mark.browser

@@ -2,13 +2,13 @@
 site without a scheme, markup or a running script: checked in Chromium, through the
 protocol and host the browser itself parses for every link and every address attribute.
 
-The vectors are ours (helpers.LINK_VECTORS). The site is served without a
+The vectors are ours (builders.LINK_VECTORS). The site is served without a
 Content-Security-Policy, so this tests the escaping and sanitising on their own.
 """
 
 import pytest
 
-from helpers import LINK_VECTORS
+from builders import LINK_VECTORS
 
 pytestmark = pytest.mark.browser
 

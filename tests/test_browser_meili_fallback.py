@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import build, serve, small_dataset
+from builders import build, small_dataset
+from servers import serve
 
 pytestmark = pytest.mark.browser
 
@@ -413,7 +414,7 @@ def test_near_me_sorts_by_distance_only_after_a_click(chromium, stub_site, stub_
 
 @pytest.mark.parametrize("mode", ["canned", "500"])
 def test_axe_no_violations_on_the_configured_search_page(phone, stub_site, stub_mode, mode):
-    from helpers import REPO
+    from builders import REPO
     site, stub, _ = stub_site
     stub_mode(mode)
     phone.goto(site + "zoeken/?q=schulden")

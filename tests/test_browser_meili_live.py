@@ -15,7 +15,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 import requests
 
-from helpers import index_and_build, serve, site_search_config
+from builders import site_search_config
+from servers import index_and_build, serve
 
 pytestmark = [pytest.mark.meili, pytest.mark.browser]
 
@@ -226,7 +227,7 @@ def test_the_page_falls_back_to_pagefind_when_the_server_stops_during_a_visit(ow
     Time runs again once the server is stopped."""
     import secrets
 
-    from helpers import MeiliTarget
+    from servers import MeiliTarget
 
     target = MeiliTarget(own_meili.url, own_meili.master_key, own_meili)
     uid = f"wegwijzer-stop-{secrets.token_hex(4)}"

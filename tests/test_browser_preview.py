@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import REPO, Preview, small_dataset
+from builders import REPO, small_dataset
+from servers import Preview
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,9 @@ import re
 
 import pytest
 
-from helpers import DEMO_DATA, RECENT, REPO, build, decoded_qr_codes, load, pdf_pages, serve, small_dataset, write
+from browser import decoded_qr_codes, pdf_pages
+from builders import DEMO_DATA, RECENT, REPO, build, load, small_dataset, write
+from servers import serve
 from wegwijzer.site import render_professionals
 from wegwijzer.site.pages import SiteContext
 from wegwijzer.urls import kern_slug

@@ -46,7 +46,7 @@ def test_changing_a_filter_updates_the_url(phone, demo_site):
 @pytest.fixture(scope="module")
 def documents():
     """The demo data's search documents (search/documents.py): the oracle for what a search must find."""
-    from helpers import CONTENT, DEMO_DATA, PROJECT_SYNONYMS
+    from builders import CONTENT, DEMO_DATA, PROJECT_SYNONYMS
     from wegwijzer.search.reindex import prepare
     docs, _, _ = prepare(DEMO_DATA, CONTENT, PROJECT_SYNONYMS)
     return docs
@@ -108,7 +108,8 @@ def test_dutch_stemming_finds_the_plural_with_the_singular(phone, demo_site, doc
 def site_without_synonyms(tmp_path_factory):
     """A small site of this module's own records, with a synonyms file that has no group for
     "schuld" or "schulden": what a municipality has that has not written such a group."""
-    from helpers import GEMEENTE_YAML, RECENT, build, project_config, serve, write
+    from builders import GEMEENTE_YAML, RECENT, build, project_config, write
+    from servers import serve
     tmp = tmp_path_factory.mktemp("no-synonyms")
     data = tmp / "voorzieningen"
     write(data, "gemeente.yaml", GEMEENTE_YAML)

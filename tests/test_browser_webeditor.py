@@ -2,7 +2,7 @@
 started on 127.0.0.1: an editor creates a record, edits a face card and uploads a photo;
 what it saves passes `wegwijzer check` and the next build shows it. Bad input gets the
 checker's words and writes nothing. /admin/ is served with the Content-Security-Policy the
-README documents, and loads nothing from other origins than the site and the proxy."""
+publishing guide (docs/publishing.md) documents, and loads nothing from other origins than the site and the proxy."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import REPO, build, check, photo, project_config, small_dataset
+from builders import REPO, build, check, photo, project_config, small_dataset
 from wegwijzer.site.webeditor import admin_csp
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ PUBLISHED = "Item opgeslagen"  # Decap's Dutch notice once the proxy has written
 
 
 class _Site(http.server.SimpleHTTPRequestHandler):
-    """The built site; /admin/ with its own Content-Security-Policy, as the README says to serve it."""
+    """The built site; /admin/ with its own Content-Security-Policy, as docs/publishing.md says to serve it."""
 
     csp = ""
 
@@ -177,7 +177,7 @@ def test_an_editor_creates_a_record_and_edits_a_face_card_with_a_photo(editor_pr
     assert "Repair Café Hulsberg" in record and "045 123 45 67" in record and "10:00" in record
     face = (site / "gezichtenkaart" / "anne-voorbeeld" / "index.html").read_text(encoding="utf-8")
     assert "ma t/m do, 9.00-12.00" in face and "anne-voorbeeld-240" in face
-    from helpers import serve
+    from servers import serve
 
     base, server = serve(site)
     try:

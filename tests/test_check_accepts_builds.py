@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import GEMEENTE_YAML, build, project_config, write
+from builders import GEMEENTE_YAML, build, project_config, write
 from wegwijzer.records.checker import check_all
 from wegwijzer.records.schema.framework import shape_of
 from wegwijzer.records.schema.tables import FACE_FIELDS, VOORZIENING_FIELDS

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import CLI_TIMEOUT, RECENT, TODAY, check, minimal_face, minimal_record, write
+from builders import CLI_TIMEOUT, RECENT, TODAY, check, minimal_face, minimal_record, write
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<field>[\w.-]+): (?P<kind>fout|waarschuwing): (?P<message>.+)$")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import check, minimal_record, write
+from builders import check, minimal_record, write
 
 
 def test_glossary_problems_appear_in_the_check_report(data_dir):

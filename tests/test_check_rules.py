@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from helpers import GEMEENTE_YAML, load, minimal_face, minimal_record, photo, the_diagnostic, write
+from builders import GEMEENTE_YAML, load, minimal_face, minimal_record, photo, the_diagnostic, write
 from wegwijzer.records.diagnostics import ERROR, WARNING
 
 R = "voorzieningen/hoeskamer.yaml"

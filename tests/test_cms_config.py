@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DEMO_DATA, REPO, check, load
+from builders import DEMO_DATA, REPO, check, load
 from wegwijzer.editors.cms import decap_config, widget
 from wegwijzer.editors.walk import find_values
 from wegwijzer.records.schema import tables
@@ -251,7 +251,7 @@ def test_route_pages_are_collections_in_the_content_folder():
 
 
 def test_the_editor_format_saves_the_route_pages_so_that_the_checker_reads_the_same(tmp_path):
-    from helpers import CONTENT
+    from builders import CONTENT
     from wegwijzer.records.checker import check_all
 
     copy = tmp_path / "content"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from helpers import DEMO_DATA, GEMEENTE_YAML, RECENT, build, minimal_face, minimal_record, photo, project_config, write
+from builders import DEMO_DATA, GEMEENTE_YAML, RECENT, build, minimal_face, minimal_record, photo, project_config, write
 from wegwijzer.records.checker import check_all
 from wegwijzer.urls import EDITOR_MAY_REPLACE, GENERATED_FOLDERS, GENERATED_INDEXES, GENERATED_ROOT_FILES
 

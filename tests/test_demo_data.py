@@ -4,7 +4,7 @@ import re
 import subprocess
 import sys
 
-from helpers import CLI_TIMEOUT, DEMO_DATA, REPO
+from builders import CLI_TIMEOUT, DEMO_DATA, REPO
 
 
 def test_wegwijzer_check_on_the_demo_data_exits_0():

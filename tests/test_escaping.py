@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import model_dataset
+from builders import model_dataset
 from wegwijzer.records.glossary import Term
 from wegwijzer.records.model import Location, OpeningHours, WaitingTime
 from wegwijzer.site import render

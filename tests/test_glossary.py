@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from helpers import REPO, write
+from builders import REPO, write
 from wegwijzer.records.diagnostics import Collector
 from wegwijzer.records.glossary import Term, load_glossary
 from wegwijzer.site.glossary import Annotator
@@ -98,7 +98,7 @@ def test_fast_annotation_equals_the_one_pass_reference():
 
 
 def test_fast_annotation_equals_the_reference_on_every_demo_page():
-    from helpers import DEMO_DATA, load
+    from builders import DEMO_DATA, load
     from wegwijzer.site.pages import SiteContext, build_pages
     terms = load_glossary(REPO / "content" / "begrippen.yaml", Collector())
     dataset, _ = load(DEMO_DATA)

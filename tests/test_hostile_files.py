@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SECRET, write
+from builders import SECRET, write
 
 
 def check_project(project: Path):

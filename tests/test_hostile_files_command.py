@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CLI_TIMEOUT, SECRET
+from builders import CLI_TIMEOUT, SECRET
 from test_hostile_files import OUTSIDE_LINKS, _line
 
 
@@ -77,7 +77,7 @@ def test_a_photo_that_is_a_pipe(project):
 
 
 def test_a_link_out_of_the_project_is_never_built(project):
-    from helpers import build, project_config
+    from builders import build, project_config
 
     (project / "content" / "geheim.md").symlink_to(project.parent / "elders" / "geheim.md")
     config = project_config(project, {"docs_dir: content": f"docs_dir: {project / 'content'}"})

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from helpers import GEMEENTE_YAML, load, minimal_face, minimal_record, q, the_diagnostic, write
+from builders import GEMEENTE_YAML, load, minimal_face, minimal_record, q, the_diagnostic, write
 from wegwijzer.records.diagnostics import MAX_PER_FILE, Collector
 from wegwijzer.records.schema.framework import Context, list_of, text
 
@@ -196,7 +196,7 @@ def test_consent_in_the_future_is_refused(data_dir):
 
 
 def test_consent_given_today_is_fine(data_dir):
-    from helpers import TODAY
+    from builders import TODAY
 
     write(data_dir, "gezichten/anne.yaml", minimal_face().replace("toestemming: 2026-03-14",
                                                                    f"toestemming: {TODAY.isoformat()}"))

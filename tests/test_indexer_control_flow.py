@@ -1,6 +1,6 @@
-"""Our own control flow in `wegwijzer index`, against ClientDouble (tests/search_support.py).
+"""Our own control flow in `wegwijzer index`, against FakeMeiliClient (tests/fakes.py).
 
-The double stands in for OUR USAGE of meilisearch-python, not for Meilisearch: these
+The fake stands in for OUR USAGE of meilisearch-python, not for Meilisearch: these
 tests prove that we await every task, check its status, clean up, never touch the live
 index on failure, and never leak the master key. They prove nothing about a real
 server; tests/test_meili_live.py does that when MEILI_URL is set.
@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from helpers import ClientDouble, api_error, make_key, refused, timed_out
+from fakes import FakeMeiliClient, api_error, make_key, refused, timed_out
 from wegwijzer.search.indexer import Indexer, IndexingFailed, Progress
 from wegwijzer.search.keys import UnsafeKey, ensure_search_key, key_name
 from wegwijzer.search.siteconfig import SecretLeak, read_site_config, site_search_config, write_site_config
@@ -43,7 +43,7 @@ def fresh_uids(client):
 
 
 def test_swap_workflow_awaits_every_task_and_leaves_only_the_live_index():
-    client = ClientDouble(existing={LIVE: OLD})
+    client = FakeMeiliClient(existing={LIVE: OLD})
     report = run(client)
     assert live_ids(client) == [f"voorziening-{i}" for i in range(5)]
     assert fresh_uids(client) == []  # the old documents went with the fresh uid
@@ -58,7 +58,7 @@ def test_swap_workflow_awaits_every_task_and_leaves_only_the_live_index():
 
 
 def test_missing_live_index_is_created_empty_first_so_the_swap_is_possible():
-    client = ClientDouble()
+    client = FakeMeiliClient()
     report = run(client)
     assert report.created_live
     assert [c for c in client.calls if c[0] == "create_index"][0] == ("create_index", LIVE)
@@ -67,7 +67,7 @@ def test_missing_live_index_is_created_empty_first_so_the_swap_is_possible():
 
 def test_fresh_uid_is_a_valid_index_uid():
     import re
-    uid = Indexer(ClientDouble()).fresh_uid(LIVE)
+    uid = Indexer(FakeMeiliClient()).fresh_uid(LIVE)
     assert re.match(r"^[a-zA-Z0-9_-]{1,400}$", uid) and uid.startswith(LIVE + "-nieuw-")
 
 
@@ -82,7 +82,7 @@ def assert_live_untouched(client):
 
 def test_a_rejected_batch_fails_with_the_tasks_message_and_live_is_untouched():
     error = {"message": "Document identifier `voorziening-ä` is invalid.", "code": "invalid_document_id"}
-    client = ClientDouble(existing={LIVE: OLD}, fail_task={("documentAdditionOrUpdate", 2): error})
+    client = FakeMeiliClient(existing={LIVE: OLD}, fail_task={("documentAdditionOrUpdate", 2): error})
     with pytest.raises(IndexingFailed) as failed:
         run(client)
     assert "batch 2 van 3" in failed.value.message
@@ -93,7 +93,7 @@ def test_a_rejected_batch_fails_with_the_tasks_message_and_live_is_untouched():
 
 def test_failed_settings_task_is_noticed():
     error = {"message": "Unknown field `typo`", "code": "bad_request"}
-    client = ClientDouble(existing={LIVE: OLD}, fail_task={("settingsUpdate", 1): error})
+    client = FakeMeiliClient(existing={LIVE: OLD}, fail_task={("settingsUpdate", 1): error})
     with pytest.raises(IndexingFailed, match="instellingen: Unknown field"):
         run(client)
     assert_live_untouched(client)
@@ -101,14 +101,14 @@ def test_failed_settings_task_is_noticed():
 
 
 def test_failed_swap_task_leaves_live_untouched():
-    client = ClientDouble(existing={LIVE: OLD}, fail_task={("indexSwap", 1): {"message": "nope", "code": "x"}})
+    client = FakeMeiliClient(existing={LIVE: OLD}, fail_task={("indexSwap", 1): {"message": "nope", "code": "x"}})
     with pytest.raises(IndexingFailed, match="omwisselen"):
         run(client)
     assert live_ids(client) == ["voorziening-oud"] and fresh_uids(client) == []
 
 
 def test_refused_connection_says_so():
-    client = ClientDouble(existing={LIVE: OLD}, raise_on={"get_raw_index": refused()})
+    client = FakeMeiliClient(existing={LIVE: OLD}, raise_on={"get_raw_index": refused()})
     with pytest.raises(IndexingFailed) as failed:
         run(client)
     assert "niet bereikbaar op http://127.0.0.1:7700" in failed.value.message
@@ -118,13 +118,13 @@ def test_refused_connection_says_so():
 
 @pytest.mark.parametrize("status, code", [(401, "missing_authorization_header"), (403, "invalid_api_key")])
 def test_wrong_key_says_so(status, code):
-    client = ClientDouble(existing={LIVE: OLD}, raise_on={"get_raw_index": api_error(status, code, "no")})
+    client = FakeMeiliClient(existing={LIVE: OLD}, raise_on={"get_raw_index": api_error(status, code, "no")})
     with pytest.raises(IndexingFailed, match="weigert de sleutel"):
         run(client)
 
 
 def test_timeout_while_waiting_cleans_up():
-    client = ClientDouble(existing={LIVE: OLD})
+    client = FakeMeiliClient(existing={LIVE: OLD})
     original = client.wait_for_task
     count = {"n": 0}
 
@@ -141,14 +141,14 @@ def test_timeout_while_waiting_cleans_up():
 
 
 def test_connection_lost_while_adding_documents_cleans_up():
-    client = ClientDouble(existing={LIVE: OLD}, raise_on={"add_documents": refused()})
+    client = FakeMeiliClient(existing={LIVE: OLD}, raise_on={"add_documents": refused()})
     with pytest.raises(IndexingFailed, match="niet bereikbaar"):
         run(client)
     assert_live_untouched(client)
 
 
 def test_a_count_mismatch_is_a_failure():
-    client = ClientDouble(existing={LIVE: OLD})
+    client = FakeMeiliClient(existing={LIVE: OLD})
     client.count_override = 4
     with pytest.raises(IndexingFailed, match="4 documenten"):
         run(client)
@@ -156,14 +156,14 @@ def test_a_count_mismatch_is_a_failure():
 
 
 def test_live_index_created_by_a_failed_run_is_removed_again():
-    client = ClientDouble(fail_task={("documentAdditionOrUpdate", 1): {"message": "bad", "code": "x"}})
+    client = FakeMeiliClient(fail_task={("documentAdditionOrUpdate", 1): {"message": "bad", "code": "x"}})
     with pytest.raises(IndexingFailed):
         run(client)
     assert client.indexes == {}  # as before the run: no index at all
 
 
 def test_failed_cleanup_after_a_good_swap_is_only_a_warning():
-    client = ClientDouble(existing={LIVE: OLD}, fail_task={("indexDeletion", 1): {"message": "busy", "code": "x"}})
+    client = FakeMeiliClient(existing={LIVE: OLD}, fail_task={("indexDeletion", 1): {"message": "busy", "code": "x"}})
     report = run(client)
     assert live_ids(client) == [f"voorziening-{i}" for i in range(5)]
     assert report.warnings and report.fresh_uid in report.warnings[0]
@@ -174,7 +174,7 @@ def test_fresh_indexes_left_by_killed_runs_are_removed_after_a_day_but_not_soone
     now = calendar.timegm((2026, 11, 23, 12, 0, 0, 0, 0, 0))
     leftovers = {f"{LIVE}-nieuw-20261121093000-ab12": [], f"{LIVE}-nieuw-20261123113000-cd34": [],
                  f"{LIVE}-nieuw-kapot": [], "ander-portaal-nieuw-20200101000000-ef56": []}
-    client = ClientDouble(existing={LIVE: OLD, **leftovers})
+    client = FakeMeiliClient(existing={LIVE: OLD, **leftovers})
     report = run(client, clock=lambda: now)
     assert report.removed_stale == [f"{LIVE}-nieuw-20261121093000-ab12"]  # two days old
     # Half an hour old may be a run that is still busy; other names are not ours to remove.
@@ -183,7 +183,7 @@ def test_fresh_indexes_left_by_killed_runs_are_removed_after_a_day_but_not_soone
 
 
 def test_listing_indexes_failing_does_not_fail_a_good_reindex():
-    client = ClientDouble(existing={LIVE: OLD}, raise_on={"get_raw_indexes": refused()})
+    client = FakeMeiliClient(existing={LIVE: OLD}, raise_on={"get_raw_indexes": refused()})
     report = run(client)
     assert live_ids(client) == [f"voorziening-{i}" for i in range(5)]
     assert report.removed_stale == [] and not report.warnings
@@ -192,7 +192,7 @@ def test_listing_indexes_failing_does_not_fail_a_good_reindex():
 def test_a_run_holds_its_lock_file_while_it_runs_and_removes_it_after(tmp_path):
     from wegwijzer.search.indexer import abandoned_runs
 
-    client = ClientDouble(existing={LIVE: OLD})
+    client = FakeMeiliClient(existing={LIVE: OLD})
     seen = {}
     original = client.swap_indexes
 
@@ -209,7 +209,7 @@ def test_a_run_holds_its_lock_file_while_it_runs_and_removes_it_after(tmp_path):
 def test_a_fresh_index_that_could_not_be_removed_keeps_an_unlocked_lock_file(tmp_path):
     from wegwijzer.search.indexer import abandoned_runs
 
-    client = ClientDouble(existing={LIVE: OLD}, raise_on={"delete_index": refused()},
+    client = FakeMeiliClient(existing={LIVE: OLD}, raise_on={"delete_index": refused()},
                           fail_task={("documentAdditionOrUpdate", 1): {"message": "bad", "code": "x"}})
     with pytest.raises(IndexingFailed):
         run(client, run_dir=tmp_path)
@@ -223,7 +223,7 @@ def test_a_fresh_index_that_could_not_be_removed_keeps_an_unlocked_lock_file(tmp
 
 
 def test_a_failure_after_the_swap_was_sent_does_not_claim_live_is_unchanged():
-    client = ClientDouble(existing={LIVE: OLD})
+    client = FakeMeiliClient(existing={LIVE: OLD})
     real_wait = client.wait_for_task
 
     def wait(uid, **kwargs):
@@ -249,7 +249,7 @@ def test_progress_bar_goes_to_its_stream():
 
 
 def test_search_key_is_created_once_then_reused():
-    client = ClientDouble()
+    client = FakeMeiliClient()
     first = ensure_search_key(client, LIVE, MASTER)
     assert first.created and client.keys[0].actions == ["search"] and client.keys[0].indexes == [LIVE]
     second = ensure_search_key(client, LIVE, MASTER)
@@ -260,13 +260,13 @@ def test_search_key_is_created_once_then_reused():
 def test_a_broader_key_with_our_name_is_never_reused():
     broad = make_key("u1", "brede-sleutel", key_name(LIVE), ["*"], ["*"])
     other_index = make_key("u2", "andere-index", key_name(LIVE), ["search"], ["*"])
-    client = ClientDouble(keys=[broad, other_index])
+    client = FakeMeiliClient(keys=[broad, other_index])
     key = ensure_search_key(client, LIVE, MASTER)
     assert key.created and key.key not in ("brede-sleutel", "andere-index")
 
 
 def test_the_master_key_is_never_returned_as_search_key():
-    client = ClientDouble(keys=[make_key("u1", MASTER, key_name(LIVE), ["search"], [LIVE])])
+    client = FakeMeiliClient(keys=[make_key("u1", MASTER, key_name(LIVE), ["search"], [LIVE])])
     with pytest.raises(UnsafeKey):
         ensure_search_key(client, LIVE, MASTER)
 
@@ -292,7 +292,7 @@ def test_build_side_config_prefers_environment_and_never_uses_the_master_key(tmp
                            tmp_path / "geen")
 
 
-# --- the command, end to end with the double ------------------------------------------------------------
+# --- the command, end to end with the fake --------------------------------------------------------------
 
 
 @pytest.fixture
@@ -328,7 +328,7 @@ def run_command(monkeypatch, tmp_path, client, data, *extra):
 
 
 def test_command_indexes_and_writes_the_search_key_not_the_master_key(monkeypatch, tmp_path, demo_folder, capsys):
-    client = ClientDouble()
+    client = FakeMeiliClient()
     code, config, made = run_command(monkeypatch, tmp_path, client, demo_folder)
     out, err = capsys.readouterr()
     assert code == 0, err
@@ -341,7 +341,7 @@ def test_command_indexes_and_writes_the_search_key_not_the_master_key(monkeypatc
 
 
 def test_command_failure_is_clear_and_writes_nothing(monkeypatch, tmp_path, demo_folder, capsys):
-    client = ClientDouble(raise_on={"get_raw_index": refused()})
+    client = FakeMeiliClient(raise_on={"get_raw_index": refused()})
     code, config, _ = run_command(monkeypatch, tmp_path, client, demo_folder)
     out, err = capsys.readouterr()
     assert code == 1
@@ -358,7 +358,7 @@ def test_command_without_url_or_key_explains(monkeypatch, tmp_path, demo_folder,
 
 
 def test_real_client_against_a_closed_port_fails_cleanly(monkeypatch, tmp_path, demo_folder, capsys):
-    """No double here: the installed meilisearch client against a loopback port nobody listens on."""
+    """No fake here: the installed meilisearch client against a loopback port nobody listens on."""
     import socket
 
     from wegwijzer.cli import main

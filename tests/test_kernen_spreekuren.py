@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import GEMEENTE_YAML, check, load, minimal_face, minimal_record, the_diagnostic, write
+from builders import GEMEENTE_YAML, check, load, minimal_face, minimal_record, the_diagnostic, write
 from wegwijzer.search.documents import build_documents
 from wegwijzer.site.markers import record_kern_filters
 from wegwijzer.site.pages import SiteContext, build_pages

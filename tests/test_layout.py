@@ -5,7 +5,7 @@
 - checking data imports no MkDocs, Jinja or Markdown;
 - ruff sees every Python file of the repository;
 - pyproject.toml declares exactly the third-party packages the code imports;
-- the README's architecture section names the folders that exist.
+- the architecture page (docs/architecture.md) names the folders that exist.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, small_dataset, write
+from builders import REPO, small_dataset, write
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-README = (REPO / "README.md").read_text(encoding="utf-8")
+ARCHITECTURE = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
 PACKAGE = REPO / "src" / "wegwijzer"
 
 
@@ -141,20 +141,20 @@ def test_pyproject_declares_exactly_what_the_code_imports():
                                  f"declared but not imported: {declared - imported}"
 
 
-def test_readme_architecture_names_the_folders_that_exist():
-    block = README.split("## Architecture", 1)[1].split("```", 2)[1]
+def test_the_architecture_page_names_the_folders_that_exist():
+    block = ARCHITECTURE.split("```", 2)[1]  # its folder tree
     named = {line.split()[0].rstrip("/") for line in block.splitlines() if line.strip() and not line.startswith(" ")}
     nested = {line.split()[0].rstrip("/") for line in block.splitlines() if line.startswith("  ") and line.strip()}
     for path in named:
-        assert (REPO / path).exists(), f"README's architecture names {path}, which does not exist"
+        assert (REPO / path).exists(), f"docs/architecture.md names {path}, which does not exist"
     subpackages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
     for sub in subpackages:
-        assert sub in nested, f"README's architecture does not explain src/wegwijzer/{sub}/"
+        assert sub in nested, f"docs/architecture.md does not explain src/wegwijzer/{sub}/"
     top = {p.name for p in REPO.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in
            ("site", "dist", "node_modules", "__pycache__")}
     for folder in top:
         assert any(path == folder or path.startswith(folder + "/") for path in named), \
-            f"README's architecture does not explain {folder}/"
+            f"docs/architecture.md does not explain {folder}/"
 
 
 def test_no_module_exits_the_process_below_the_cli():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GEMEENTE_YAML, PAYLOAD, check, load, minimal_face, minimal_record, q, the_diagnostic, write
+from builders import GEMEENTE_YAML, PAYLOAD, check, load, minimal_face, minimal_record, q, the_diagnostic, write
 from wegwijzer.errors import WegwijzerError
 from wegwijzer.records.checker import check_all
 from wegwijzer.search.documents import build_documents
@@ -268,7 +268,7 @@ def test_the_organisations_of_the_front_door(tmp_path):
 
 
 def test_the_demo_content_checks_clean_with_the_demo_data():
-    from helpers import CONTENT, DEMO_DATA
+    from builders import CONTENT, DEMO_DATA
     result = check_all(DEMO_DATA, CONTENT)
     assert result.ok and len(result.life_events) >= 9 and result.worried is not None
     assert not [d for d in result.collector.warnings if "levensloop" in d.path or "zorgen" in d.path]

@@ -1,9 +1,9 @@
 """The one URL check, read the way a browser reads an address, refuses every
-filter-evasion vector in a URL field, with file, line and field (helpers.LINK_VECTORS)."""
+filter-evasion vector in a URL field, with file, line and field (builders.LINK_VECTORS)."""
 
 import pytest
 
-from helpers import GEMEENTE_YAML, LINK_VECTORS, check, load, minimal_record, q, write
+from builders import GEMEENTE_YAML, LINK_VECTORS, check, load, minimal_record, q, write
 from wegwijzer import safeurl
 
 ADDRESSES = [(name, address) for name, _, address in LINK_VECTORS if address is not None]

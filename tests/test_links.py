@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from helpers import CLI_TIMEOUT, link_server_module, minimal_face, minimal_record, write
+from builders import CLI_TIMEOUT, minimal_face, minimal_record, write
+from servers import link_server_module
 from wegwijzer.editors import links
 from wegwijzer.editors.links import check_urls_now, load_cache, run_links
 
@@ -106,7 +107,7 @@ def test_a_url_that_does_not_parse_gets_the_checkers_message(data_dir):
 
 
 def test_the_checker_reports_a_url_that_does_not_parse(data_dir):
-    from helpers import load, the_diagnostic
+    from builders import load, the_diagnostic
 
     write(data_dir, "kapot.yaml", minimal_record('contact:\n  website: "https://[kapot"\n'))
     _, collector = load(data_dir)

@@ -59,7 +59,7 @@ def test_blocks_are_counted_apart():
 
 
 def test_an_ordinary_article_is_within_the_limits():
-    from helpers import CONTENT
+    from builders import CONTENT
 
     for path in (CONTENT / "artikelen").glob("*.md"):
         assert markdown_problems(path.read_text(encoding="utf-8")) == [], path.name

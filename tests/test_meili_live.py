@@ -20,7 +20,8 @@ import meilisearch
 import pytest
 import requests
 
-from helpers import DEMO_DATA, PROJECT_SYNONYMS, model_dataset, wait_for_tasks_of
+from builders import DEMO_DATA, PROJECT_SYNONYMS, model_dataset
+from servers import wait_for_tasks_of
 from wegwijzer.search.documents import build_documents
 from wegwijzer.search.indexer import Indexer, IndexingFailed, RunLock
 from wegwijzer.search.keys import ensure_search_key
@@ -417,7 +418,7 @@ def test_a_dead_runs_fresh_index_is_removed_at_once_a_living_runs_is_kept(client
 
 @pytest.mark.parametrize("kind", ["dump", "snapshot"])
 def test_backup_restores_the_index_settings_and_search_key(own_meili, tmp_path, kind):
-    from helpers import MeiliServer
+    from servers import MeiliServer
 
     uid = "wegwijzer"
     source = own_meili.client()
@@ -461,7 +462,7 @@ def test_backup_restores_the_index_settings_and_search_key(own_meili, tmp_path, 
 def test_servers_with_the_same_master_key_give_the_site_the_same_search_key(own_meili, tmp_path):
     """Replicas behind one address (or a server rebuilt from scratch) need one key in the site:
     the key's uid is fixed per index and Meilisearch derives the key from uid and master key."""
-    from helpers import MeiliServer
+    from servers import MeiliServer
 
     second = MeiliServer(tmp_path / "tweede", master_key=own_meili.master_key).start()
     try:

@@ -22,14 +22,7 @@ import time
 
 import pytest
 
-from helpers import (
-    MeiliTarget,
-    document_ids,
-    index_command,
-    run_index,
-    start_search_loop,
-    wait_for_tasks_of,
-)
+from servers import MeiliTarget, document_ids, index_command, run_index, start_search_loop, wait_for_tasks_of
 from wegwijzer.search.reindex import prepare
 
 pytestmark = pytest.mark.meili

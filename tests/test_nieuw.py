@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpers import CLI_TIMEOUT, check
+from builders import CLI_TIMEOUT, check
 from wegwijzer.records.schema import tables
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from helpers import load, minimal_record, the_diagnostic, write
+from builders import load, minimal_record, the_diagnostic, write
 from wegwijzer.records.model import Phone
 from wegwijzer.records.schema.types import parse_phone
 

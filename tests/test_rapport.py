@@ -8,7 +8,7 @@ import sys
 import time
 from datetime import timedelta
 
-from helpers import CLI_TIMEOUT, TODAY, minimal_face, minimal_record, write
+from builders import CLI_TIMEOUT, TODAY, minimal_face, minimal_record, write
 from wegwijzer.editors.links import LinkResult, save_cache
 from wegwijzer.editors.report import build_report
 

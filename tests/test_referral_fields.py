@@ -5,7 +5,7 @@ record without kernen is also for the whole municipality)."""
 
 from __future__ import annotations
 
-from helpers import GEMEENTE_YAML, RECENT, check, load, minimal_face, minimal_record, the_diagnostic, write
+from builders import GEMEENTE_YAML, RECENT, check, load, minimal_face, minimal_record, the_diagnostic, write
 from wegwijzer.site import render_professionals
 from wegwijzer.site.pages import SiteContext
 from wegwijzer.site.render import record_page

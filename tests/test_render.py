@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import model_dataset
+from builders import model_dataset
 from wegwijzer.records.articles import Article
 from wegwijzer.records.glossary import Term
 from wegwijzer.records.model import Contact, OpeningHours, Phone, WaitingTime

@@ -87,7 +87,7 @@ def test_anything_that_is_not_plain_prose_goes_through_markdown(text):
 
 
 def test_demo_descriptions_render_the_same_with_and_without_the_shortcut():
-    from helpers import DEMO_DATA, load
+    from builders import DEMO_DATA, load
     from wegwijzer.site.safe_markdown import render
     dataset, _ = load(DEMO_DATA)
     texts = [v.beschrijving for v in dataset.voorzieningen if v.beschrijving]

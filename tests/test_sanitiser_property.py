@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import LINK_VECTORS
+from builders import LINK_VECTORS
 from wegwijzer.site.safe_markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render
 
 ALLOWED_PROTOCOLS = {"http:", "https:", "mailto:", "tel:"}

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers import DEMO_DATA, REPO, model_dataset, synthetic_module
+from builders import DEMO_DATA, REPO, model_dataset, synthetic_module
 from wegwijzer.cli import main
 from wegwijzer.records import vocab
 from wegwijzer.records.dataset import load_dataset
@@ -205,7 +205,7 @@ ALL_GROUP_LABELS = ["Kinderen (0–12)", "Jongeren (12–23)", "Ouders en opvoed
 def _model_documents():
     import dataclasses
 
-    from helpers import model_dataset
+    from builders import model_dataset
     from wegwijzer.records.articles import Article
     from wegwijzer.records.model import Contact, Phone
     dataset = model_dataset()
@@ -305,7 +305,7 @@ def test_every_field_of_the_gemeentes_own_pages():
     found by their own words and, for the front door, by its name."""
     import dataclasses
 
-    from helpers import model_dataset
+    from builders import model_dataset
     from wegwijzer.records.model import FrontDoor
     docs = _model_documents()
     assert _without_stems(docs["pagina-een-loket"]) == {

@@ -149,7 +149,7 @@ def test_check_names_a_broken_list_and_the_build_stops_before_writing(project):
     line and field; `wegwijzer build` refuses and the live site stays as it was."""
     import hashlib
 
-    from helpers import build, check, project_config, write
+    from builders import build, check, project_config, write
 
     config = project_config(project)
     site = project / "site"

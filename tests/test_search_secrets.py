@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-from helpers import DEMO_DATA, REPO, project_config
+from builders import DEMO_DATA, REPO, project_config
 
 MASTER = "meester-sleutel-" + "9f3c" * 8
 SEARCH = "zoek-sleutel-" + "a1b2" * 8

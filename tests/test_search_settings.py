@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from helpers import PROJECT_SYNONYMS, model_dataset
+from builders import PROJECT_SYNONYMS, model_dataset
 from wegwijzer.records.vocab import STOP_WORDS
 from wegwijzer.search.documents import build_documents
 from wegwijzer.search.settings import index_settings, load_base_settings, primary_key

@@ -2,7 +2,7 @@
 
 import json
 
-from helpers import model_dataset
+from builders import model_dataset
 from wegwijzer.records import vocab
 from wegwijzer.search.vocabulary import (
     build_vocabulary,

@@ -4,7 +4,7 @@ rules reach the page with every form, and the woordenboek is split into small fi
 
 import json
 
-from helpers import model_dataset
+from builders import model_dataset
 from wegwijzer.records.searchlists import Concept, CrisisRule, SearchLists
 from wegwijzer.search import morphology, pagelanguage
 from wegwijzer.search.vocabulary import build_vocabulary, key
@@ -111,7 +111,7 @@ def test_the_page_and_the_build_agree_on_files_and_forms():
     page (zoektaal.js) must make the same calls, or a word's entry is in a file it never loads."""
     import subprocess
 
-    from helpers import REPO
+    from builders import REPO
 
     words = ["Debt", "борги", "ديون", "3 kinderen", "a", "Öğrenmek", "Żałoba", "b'є"]
     dutch = ["schulden", "schuld", "eenzame", "huizen", "brieven", "bureau", "kadootjes", "problemen", "vrijwilligers"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DEMO_DATA, REPO, build, injection_dataset, project_config, small_dataset, write
+from builders import DEMO_DATA, REPO, build, injection_dataset, project_config, small_dataset, write
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import load, minimal_record, q, small_dataset, write
+from builders import load, minimal_record, q, small_dataset, write
 from wegwijzer.site import pages as pages_mod
 from wegwijzer.site import render
 from wegwijzer.site.pages import SiteContext, build_pages
@@ -191,7 +191,7 @@ def _full_context():
     """model_dataset() with an article, glossary terms and a search configuration: every kind of page."""
     from datetime import date as _date
 
-    from helpers import model_dataset
+    from builders import model_dataset
     from wegwijzer.records.articles import Article
     from wegwijzer.records.glossary import Term
     articles = [Article("grip-op-geld", "Grip op je geld", "Zo begin je.", ("geld",), "Tekst.")]

@@ -1,11 +1,12 @@
 """`wegwijzer serve` previews the site and rebuilds when a record, a photo or a content page changes.
 
-The preview runs in its own process on port 0 (helpers.Preview: its output drained, its
+The preview runs in its own process on port 0 (servers.Preview: its output drained, its
 address read from its first line), and each change is followed by waiting for the rebuild
 the preview announces, not for a while.
 """
 
-from helpers import REPO, Preview, minimal_face, project_config, small_dataset, write
+from builders import REPO, minimal_face, project_config, small_dataset, write
+from servers import Preview
 
 
 def test_serve_rebuilds_on_record_change(tmp_path):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from helpers import GEMEENTE_YAML, RECENT, build, write
+from builders import GEMEENTE_YAML, RECENT, build, write
 from wegwijzer.search.documents import build_documents
 from wegwijzer.text import nearest, slugify
 from wegwijzer.urls import kern_slug

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import GEMEENTE_YAML, RECENT, build, check, load, small_dataset, write
+from builders import GEMEENTE_YAML, RECENT, build, check, load, small_dataset, write
 from wegwijzer.records.statement import PLACEHOLDER, accessibility_statement, statement_gaps
 
 FACTS = """\
@@ -119,7 +119,7 @@ def test_bad_gemeente_facts_are_errors_with_file_line_and_field(data_dir, extra,
 def test_security_txt_expiry_is_watched(data_dir, expires, warned):
     write(data_dir, "gemeente.yaml", GEMEENTE_YAML + f"beveiliging:\n  email: s@gemeente.example\n"
                                                       f"  verloopt: {expires}\n")
-    _, collector = load(data_dir)  # today is helpers.TODAY, 2026-11-23
+    _, collector = load(data_dir)  # today is builders.TODAY, 2026-11-23
     messages = [d.message for d in collector.warnings if d.field == "beveiliging.verloopt"]
     assert (messages == []) if warned is None else (len(messages) == 1 and warned in messages[0])
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import PROJECT_SYNONYMS, REPO
+from builders import PROJECT_SYNONYMS, REPO
 from wegwijzer.cli import main
 from wegwijzer.records.diagnostics import Collector
 from wegwijzer.records.synonyms import DEFAULT_SYNONYMS_FILE, check_synonyms, expand, find_synonyms_file, load_synonyms

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 import yaml
 
-from helpers import load, minimal_face, minimal_record, photo, write
+from builders import load, minimal_face, minimal_record, photo, write
 from wegwijzer.records import yamlsafe
 from wegwijzer.records.model import Phone
 from wegwijzer.records.yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping

@@ -18,7 +18,7 @@ class Annotator:
     """
 
     # Links and headings keep their look; form controls and the hidden search data
-    # (render.SEARCH_DATA_TAG) cannot show a tooltip.
+    # (markers.SEARCH_DATA_TAG) cannot show a tooltip.
     _SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary",
                        "option", "select", "textarea", SEARCH_DATA_TAG))
 

@@ -11,7 +11,7 @@ gzip, the signature ``pagefind_dcd``, then CBOR; we read it with cbor2). Its thi
 lists the chunks as ``[first word, last word, file]``, where a first or last word may be
 shortened to the letters that tell it apart. The format is Pagefind's, not a published
 interface: when it is not what we expect, there is no table and the search page falls
-back to counting words (see README, "Search that forgives").
+back to counting words (see docs/search.md, "Search that forgives").
 """
 
 from __future__ import annotations

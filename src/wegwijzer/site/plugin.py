@@ -77,9 +77,9 @@ class WegwijzerConfig(Config):
     pagefind = c.Type(bool, default=True)
     # gzip and brotli copies of pages, scripts and style sheets for the web server (deploy/nginx).
     precompress = c.Type(bool, default=True)
-    # Meilisearch for the search page: meili_url, meili_search_key, meili_index (see README).
+    # Meilisearch for the search page: meili_url, meili_search_key, meili_index (see docs/search.md).
     search = c.Type(dict, default={})
-    # The web editor at /admin/ (Decap CMS): backend, local_backend, publish_mode, ... (see README).
+    # The web editor at /admin/ (Decap CMS): backend, local_backend, publish_mode, ... (see docs/publishing.md).
     # Off when empty.
     admin = c.Type(dict, default={})
     # The site's browser libraries from npm (vendor/package.json): lean-qr for the lijstje's QR codes.

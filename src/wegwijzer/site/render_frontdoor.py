@@ -21,7 +21,7 @@ from .escaping import esc
 from .render import face_card, hours_table, phone_link, statement_html, web_link
 from .render_local import info_markers
 
-# The questions of the feedback page, with the names the form sends (README: "A say for residents").
+# The questions of the feedback page, with the names the form sends (docs/site.md: "A say for residents").
 QUESTIONS = (
     ("gehoord", "Voelde je je gehoord?", ("ja", "een beetje", "nee")),
     ("volgende_stap", "Weet je wat er nu gaat gebeuren?", ("ja", "een beetje", "nee")),

@@ -53,8 +53,8 @@ def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, si
         raise UsageError(f"admin: onbekende instelling {', '.join(unknown)}. Bekend: {', '.join(SETTINGS)}.")
     backend = settings.get("backend")
     if not isinstance(backend, dict) or not backend.get("name"):
-        raise UsageError("admin: zet 'backend' met ten minste 'name' (github, gitlab, gitea, ...); zie README, "
-                         "'De webeditor'.")
+        raise UsageError("admin: zet 'backend' met ten minste 'name' (github, gitlab, gitea, ...); zie "
+                         "docs/publishing.md, 'The web editor (/admin/): setting it up'.")
     folder = settings.get("data_folder") or _repo_path(data_root, config_folder)
     # The route pages (life events, zorgen om een ander) live in the content folder (docs_dir).
     content = _repo_relative(content_root, config_folder) if content_root else None
