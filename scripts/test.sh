@@ -37,5 +37,8 @@ fi
 # The lint gate (settings in pyproject.toml): any finding fails the run before the tests.
 echo "ruff: $(.venv/bin/python -m ruff --version)"
 .venv/bin/python -m ruff check .
+# The type check (settings in pyproject.toml: all of src/wegwijzer, records/ and search/ strictly).
+echo "mypy: $(.venv/bin/python -m mypy --version)"
+.venv/bin/python -m mypy
 bash scripts/meili-line.sh
 exec .venv/bin/python -m pytest "$@"

@@ -323,11 +323,12 @@ def test_readme_links_the_data_format_in_the_repository():
 def _schema_fields():
     from wegwijzer.records import articles, glossary
     from wegwijzer.records.schema import tables
+    from wegwijzer.records.schema.framework import shape_of
 
     def walk(fields, prefix=""):
         for name, spec in fields.items():
             yield prefix + name
-            yield from walk(getattr(spec.convert, "fields", {}), prefix + name + ".")
+            yield from walk(shape_of(spec.convert).fields or {}, prefix + name + ".")
 
     for table in (tables.GEMEENTE_FIELDS, tables.VOORZIENING_FIELDS, tables.FACE_FIELDS, articles.FIELDS,
                   glossary.FIELDS, tables.LIFE_EVENT_FIELDS):

@@ -3,7 +3,8 @@
 - `python -m build` from the repository root makes an sdist and a wheel;
 - the installed wheel (not editable) checks and builds a data folder outside the repo;
 - checking data imports no MkDocs, Jinja or Markdown;
-- ruff sees every Python file of the repository;
+- ruff sees every Python file of the repository, and mypy checks the package (records/ and
+  search/ strictly);
 - pyproject.toml declares exactly the third-party packages the code imports;
 - the architecture page (docs/architecture.md) names the folders that exist.
 """
@@ -111,6 +112,22 @@ def test_ruff_sees_every_python_file():
     files = {str(Path(line).resolve().relative_to(REPO)) for line in seen.stdout.splitlines() if line.endswith(".py")}
     missing = [f for f in _python_files() if f not in files]
     assert not missing, f"ruff does not check: {missing}"
+
+
+# The flags `mypy --strict` sets that can be set per package (the global ones are in [tool.mypy]).
+STRICT_FLAGS = ("disallow_untyped_defs", "disallow_incomplete_defs", "disallow_untyped_calls",
+                "disallow_untyped_decorators", "disallow_any_generics", "disallow_subclassing_any",
+                "warn_return_any", "no_implicit_reexport")
+
+
+def test_the_type_check_covers_the_package_and_is_strict_on_records_and_search():
+    assert ".venv/bin/python -m mypy" in (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    mypy = PYPROJECT["tool"]["mypy"]
+    assert mypy["files"] == ["src/wegwijzer"] and mypy["check_untyped_defs"]
+    assert all(mypy[flag] for flag in ("warn_unused_ignores", "warn_redundant_casts", "strict_equality",
+                                       "extra_checks"))
+    strict = [o for o in mypy["overrides"] if all(o.get(flag) for flag in STRICT_FLAGS)]
+    assert {m for o in strict for m in o["module"]} == {"wegwijzer.records.*", "wegwijzer.search.*"}
 
 
 def _imported_top_names(folder: Path) -> set:

@@ -36,7 +36,7 @@ def nearest(value: str, options: Iterable[str], cutoff: float = 0.6) -> Optional
     """The option most like ``value`` (ignoring case), or None when none is close enough."""
     if len(value) > 200:  # a typo of a name or id is short; comparing a huge text would only cost time
         return None
-    by_lower = {}
+    by_lower: dict[str, str] = {}
     for option in options:
         by_lower.setdefault(option.lower(), option)
     match = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=cutoff)

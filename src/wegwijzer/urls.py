@@ -71,7 +71,7 @@ def feedback_url(slug: str) -> str:
     return f"hoe-ging-het/{slug}/"
 
 
-def info_pages(gemeente) -> list:
+def info_pages(gemeente) -> list[tuple[str, str, str, str, list[str]]]:
     """(slug, url, title, summary, search words) of the pages made from gemeente.yaml, for the
     site (Pagefind reads the pages themselves) and the Meilisearch documents alike."""
     loket = gemeente.loket if gemeente else None

@@ -15,7 +15,7 @@ All values are edited as text (the editor reads and writes the files with the
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from ..records.dataset import FACES_DIR, GEMEENTE_FILE
 from ..records.images import not_an_image as not_a_photo
@@ -39,7 +39,7 @@ def decap_config(data_folder: str, kernen, backend: dict, local_backend=None, si
     ``articles`` are the article names a step can choose from.
     """
     folder = data_folder.strip("/") or "."
-    config = {
+    config: dict[str, Any] = {
         "backend": dict(backend),
         "locale": "nl",
         "media_folder": f"{folder}/{FACES_DIR}",
@@ -174,7 +174,7 @@ def _for_shape(shape: Shape, field: Field, kernen, articles: tuple = ()) -> dict
     if kind == "list" and shape.item is not None:
         return _list(shape.item, field, kernen, articles)
     if kind == "record":
-        fields = widgets(shape.fields, kernen, articles)
+        fields = widgets(shape.fields or {}, kernen, articles)
         if not field.required:
             # Decap checks an object's required fields even when the object itself is left empty,
             # so an optional group (wachttijd, bezwaar, ...) would block every save. Its fields are
@@ -219,7 +219,7 @@ def _list(item: Shape, field: Field, kernen, articles: tuple = ()) -> dict:
     if item.kind == "voorziening":
         return {**_relation(), "multiple": True, **minimum}
     if item.kind == "record":
-        return {"widget": "list", "collapsed": False, "fields": widgets(item.fields, kernen, articles), **minimum}
+        return {"widget": "list", "collapsed": False, "fields": widgets(item.fields or {}, kernen, articles), **minimum}
     inner = {"name": "waarde", "label": field.label, **_text(item)}
     return {"widget": "list", "field": inner, **minimum}
 
@@ -230,7 +230,7 @@ def _options(shape: Shape) -> list:
 
 
 def _text(shape: Shape) -> dict:
-    entry = {"widget": "text" if (shape.max_len or 0) > LONG_TEXT else "string"}
+    entry: dict[str, Any] = {"widget": "text" if (shape.max_len or 0) > LONG_TEXT else "string"}
     if shape.pattern:
         entry["pattern"] = [shape.pattern, f"Dit is {shape.problem}. {shape.hint}"]
     elif shape.max_len:

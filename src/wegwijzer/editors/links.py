@@ -169,7 +169,8 @@ def _classify(err: BaseException):
     """(outcome, detail) for a request that got no answer."""
     import httpx
 
-    chain, seen = [], err
+    chain: list[BaseException] = []
+    seen: BaseException | None = err
     while seen is not None and len(chain) < 10:
         chain.append(seen)
         seen = seen.__cause__ or seen.__context__

@@ -20,7 +20,7 @@ from typing import Optional
 from ..errors import UsageError
 from ..records.dataset import STALE_AFTER_DAYS, load_dataset
 from ..records.diagnostics import ERROR, display_path
-from ..records.yamlsafe import YamlProblem, read_mapping
+from ..records.yamlsafe import Mapping, YamlProblem, read_mapping
 from . import links
 from .walk import find_values
 
@@ -74,7 +74,7 @@ class Report:
     today: date
 
     def counts(self) -> dict:
-        counts = {}
+        counts: dict[str, int] = {}
         for item in self.items:
             counts[item.category] = counts.get(item.category, 0) + 1
         return counts
@@ -132,14 +132,16 @@ def build_report(data_dir: Path, today: Optional[date] = None, cwd: Optional[Pat
     items = [_from_diagnostic(d) for d in collector.diagnostics]
     lines = _LineFinder(cwd)
     for record in dataset.voorzieningen:
+        source = record.source
+        assert source is not None  # load_dataset sets it
         items.extend(_upcoming(record, today, lines, "gecontroleerd"))
         if record.geldig_tot and today <= record.geldig_tot <= today + timedelta(days=SOON_DAYS):
-            items.append(Item("verloopt", lines.shown(record.source), lines.line(record.source, "geldig_tot"),
+            items.append(Item("verloopt", lines.shown(source), lines.line(source, "geldig_tot"),
                               "geldig_tot", f"Deze voorziening verdwijnt op {record.geldig_tot.isoformat()} van de "
                                             "site. Verleng de datum als ze doorgaat.", record.geldig_tot.isoformat()))
         if not (record.aanmelden or record.contact.telefoon or record.contact.email or record.contact.website
                 or record.locaties) and record.route != "zelf":
-            items.append(Item("volgende-stap", lines.shown(record.source), 1, "aanmelden",
+            items.append(Item("volgende-stap", lines.shown(source), 1, "aanmelden",
                               "Een inwoner kan nergens heen: er is geen aanmelden, contact of locatie. Vul minstens "
                               "één daarvan in."))
     for face in dataset.gezichten:
@@ -187,7 +189,7 @@ class _LineFinder:
 
     def __init__(self, cwd: Path):
         self.cwd = cwd
-        self.cache = {}
+        self.cache: dict[Path, Optional[Mapping]] = {}
 
     def shown(self, path: Path) -> str:
         return display_path(Path(path).resolve(), self.cwd)

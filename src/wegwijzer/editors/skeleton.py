@@ -86,7 +86,7 @@ def _field_lines(key, field, record_id, today, kernen, indent) -> list:
         lines.append(f"{indent}{marker}{key}:")
         inner = indent + ("  - " if shape.kind == "list" else "  ")
         first = True
-        for sub_key, sub_field in nested.fields.items():
+        for sub_key, sub_field in (nested.fields or {}).items():
             sub_shape = shape_of(sub_field.convert)
             value = _value(sub_key, sub_field, sub_shape, "", today, kernen)
             lead = inner if first else indent + "    " if shape.kind == "list" else inner

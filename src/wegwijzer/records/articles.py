@@ -11,7 +11,7 @@ from .diagnostics import Collector, display_path
 from .files import real_folder
 from .schema.framework import Context, Field, choice, convert_fields, list_of, text
 from .vocab import THEMAS
-from .yamlsafe import Mapping, YamlProblem, expect_mapping, parse_text, read_text
+from .yamlsafe import Mapping, Node, YamlProblem, expect_mapping, parse_text, read_text
 
 ARTICLES_DIR = "artikelen"
 MAX_PAGE_BYTES = 256 * 1024  # an article is 2-5 kB; this keeps any page's build within seconds
@@ -25,7 +25,7 @@ class Article:
     slug: str
     title: str
     samenvatting: str
-    themas: tuple
+    themas: tuple[str, ...]
     body: str
     path: Optional[Path] = None
 
@@ -51,7 +51,7 @@ FIELDS = {
 }
 
 
-def split_front_matter(text: str):
+def split_front_matter(text: str) -> tuple[Optional[Node], str, int]:
     """(front matter node or None, body, body start line)."""
     match = FRONT_MATTER.match(text)
     if not match:
@@ -61,7 +61,7 @@ def split_front_matter(text: str):
 
 
 def load_articles(content_dir: Path, collector: Collector, cwd: Optional[Path] = None,
-                  only: Optional[set] = None) -> list:
+                  only: Optional[set[str]] = None) -> list[Article]:
     """The articles in content/artikelen/. ``only``: the content files the check accepted
     (records/content.py), so a file refused there is not reported twice."""
     folder = Path(content_dir) / ARTICLES_DIR

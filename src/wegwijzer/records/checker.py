@@ -10,11 +10,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .diagnostics import Collector, display_path
 from .model import Dataset
 from .statement import STATEMENT_FILE
+
+if TYPE_CHECKING:  # check_all imports these when it runs
+    from .articles import Article
+    from .content import ContentFile
+    from .glossary import Term
+    from .levensloop import RoutePage
+    from .searchlists import SearchLists
 
 DEFAULT_CONTENT_DIR = "content"  # articles, glossary and the accessibility page
 
@@ -23,13 +30,13 @@ DEFAULT_CONTENT_DIR = "content"  # articles, glossary and the accessibility page
 class CheckResult:
     dataset: Dataset
     collector: Collector
-    terms: tuple = ()  # glossary
-    articles: tuple = ()
-    life_events: tuple = ()  # levensloop.RoutePage, in their order
-    worried: Optional[object] = None  # levensloop.RoutePage for /zorgen-om-een-ander/, if the project has one
-    synonyms: tuple = ()  # the valid groups of the synonyms file, each a tuple of phrases
-    content_files: tuple = ()  # records/content.py ContentFile: what the build may publish from content/
-    search_lists: Optional[object] = None  # records/searchlists.py SearchLists: crisis signals and the woordenboek
+    terms: tuple[Term, ...] = ()  # glossary
+    articles: tuple[Article, ...] = ()
+    life_events: tuple[RoutePage, ...] = ()  # in their order
+    worried: Optional[RoutePage] = None  # for /zorgen-om-een-ander/, if the project has one
+    synonyms: tuple[tuple[str, ...], ...] = ()  # the valid groups of the synonyms file, each a tuple of phrases
+    content_files: tuple[ContentFile, ...] = ()  # what the build may publish from content/
+    search_lists: Optional[SearchLists] = None  # crisis signals and the woordenboek
 
     @property
     def ok(self) -> bool:
@@ -38,7 +45,7 @@ class CheckResult:
     def passes(self, strict: bool = False) -> bool:
         return self.ok and not (strict and self.collector.warnings)
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, int]:
         ds = self.dataset
         return {
             "files": ds.files_read,
@@ -88,7 +95,11 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
     from .synonyms import check_synonyms
 
     dataset, collector = load_dataset(Path(data_dir))
-    terms, articles, events, worried, files = [], [], [], None, []
+    terms: list[Term] = []
+    articles: list[Article] = []
+    events: list[RoutePage] = []
+    worried: Optional[RoutePage] = None
+    files: list[ContentFile] = []
     if content_dir is not None:
         content = Path(content_dir)
         shown = lambda path: display_path(path, Path.cwd())  # noqa: E731
@@ -112,7 +123,7 @@ def check_all(data_dir: Path, content_dir: Optional[Path] = None,
                        search_lists=lists)
 
 
-def warn_statement_gaps(dataset: Dataset, collector: Collector):
+def warn_statement_gaps(dataset: Dataset, collector: Collector) -> None:
     """The site makes /toegankelijkheid/ from gemeente.yaml: one warning per fact it lacks."""
     from .dataset import GEMEENTE_FILE
     from .statement import statement_gaps

@@ -24,7 +24,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Optional
 
 from ..text import quoted
 from ..urls import EDITOR_MAY_REPLACE, is_generated
@@ -83,7 +83,7 @@ def page_address(src_uri: str) -> str:
     return str(path.with_suffix("") / "index.html")
 
 
-def scan_content(content_dir: Path, collector: Collector, shown: Callable[[Path], str]) -> list:
+def scan_content(content_dir: Path, collector: Collector, shown: Callable[[Path], str]) -> list[ContentFile]:
     """Every file of ``content_dir`` that may be published or read, as ContentFile; every other
     file, link or page that breaks a rule is an error in ``collector``. A missing folder is empty."""
     folder = Path(content_dir)
@@ -95,16 +95,16 @@ def scan_content(content_dir: Path, collector: Collector, shown: Callable[[Path]
 
 
 class _Scan:
-    def __init__(self, root: Path, collector: Collector, shown):
+    def __init__(self, root: Path, collector: Collector, shown: Callable[[Path], str]):
         self.root = root
         self.collector = collector
         self.shown = shown
-        self.found = []
+        self.found: list[ContentFile] = []
 
-    def error(self, path: Path, message: str, line: int = 1, field: str = ""):
+    def error(self, path: Path, message: str, line: int = 1, field: str = "") -> None:
         self.collector.error(self.shown(path), line, field, message)
 
-    def walk(self, folder: Path, prefix: str, depth: int):
+    def walk(self, folder: Path, prefix: str, depth: int) -> None:
         if depth > MAX_DEPTH:
             self.error(folder, f"De mappen in content/ zijn meer dan {MAX_DEPTH} lagen diep. Maak de indeling "
                                "minder diep.")
@@ -129,7 +129,7 @@ class _Scan:
                 self.error(path, f"'{entry.name}' is geen gewoon bestand (maar bijvoorbeeld een pipe of een "
                                  "apparaat). Haal het weg uit content/.")
 
-    def link(self, path: Path, src_uri: str, depth: int):
+    def link(self, path: Path, src_uri: str, depth: int) -> None:
         try:
             target = real_path(path, self.root)
         except FileRefused as refused:
@@ -147,13 +147,13 @@ class _Scan:
         else:
             self.error(path, f"'{path.name}' verwijst niet naar een gewoon bestand. Haal het weg uit content/.")
 
-    def folder(self, path: Path, src_uri: str, depth: int):
+    def folder(self, path: Path, src_uri: str, depth: int) -> None:
         if is_data_file(src_uri) or src_uri.endswith(PAGE_SUFFIX):
             self.error(path, f"'{path.name}' is een map. Hier hoort een bestand met die naam.")
         else:
             self.walk(path, src_uri + "/", depth + 1)
 
-    def file(self, path: Path, src_uri: str):
+    def file(self, path: Path, src_uri: str) -> None:
         suffix = PurePosixPath(src_uri).suffix.lower()
         if is_data_file(src_uri):
             self.found.append(ContentFile(src_uri, path, DATA))  # read and checked by its own loader
@@ -167,7 +167,7 @@ class _Scan:
         else:
             self.error(path, refused_file_message(path.name, suffix))
 
-    def page(self, path: Path, src_uri: str):
+    def page(self, path: Path, src_uri: str) -> Optional[str]:
         """The page's text when it may be published, else None (with the reasons reported)."""
         if not self.address_free(path, page_address(src_uri)):
             return None
@@ -176,9 +176,9 @@ class _Scan:
         except YamlProblem as problem:  # not UTF-8, a NUL byte, too big, not a regular file
             self.error(path, problem.message, problem.line)
             return None
-        problem = control_character(text)
-        if problem:
-            self.error(path, problem.message, problem.line)
+        control = control_character(text)
+        if control:
+            self.error(path, control.message, control.line)
             return None
         body, first_line = _body(text)
         if first_line > 1 and not is_article(src_uri) and not self.front_matter(path, text):
@@ -193,7 +193,7 @@ class _Scan:
         (the article fields are checked with the articles)."""
         try:
             node, _, _ = split_front_matter(text)
-            meta = expect_mapping(node)
+            meta = expect_mapping(node if node is not None else Mapping(line=1))
         except YamlProblem as problem:
             self.error(path, problem.message, problem.line)
             return False
@@ -232,7 +232,7 @@ def refused_file_message(name: str, suffix: str) -> str:
             "onveilig kunnen maken. Haal het bestand weg, of zet de tekst in een .md-pagina.")
 
 
-def _body(text: str):
+def _body(text: str) -> tuple[str, int]:
     """(the Markdown after any front matter, the file line it starts on)."""
     match = FRONT_MATTER.match(text)
     if not match:

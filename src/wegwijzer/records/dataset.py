@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import AbstractSet, Any, Callable, Iterator, Optional, TypeVar
 
 from ..errors import UsageError
 from ..text import quoted
 from ..urls import RESERVED_FACE_IDS, RESERVED_RECORD_IDS, kern_slug, kern_url
-from .diagnostics import Collector, display_path
+from .diagnostics import Collector, Diagnostic, display_path
 from .files import FileRefused, real_folder, real_path
 from .images import IMAGE_SUFFIXES, image_problem
 from .model import Dataset, Face, Municipality, Voorziening
@@ -24,7 +24,7 @@ from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema import tables
 from .schema.framework import INVALID, Context, convert_fields, did_you_mean, is_given
-from .yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
+from .yamlsafe import Mapping, Node, Scalar, Sequence, YamlProblem, read_mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
 PHOTO_SUFFIXES = IMAGE_SUFFIXES
@@ -36,6 +36,7 @@ WAITING_TIME_STALE_AFTER_DAYS = 92  # three months: waiting times change faster 
 SECURITY_RENEW_DAYS = 30  # warn this long before security.txt expires
 
 
+T = TypeVar("T")
 PARALLEL_FROM = 400  # below this many records, starting worker processes costs more than it saves
 
 
@@ -43,7 +44,7 @@ class DataFolderMissing(UsageError):
     """The data folder given to a command does not exist (exit 2)."""
 
 
-def load_dataset(root: Path, today: Optional[date] = None, cwd: Optional[Path] = None):
+def load_dataset(root: Path, today: Optional[date] = None, cwd: Optional[Path] = None) -> tuple[Dataset, Collector]:
     """Return (Dataset, Collector). The dataset holds only what is safe to publish."""
     root = Path(root)
     if not root.is_dir():
@@ -54,7 +55,7 @@ def load_dataset(root: Path, today: Optional[date] = None, cwd: Optional[Path] =
 
 
 @contextmanager
-def _no_cycle_collection():
+def _no_cycle_collection() -> Iterator[None]:
     """Loading allocates millions of small objects and creates no reference cycles, so
     Python's cycle collector would only rescan them, again and again (a fifth of the run
     at 10,000 records). Reference counting still frees everything as usual."""
@@ -74,9 +75,9 @@ class _Loader:
         self.cwd = cwd.resolve()
         self.collector = Collector()
         self.files_read = 0
-        self.kernen = None
-        self.gemeente_lines = {}  # "toegankelijkheid.status" -> line, for later warnings
-        self._paths = {}  # id(mapping) -> file, for checks that run after loading
+        self.kernen: Optional[tuple[str, ...]] = None
+        self.gemeente_lines: dict[str, int] = {}  # "toegankelijkheid.status" -> line, for later warnings
+        self._paths: dict[int, Path] = {}  # id(mapping) -> file, for checks that run after loading
         self.real_root = real_folder(root)  # links in the data folder may only lead inside it
 
     def shown(self, path: Path) -> str:
@@ -87,7 +88,7 @@ class _Loader:
         record_files = self._record_files(self.root, RESERVED_RECORD_IDS)
         records = self._load_records(record_files)
         ids = {path.stem for path in record_files}  # an invalid record is reported on its own
-        faces = []
+        faces: list[Face] = []
         for face, mapping in self._load_all(self._record_files(self.root / FACES_DIR, RESERVED_FACE_IDS), self._face):
             if self._references_known(mapping, ids) and face:
                 faces.append(face)
@@ -102,7 +103,7 @@ class _Loader:
 
     # --- files ----------------------------------------------------------------------
 
-    def _record_files(self, folder: Path, reserved=frozenset()) -> list:
+    def _record_files(self, folder: Path, reserved: AbstractSet[str] = frozenset()) -> list[Path]:
         if not folder.is_dir():
             if os.path.lexists(folder):
                 self.collector.error(self.shown(folder), 1, "",
@@ -161,7 +162,7 @@ class _Loader:
             self.collector.error(self.shown(path), 1, "", f"Het bestand kan niet worden gelezen: {err.strerror}.")
         return None
 
-    def _load_records(self, paths) -> list:
+    def _load_records(self, paths: list[Path]) -> list[Voorziening]:
         """Valid voorzieningen; large folders are read on every core."""
         workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_FROM)
         if workers < 2 or threading.active_count() > 1:  # fork is only safe single-threaded
@@ -177,7 +178,8 @@ class _Loader:
             self.files_read += files_read
         return records
 
-    def _load_all(self, paths, load_one) -> list:
+    def _load_all(self, paths: list[Path], load_one: Callable[[Path, Mapping], tuple[Optional[T], Mapping]]
+                  ) -> list[tuple[Optional[T], Mapping]]:
         """(item or None, mapping) for every readable file."""
         results = []
         for path in paths:
@@ -202,9 +204,10 @@ class _Loader:
         ctx = self.context(path)
         values, ok = convert_fields(mapping, tables.GEMEENTE_FIELDS, ctx)
         if values.get("kernen") == ():  # also when other fields are wrong: report everything
-            ctx.error(mapping.get("kernen"), "kernen", "Noem minstens één kern (dorp of wijk).")
+            ctx.error(mapping.get("kernen") or mapping, "kernen", "Noem minstens één kern (dorp of wijk).")
             ok = False
-        elif values.get("kernen") and not _kern_addresses_unique(values["kernen"], mapping.get("kernen"), ctx):
+        elif values.get("kernen") and not _kern_addresses_unique(values["kernen"], mapping.get("kernen") or mapping,
+                                                                 ctx):
             ok = False
         self.kernen = values.get("kernen") or None  # records are checked against valid kernen
         self.gemeente_lines = _field_lines(mapping)
@@ -212,8 +215,9 @@ class _Loader:
             self._warn_security_expiry(values["beveiliging"].verloopt, mapping, ctx)
         return Municipality(**values) if ok else None
 
-    def _warn_security_expiry(self, expires: date, mapping: Mapping, ctx):
-        node = mapping.get("beveiliging").get("verloopt")
+    def _warn_security_expiry(self, expires: date, mapping: Mapping, ctx: Context) -> None:
+        section = mapping.get("beveiliging")  # a Mapping: it converted
+        node = (section.get("verloopt") if isinstance(section, Mapping) else None) or mapping
         days = (expires - self.today).days
         if days < 0:
             ctx.warning(node, "beveiliging.verloopt",
@@ -230,11 +234,11 @@ class _Loader:
 
     # --- records --------------------------------------------------------------------
 
-    def _voorziening(self, path: Path, mapping: Mapping):
+    def _voorziening(self, path: Path, mapping: Mapping) -> tuple[Optional[Voorziening], Mapping]:
         ctx = self.context(path)
         values, ok = convert_fields(mapping, tables.VOORZIENING_FIELDS, ctx)
         if values.get("themas") == ():
-            ctx.error(mapping.get("themas"), "themas", "Noem minstens één thema.")
+            ctx.error(mapping.get("themas") or mapping, "themas", "Noem minstens één thema.")
             ok = False
         if is_given(mapping, "openingstijden") and not self._places_known(values, mapping, ctx):
             ok = False
@@ -244,19 +248,20 @@ class _Loader:
         self._warn_voorziening(record, mapping, ctx)
         return record, mapping
 
-    def _places_known(self, values: dict, mapping: Mapping, ctx) -> bool:
+    def _places_known(self, values: dict[str, Any], mapping: Mapping, ctx: Context) -> bool:
         """Each opening time's `locatie` names one of the record's locaties (any case). Checked on
         the file's own lines, so it is reported even when another part of the hours is wrong; valid
         hours keep that location's own naam, so the site finds the place."""
         if "locaties" not in values and is_given(mapping, "locaties"):
             return True  # the locaties are wrong themselves: reported there
-        named = {}
+        named: dict[str, list[str]] = {}
         for loc in values.get("locaties", ()):
             if loc.naam:
                 named.setdefault(loc.naam.lower(), []).append(loc.naam)
         nodes = mapping.get("openingstijden")
         items = nodes.items if isinstance(nodes, Sequence) else []
-        canonical, ok = {}, True
+        canonical: dict[int, str] = {}
+        ok = True
         for index, item in enumerate(items):
             node = item.get("locatie") if isinstance(item, Mapping) else None
             if not isinstance(node, Scalar) or not node.value.strip():
@@ -285,48 +290,49 @@ class _Loader:
                                              for i, hours in enumerate(values["openingstijden"]))
         return ok
 
-    def _warn_voorziening(self, record: Voorziening, mapping: Mapping, ctx):
+    def _warn_voorziening(self, record: Voorziening, mapping: Mapping, ctx: Context) -> None:
         self._warn_stale(record.gecontroleerd, mapping, ctx)
         if record.wachttijd and (self.today - record.wachttijd.gecontroleerd).days > WAITING_TIME_STALE_AFTER_DAYS:
-            node = mapping.get("wachttijd")
-            ctx.warning(node.get("gecontroleerd") if isinstance(node, Mapping) else node, "wachttijd.gecontroleerd",
+            node = mapping.get("wachttijd") or mapping
+            ctx.warning((node.get("gecontroleerd") or node) if isinstance(node, Mapping) else node,
+                        "wachttijd.gecontroleerd",
                         f"De wachttijd is op {record.wachttijd.gecontroleerd.isoformat()} voor het laatst nagevraagd, "
                         "meer dan drie maanden geleden. Vraag hem opnieuw na en zet de datum van vandaag bij "
                         "'gecontroleerd' onder 'wachttijd'.")
         if record.geldig_tot and record.geldig_tot < self.today:
-            ctx.warning(mapping.get("geldig_tot"), "geldig_tot",
+            ctx.warning(mapping.get("geldig_tot") or mapping, "geldig_tot",
                         f"Deze voorziening was geldig tot {record.geldig_tot.isoformat()} en staat daarom niet "
                         "meer op de site. Verleng de datum als ze nog bestaat, of verwijder het bestand.")
         if record.toegang in ("verwijzing", "beschikking") and not record.aanmelden:
-            ctx.warning(mapping.get("toegang"), "aanmelden",
+            ctx.warning(mapping.get("toegang") or mapping, "aanmelden",
                         f"Bij toegang '{record.toegang}' moet een inwoner weten wat de eerste stap is. "
                         "Voeg 'aanmelden: ...' toe, bijvoorbeeld: Vraag een verwijzing aan de huisarts.")
         problems = readability_problems(record.samenvatting)
         if problems:
-            ctx.warning(mapping.get("samenvatting"), "samenvatting",
+            ctx.warning(mapping.get("samenvatting") or mapping, "samenvatting",
                         "De samenvatting is moeilijk te lezen: " + "; ".join(problems)
                         + ". Schrijf korte zinnen met gewone woorden.")
 
-    def _warn_stale(self, checked: date, mapping: Mapping, ctx):
+    def _warn_stale(self, checked: date, mapping: Mapping, ctx: Context) -> None:
         age = (self.today - checked).days
         if age > STALE_AFTER_DAYS:
-            ctx.warning(mapping.get("gecontroleerd"), "gecontroleerd",
+            ctx.warning(mapping.get("gecontroleerd") or mapping, "gecontroleerd",
                         f"Dit is {age // 30} maanden geleden voor het laatst gecontroleerd. "
                         "Controleer de gegevens en zet de datum van vandaag bij 'gecontroleerd'.")
         elif checked > self.today:
-            ctx.warning(mapping.get("gecontroleerd"), "gecontroleerd",
+            ctx.warning(mapping.get("gecontroleerd") or mapping, "gecontroleerd",
                         "Deze datum ligt in de toekomst. Zet de datum waarop je de gegevens controleerde.")
 
     # --- face cards -----------------------------------------------------------------
 
-    def _face(self, path: Path, mapping: Mapping):
+    def _face(self, path: Path, mapping: Mapping) -> tuple[Optional[Face], Mapping]:
         ctx = self.context(path)
         values, ok = convert_fields(mapping, tables.FACE_FIELDS, ctx)
         photo = self._photo(path, values.pop("foto", None), mapping, ctx)
         if not ok or photo is INVALID:
             return None, mapping
         if values["toestemming"] > self.today:
-            ctx.error(mapping.get("toestemming"), "toestemming",
+            ctx.error(mapping.get("toestemming") or mapping, "toestemming",
                       f"De datum van toestemming ({values['toestemming'].isoformat()}) ligt in de toekomst. Zet de "
                       "datum waarop deze persoon toestemming gaf; tot die dag komt de kaart niet online.")
             return None, mapping
@@ -334,7 +340,7 @@ class _Loader:
         self._warn_stale(face.gecontroleerd, mapping, ctx)
         return face, mapping
 
-    def _photo(self, card: Path, named: Optional[str], mapping: Mapping, ctx):
+    def _photo(self, card: Path, named: Optional[str], mapping: Mapping, ctx: Context) -> Any:  # Path, None, INVALID
         """The face card's photo: the file named in `foto`, or <id>.jpg (.png, .webp) beside the card.
         It must be inside the data folder and decode in full (records/images.py)."""
         folder = card.parent
@@ -347,7 +353,7 @@ class _Loader:
                         f"Er is geen foto. De kaart toont nu initialen. Zet een foto naast de kaart als "
                         f"{card.stem}.jpg (alleen met toestemming).")
             return None
-        node = mapping.get("foto")
+        node = mapping.get("foto") or mapping
         candidate = folder / named
         if named.startswith(("/", "\\")) or ":" in named or not candidate.resolve().is_relative_to(self.real_root):
             ctx.error(node, "foto", f"De foto {quoted(named)} staat buiten de gegevensmap. Zet de foto in de map "
@@ -363,7 +369,7 @@ class _Loader:
             return None
         return self._photo_file(candidate, node, ctx)
 
-    def _photo_file(self, candidate: Path, node, ctx):
+    def _photo_file(self, candidate: Path, node: Node, ctx: Context) -> Any:  # a Path or INVALID
         """The photo's real path, or INVALID with the reason (a link out of the data folder, a pipe, a
         file that is no whole JPEG, PNG or WebP image, too many pixels)."""
         problem = image_problem(candidate, self.real_root)
@@ -374,18 +380,18 @@ class _Loader:
 
     # --- cross-references -----------------------------------------------------------
 
-    def _references_known(self, mapping: Mapping, ids) -> bool:
+    def _references_known(self, mapping: Mapping, ids: AbstractSet[str]) -> bool:
         """A face card's `voorziening` must name an existing record file."""
         node = mapping.get("voorziening")
         wanted = node.value.strip() if isinstance(node, Scalar) else ""
         if not wanted or wanted in ids:
             return True
-        self.collector.error(self.shown(self._current_path(mapping)), node.line, "voorziening",
+        self.collector.error(self.shown(self._current_path(mapping)), (node or mapping).line, "voorziening",
                              f"Er is geen voorziening met id '{wanted}' (een bestand {wanted}.yaml)."
                              + did_you_mean(wanted, sorted(ids)))
         return False
 
-    def _gemeente_references(self, ids, unpublished):
+    def _gemeente_references(self, ids: AbstractSet[str], unpublished: AbstractSet[str]) -> None:
         """gemeente.yaml's loket names records: each must exist, and should be on the site."""
         mapping = getattr(self, "_gemeente_mapping", None)
         loket = mapping.get("loket") if mapping is not None else None
@@ -402,14 +408,15 @@ class _Loader:
     def _current_path(self, mapping: Mapping) -> Path:
         return self._paths[id(mapping)]
 
-    def _split_published(self, records):
+    def _split_published(self, records: list[Voorziening]) -> tuple[list[Voorziening], list[Voorziening]]:
         expired = [bool(r.geldig_tot and r.geldig_tot < self.today) for r in records]
         published = [r for r, gone in zip(records, expired, strict=True) if not gone]
         unpublished = [r for r, gone in zip(records, expired, strict=True) if gone]
         return sorted(published, key=lambda r: r.id), unpublished
 
 
-def check_reference(ctx, node, field: str, wanted: str, ids, unpublished, missing_is_error: bool = True) -> bool:
+def check_reference(ctx: Context, node: Node, field: str, wanted: str, ids: AbstractSet[str],
+                    unpublished: AbstractSet[str], missing_is_error: bool = True) -> bool:
     """A reference to a record by its id: an error when no such file exists (a warning with
     ``missing_is_error`` off: the step is left out), a warning when the record is no longer on
     the site (its geldig_tot has passed). True when it can be shown."""
@@ -428,10 +435,10 @@ def check_reference(ctx, node, field: str, wanted: str, ids, unpublished, missin
     return True
 
 
-def _kern_addresses_unique(kernen, node, ctx) -> bool:
+def _kern_addresses_unique(kernen: tuple[str, ...], node: Node, ctx: Context) -> bool:
     """Every kern gets its own page (kern/<slug>/), filter value and facet: two names that make the
     same slug ('Dalveld' and 'Dalveld!', or 'é' typed two ways) would silently share one."""
-    first = {}
+    first: dict[str, str] = {}  # slug -> the kern that has it
     ok = True
     for name in kernen:
         slug = kern_slug(name)
@@ -445,7 +452,7 @@ def _kern_addresses_unique(kernen, node, ctx) -> bool:
     return ok
 
 
-def _field_lines(mapping: Mapping, prefix: str = "") -> dict:
+def _field_lines(mapping: Mapping, prefix: str = "") -> dict[str, int]:
     """The line of every field (nested ones as 'a.b'); a missing field's parent line stands in later."""
     lines = {}
     for key, (line, node) in mapping.entries.items():
@@ -455,7 +462,7 @@ def _field_lines(mapping: Mapping, prefix: str = "") -> dict:
     return lines
 
 
-def _load_records_chunk(job):
+def _load_records_chunk(job: tuple[_Loader, list[Path]]) -> tuple[list[Voorziening], list[Diagnostic], int]:
     """Worker: load some record files with a copy of the parent's loader state."""
     loader, paths = job
     loader.collector = Collector()

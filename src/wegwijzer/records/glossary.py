@@ -46,7 +46,7 @@ class Term:
         return self.uitleg
 
 
-def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) -> list:
+def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) -> list[Term]:
     """Terms from ``path``; problems go to ``collector``. A missing file is no error; a folder,
     a pipe or a link that leads out of its folder is."""
     path = Path(path)
@@ -64,7 +64,8 @@ def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) 
                         "begrippen.yaml moet een lijst zijn: elk begrip begint met '- term: ...'.")
         return []
     ctx = Context(collector, shown)
-    terms, seen = [], {}
+    terms: list[Term] = []
+    seen: dict[str, int] = {}  # casefolded term -> its line
     for item in root.items:
         if not isinstance(item, Mapping):
             collector.error(shown, item.line, "",

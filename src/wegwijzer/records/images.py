@@ -11,9 +11,12 @@ from __future__ import annotations
 import io
 import warnings
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .files import FileRefused, read_limited
+
+if TYPE_CHECKING:  # Pillow is imported only when an image is opened
+    from PIL.Image import Image
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
@@ -30,7 +33,7 @@ class ImageRefused(Exception):
         self.message = message
 
 
-def open_image(path: Path, root: Optional[Path] = None, draft_size: Optional[tuple] = None):
+def open_image(path: Path, root: Optional[Path] = None, draft_size: Optional[tuple[int, int]] = None) -> Image:
     """The decoded image (a Pillow Image, fully loaded), or ImageRefused.
 
     Reads at most MAX_IMAGE_BYTES, refuses anything but JPEG, PNG and WebP, checks the

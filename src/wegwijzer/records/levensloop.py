@@ -16,16 +16,18 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
+from .articles import Article
 from .dataset import check_reference
 from .diagnostics import Collector, display_path
 from .files import real_folder
+from .model import Dataset
 from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema.framework import Context, convert_fields, did_you_mean
 from .schema.tables import LIFE_EVENT_FIELDS
-from .yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
+from .yamlsafe import Mapping, Node, Scalar, Sequence, YamlProblem, read_mapping
 
 LIFE_EVENTS_DIR = "levensloop"  # content/levensloop/<slug>.yaml
 WORRIED_FILE = "zorgen-om-een-ander.yaml"  # content/zorgen-om-een-ander.yaml
@@ -46,9 +48,9 @@ class RoutePage:
     slug: str
     titel: str
     intro: str
-    stappen: tuple  # Step, in the editor's order
-    themas: tuple = ()
-    doelgroepen: tuple = ()
+    stappen: tuple[Step, ...]  # in the editor's order
+    themas: tuple[str, ...] = ()
+    doelgroepen: tuple[str, ...] = ()
     let_op: Optional[str] = None
     volgorde: Optional[int] = None
     path: Optional[Path] = None
@@ -59,15 +61,16 @@ class RoutePage:
         return "zorgen-om-een-ander/" if self.worried else f"{LIFE_EVENTS_DIR}/{self.slug}/"
 
 
-def load_route_pages(content_dir: Path, dataset, articles, collector: Collector, cwd: Optional[Path] = None,
-                     only: Optional[set] = None):
+def load_route_pages(content_dir: Path, dataset: Dataset, articles: Iterable[Article], collector: Collector,
+                     cwd: Optional[Path] = None,
+                     only: Optional[set[str]] = None) -> tuple[list[RoutePage], Optional[RoutePage]]:
     """(life events sorted by volgorde then title, the "Zorgen om een ander" page or None).
     ``only``: the content files the check accepted (records/content.py), so a file refused
     there (a folder, a link out of the folder) is not reported twice."""
     folder = Path(content_dir)
     root = real_folder(folder) if folder.is_dir() else None
     checker = _References(dataset, articles)
-    events = []
+    events: list[RoutePage] = []
     if (folder / LIFE_EVENTS_DIR).is_dir():
         for path in sorted((folder / LIFE_EVENTS_DIR).iterdir()):
             if path.name.startswith(".") or path.suffix not in (".yaml", ".yml"):
@@ -90,7 +93,8 @@ def load_route_pages(content_dir: Path, dataset, articles, collector: Collector,
     return events, worried
 
 
-def _load(path: Path, root, shown: str, collector: Collector, checker, worried: bool) -> Optional[RoutePage]:
+def _load(path: Path, root: Optional[Path], shown: str, collector: Collector, checker: _References,
+          worried: bool) -> Optional[RoutePage]:
     try:
         mapping = read_mapping(path, root)
     except YamlProblem as problem:
@@ -103,19 +107,22 @@ def _load(path: Path, root, shown: str, collector: Collector, checker, worried: 
     ctx = Context(collector, shown)
     values, ok = convert_fields(mapping, LIFE_EVENT_FIELDS, ctx)
     if values.get("stappen") == ():
-        ctx.error(mapping.get("stappen"), "stappen", "Noem minstens één stap: een voorziening of een artikel.")
+        ctx.error(mapping.get("stappen") or mapping, "stappen",
+                  "Noem minstens één stap: een voorziening of een artikel.")
         ok = False
     ok = checker.check(mapping, ctx) and ok
     if not ok:
         return None
     problems = readability_problems(values["intro"])
     if problems:
-        ctx.warning(mapping.get("intro"), "intro", "De inleiding is moeilijk te lezen: " + "; ".join(problems)
+        ctx.warning(mapping.get("intro") or mapping, "intro",
+                    "De inleiding is moeilijk te lezen: " + "; ".join(problems)
                     + ". Schrijf korte zinnen met gewone woorden.")
     steps = tuple(Step(**step) for step in values.pop("stappen"))
     if not any(checker.shown(step) for step in steps):
-        ctx.warning(mapping.get("stappen"), "stappen", "Geen van de stappen staat op de site, dus deze pagina ook "
-                                                       "niet. Kies voorzieningen en artikelen die er zijn.")
+        ctx.warning(mapping.get("stappen") or mapping, "stappen",
+                    "Geen van de stappen staat op de site, dus deze pagina ook niet. Kies voorzieningen en "
+                    "artikelen die er zijn.")
         return None
     return RoutePage(slug=path.stem, path=path, worried=worried, stappen=steps, **values)
 
@@ -123,7 +130,7 @@ def _load(path: Path, root, shown: str, collector: Collector, checker, worried: 
 class _References:
     """Every step names exactly one record or article that exists."""
 
-    def __init__(self, dataset, articles):
+    def __init__(self, dataset: Dataset, articles: Iterable[Article]):
         self.ids = dataset.record_ids or {v.id for v in dataset.voorzieningen}
         self.unpublished = {v.id for v in dataset.unpublished}
         self.articles = sorted(a.slug for a in articles)
@@ -147,15 +154,15 @@ class _References:
             elif record:
                 # Records live in the data folder, which may be another municipality's: a step
                 # whose record is not there is left out (a warning), not a reason to stop the build.
-                check_reference(ctx, item.get("voorziening"), "stappen.voorziening", record, self.ids,
+                check_reference(ctx, item.get("voorziening") or item, "stappen.voorziening", record, self.ids,
                                 self.unpublished, missing_is_error=False)
             elif article and article not in self.articles:
-                ctx.error(item.get("artikel"), "stappen.artikel",
+                ctx.error(item.get("artikel") or item, "stappen.artikel",
                           f"Er is geen artikel '{article}' (een bestand artikelen/{article}.md)."
                           + did_you_mean(article, self.articles))
                 ok = False
         return ok
 
 
-def _text(node) -> str:
+def _text(node: Optional[Node]) -> str:
     return node.value.strip() if isinstance(node, Scalar) else ""

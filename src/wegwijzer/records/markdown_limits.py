@@ -30,7 +30,7 @@ _MARKERS = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
-def markdown_problems(text: str) -> list:
+def markdown_problems(text: str) -> list[tuple[int, str]]:
     """[(line within the text, Dutch message)] for everything the limits refuse."""
     problems = []
     line = 1
@@ -46,7 +46,7 @@ def markdown_problems(text: str) -> list:
     return problems
 
 
-def _block_problems(block: str, first_line: int) -> list:
+def _block_problems(block: str, first_line: int) -> list[tuple[int, str]]:
     problems = []
     if len(block) > MAX_BLOCK_CHARS:
         problems.append((first_line, too_long_block(len(block))))

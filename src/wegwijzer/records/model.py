@@ -46,7 +46,7 @@ class Location:
 
 @dataclass(frozen=True)
 class OpeningHours:
-    dagen: tuple  # of "ma".."zo"
+    dagen: tuple[str, ...]  # of "ma".."zo"
     van: str  # "HH:MM"
     tot: str  # "HH:MM", may be "24:00"
     toelichting: Optional[str] = None
@@ -75,7 +75,7 @@ class WaitingTime:
 class Referral:
     """What a GP or another professional needs to refer someone (/voor-professionals/)."""
 
-    wie: tuple = ()  # who may refer: ("huisarts", "POH-GGZ")
+    wie: tuple[str, ...] = ()  # who may refer: ("huisarts", "POH-GGZ")
     hoe: Optional[str] = None  # how to refer, plain text
     website: Optional[str] = None  # the referral form
 
@@ -124,7 +124,7 @@ class Channel:
     adres: Optional[str] = None
     postcode: Optional[str] = None
     plaats: Optional[str] = None
-    tijden: tuple = ()  # OpeningHours
+    tijden: tuple[OpeningHours, ...] = ()
     uitleg: Optional[str] = None
 
 
@@ -134,9 +134,9 @@ class FrontDoor:
 
     naam: Optional[str] = None  # "Sociaal Team Dalveld"
     uitleg: Optional[str] = None
-    kanalen: tuple = ()  # Channel
+    kanalen: tuple[Channel, ...] = ()
     gesprek_binnen: Optional[str] = None  # "5 werkdagen"
-    organisaties: tuple = ()  # record ids of the access organisations (their faces, their postcards)
+    organisaties: tuple[str, ...] = ()  # record ids of the access organisations (their faces, their postcards)
     clientondersteuning: Optional[str] = None  # record id
 
 
@@ -157,7 +157,7 @@ class AccessibilityFacts:
     onderzocht_door: Optional[str] = None
     verklaring: Optional[str] = None  # the statement in the government register
     antwoord_binnen: Optional[str] = None  # "5 werkdagen"
-    bekende_problemen: Optional[tuple] = None  # None: not filled in; (): none known
+    bekende_problemen: Optional[tuple[str, ...]] = None  # None: not filled in; (): none known
     planning: Optional[str] = None  # when the known problems are solved
 
 
@@ -169,13 +169,13 @@ class SecurityContact:
     email: Optional[str] = None
     website: Optional[str] = None
     beleid: Optional[str] = None
-    talen: tuple = ()
+    talen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Municipality:
     naam: str
-    kernen: tuple
+    kernen: tuple[str, ...]
     contact: Contact
     meldadres: str
     marktplaats: Optional[str] = None
@@ -186,7 +186,7 @@ class Municipality:
     loket: Optional[FrontDoor] = None
     terugkoppeling: Optional[Feedback] = None
     beveiliging: Optional[SecurityContact] = None
-    crisis: tuple = ()  # CrisisLine: the municipality's own, shown besides the national ones
+    crisis: tuple[CrisisLine, ...] = ()  # the municipality's own, shown besides the national ones
 
 
 @dataclass(frozen=True)
@@ -194,8 +194,8 @@ class CrisisLine:
     """A line the search shows above the results when a question signals danger."""
 
     naam: str
-    telefoon: tuple  # Phone, one or more
-    soorten: tuple  # vocab.CRISIS_SOORTEN it is for
+    telefoon: tuple[Phone, ...]  # one or more
+    soorten: tuple[str, ...]  # vocab.CRISIS_SOORTEN it is for
     chat: Optional[str] = None
     uitleg: Optional[str] = None
 
@@ -207,10 +207,10 @@ class Voorziening:
     samenvatting: str
     route: str
     toegang: str
-    themas: tuple
+    themas: tuple[str, ...]
     gecontroleerd: date
-    doelgroepen: tuple = ()  # empty: everyone
-    kernen: tuple = ()  # empty: the whole municipality
+    doelgroepen: tuple[str, ...] = ()  # empty: everyone
+    kernen: tuple[str, ...] = ()  # empty: the whole municipality
     aanbieder: Optional[str] = None
     beschrijving: Optional[str] = None  # Markdown; raw HTML is never published
     aanmelden: Optional[str] = None
@@ -219,10 +219,10 @@ class Voorziening:
     kosten_toelichting: Optional[str] = None
     wet: Optional[str] = None
     contact: Contact = field(default_factory=Contact)
-    locaties: tuple = ()
-    openingstijden: tuple = ()
-    trefwoorden: tuple = ()
-    talen: tuple = ()
+    locaties: tuple[Location, ...] = ()
+    openingstijden: tuple[OpeningHours, ...] = ()
+    trefwoorden: tuple[str, ...] = ()
+    talen: tuple[str, ...] = ()
     status: str = "actief"
     geldig_tot: Optional[date] = None
     wachttijd: Optional[WaitingTime] = None
@@ -238,15 +238,16 @@ class Voorziening:
             return self.locaties[0]
         return None
 
-    def hours_by_place(self) -> list:
+    def hours_by_place(self) -> list[tuple[Optional[Location], list[OpeningHours]]]:
         """[(Location or None, [OpeningHours, ...]), ...]: every location with its hours, in the
         order of `locaties`, then the hours without a place (if any)."""
-        groups = [(loc, [h for h in self.openingstijden if self.place_of(h) is loc]) for loc in self.locaties]
+        groups: list[tuple[Optional[Location], list[OpeningHours]]] = [
+            (loc, [h for h in self.openingstijden if self.place_of(h) is loc]) for loc in self.locaties]
         unplaced = [h for h in self.openingstijden if self.place_of(h) is None]
         return groups + ([(None, unplaced)] if unplaced else [])
 
     @property
-    def local_kernen(self) -> tuple:
+    def local_kernen(self) -> tuple[str, ...]:
         """The kernen this record counts for: those it names and those its locations are in.
         A record that names no kern is also for the whole municipality (``kernen`` empty)."""
         return tuple(dict.fromkeys(self.kernen + tuple(loc.kern for loc in self.locaties if loc.kern)))
@@ -264,8 +265,8 @@ class Face:
     voorziening: Optional[str] = None
     email: Optional[str] = None
     bereikbaar: Optional[str] = None
-    vragen: tuple = ()
-    kernen: tuple = ()
+    vragen: tuple[str, ...] = ()
+    kernen: tuple[str, ...] = ()
     foto: Optional[Path] = None  # absolute path of an existing photo, or None
     foto_alt: Optional[str] = None
     source: Optional[Path] = None
@@ -289,22 +290,22 @@ class Dataset:
 
     root: Path
     gemeente: Optional[Municipality]
-    voorzieningen: list  # published ones, sorted by id
-    gezichten: list  # sorted by organisation, then name
-    unpublished: list = field(default_factory=list)  # past geldig_tot
+    voorzieningen: list[Voorziening]  # published ones, sorted by id
+    gezichten: list[Face]  # sorted by organisation, then name
+    unpublished: list[Voorziening] = field(default_factory=list)  # past geldig_tot
     files_read: int = 0
-    gemeente_lines: dict = field(default_factory=dict)  # gemeente.yaml: field ('a.b') -> line
-    record_ids: frozenset = frozenset()  # every record file's id, also of records with errors or expired
+    gemeente_lines: dict[str, int] = field(default_factory=dict)  # gemeente.yaml: field ('a.b') -> line
+    record_ids: frozenset[str] = frozenset()  # every record file's id, also of records with errors or expired
 
     def voorziening(self, record_id: str) -> Optional[Voorziening]:
         return self._by_id().get(record_id)
 
-    def _by_id(self) -> dict:
-        cache = self.__dict__.get("_index")
+    def _by_id(self) -> dict[str, Voorziening]:
+        cache: Optional[dict[str, Voorziening]] = self.__dict__.get("_index")
         if cache is None:
             cache = {v.id: v for v in self.voorzieningen}
             self.__dict__["_index"] = cache
         return cache
 
-    def faces_for(self, record_id: str) -> list:
+    def faces_for(self, record_id: str) -> list[Face]:
         return [f for f in self.gezichten if f.voorziening == record_id]

@@ -6,14 +6,18 @@ written as ``[Vul in: …]``; such a page must not go live unnoticed.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .diagnostics import Collector
 from .statement import PLACEHOLDER
-from .yamlsafe import Mapping, Scalar, Sequence
+from .yamlsafe import Mapping, Node, Scalar, Sequence
 
 MESSAGE = ("Hier staat nog '{found}'. Schrijf hier de echte tekst. Met 'wegwijzer check --strict' gaat de site "
            "niet online zolang dit er staat.")
 
 
-def warn_in_yaml(node, collector, path: str, field: str = ""):
+def warn_in_yaml(node: Node, collector: Collector, path: str, field: str = "") -> None:
     """Warn about every placeholder in the scalar values under ``node``."""
     if isinstance(node, Scalar):
         if "[" in node.value:
@@ -27,7 +31,8 @@ def warn_in_yaml(node, collector, path: str, field: str = ""):
             warn_in_yaml(child, collector, path, field)
 
 
-def warn_in_text_files(pages, collector, shown) -> None:
+def warn_in_text_files(pages: Iterable[tuple[Path, str]], collector: Collector,
+                       shown: Callable[[Path], str]) -> None:
     """Every Markdown page of the content folder (articles, toegankelijkheid.md, ...), line by line.
     ``pages``: (path, text) of the pages the content check read; ``shown(path)`` is the path as
     the editor sees it."""

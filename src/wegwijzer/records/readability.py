@@ -14,7 +14,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
-def readability_problems(text: str) -> list:
+def readability_problems(text: str) -> list[str]:
     """Plain-Dutch advice for the editor; empty when the text reads easily."""
     problems = []
     cleaned = re.sub(r"\S+@\S+|https?://\S+", " ", text)

@@ -26,14 +26,20 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional, TypeGuard, TypeVar
 
 from ..text import quoted
 from .diagnostics import Collector, display_path
 from .files import real_folder
 from .vocab import CRISIS_SOORTEN, SEARCH_LANGUAGES
-from .yamlsafe import Mapping, Scalar, Sequence, YamlProblem, read_mapping
+from .yamlsafe import Mapping, Node, Scalar, Sequence, YamlProblem, read_mapping
+
+N = TypeVar("N", Mapping, Sequence, Scalar)
+Words = tuple[str, ...]  # a word's alternatives, or a list of words
+Rule = tuple[tuple[Words, ...], bool, tuple[int, ...], tuple[Words, ...]]  # see _rule
+GroupLookup = Callable[[str, int], Optional[list[str]]]  # (group name, line) -> its words, or None (reported)
 
 CRISIS_FILE = "crisis.yaml"
 LEXICON_FILE = "woordenboek.yaml"
@@ -50,35 +56,40 @@ _WORD = re.compile(r"^\*?[\w'’]+(?: [\w'’]+)*\*?$")
 class CrisisRule:
     soort: str  # vocab.CRISIS_SOORTEN
     taal: str
-    woorden: tuple  # per word of the rule: its alternatives
+    woorden: tuple[Words, ...]  # per word of the rule: its alternatives
     volgorde: bool  # the words must stand in this order
     bron: str  # file:line, for messages and the benchmark
-    tussen: tuple = ()  # in order: how many other words may stand before each word (0 or MAX_BETWEEN)
-    niet: tuple = ()  # words (each its alternatives) that, anywhere in the question, stop the rule
+    tussen: tuple[int, ...] = ()  # in order: how many other words may stand before each word (0 or MAX_BETWEEN)
+    niet: tuple[Words, ...] = ()  # words (each its alternatives) that, anywhere in the question, stop the rule
 
 
 @dataclass(frozen=True)
 class Concept:
-    zoek: tuple  # the site's own words
-    woorden: tuple  # ((language, (word or phrase, ...)), ...)
+    zoek: Words  # the site's own words
+    woorden: tuple[tuple[str, Words], ...]  # ((language, (word or phrase, ...)), ...)
     bron: str
 
 
 @dataclass(frozen=True)
 class SearchLists:
-    crisis: tuple = ()  # CrisisRule
-    nooit: tuple = ()  # ((language, (word, ...)), ...): words that never signal a crisis
-    begrippen: tuple = ()  # Concept
-    crisis_zoek: tuple = ()  # ((kind, (Dutch site words, ...)), ...): what to search for in that crisis
+    crisis: tuple[CrisisRule, ...] = ()
+    nooit: tuple[tuple[str, Words], ...] = ()  # ((language, (word, ...)), ...): never a crisis signal
+    begrippen: tuple[Concept, ...] = ()
+    # ((kind, (Dutch site words, ...)), ...): what to search for in that crisis
+    crisis_zoek: tuple[tuple[str, Words], ...] = ()
 
 
 def load_search_lists(project_dir: Optional[Path], collector: Collector, cwd: Optional[Path] = None) -> SearchLists:
     """The shipped lists plus the project's own (``project_dir``: its search/ folder), with every
     problem of the project's files in ``collector``."""
-    rules, never, concepts, crisis_search = [], {}, [], {}
-    seen = {}  # (language, word) -> where it stands, across both files
-    groups = {}  # (language, name) -> words: the shipped groups, extended by the project's
-    crisis_files = []
+    rules: list[CrisisRule] = []
+    never: dict[str, list[str]] = {}  # language -> words
+    concepts: list[Concept] = []
+    crisis_search: dict[str, list[str]] = {}  # kind -> words
+    seen: dict[tuple[str, str], str] = {}  # (language, word) -> where it stands, across both files
+    # (language, name) -> words: the shipped groups, extended by the project's
+    groups: dict[tuple[str, str], list[str]] = {}
+    crisis_files: list[tuple[Mapping, str, Collector]] = []
     for folder, own in ((SHIPPED, False), (project_dir, True)):
         if folder is None:
             continue
@@ -103,7 +114,7 @@ def load_search_lists(project_dir: Optional[Path], collector: Collector, cwd: Op
                        tuple(concepts), tuple((kind, tuple(words)) for kind, words in crisis_search.items()))
 
 
-def _read(path: Path, collector: Collector, cwd) -> tuple:
+def _read(path: Path, collector: Collector, cwd: Optional[Path]) -> tuple[Optional[Mapping], str]:
     shown = display_path(path, cwd or Path.cwd())
     try:
         return read_mapping(path, real_folder(path.parent)), shown
@@ -118,7 +129,8 @@ CRISIS_KEYS = ("soorten", "groepen", "nooit", "zoek")
 _GROUP_NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 
 
-def _crisis_groups(mapping: Mapping, shown: str, collector: Collector, groups: dict) -> None:
+def _crisis_groups(mapping: Mapping, shown: str, collector: Collector,
+                   groups: dict[tuple[str, str], list[str]]) -> None:
     """``groepen``: per language, named word groups the rules use as @name."""
     for key, (line, _) in mapping.entries.items():
         if key not in CRISIS_KEYS:
@@ -146,8 +158,8 @@ def _crisis_groups(mapping: Mapping, shown: str, collector: Collector, groups: d
                         mine.append(word)
 
 
-def _crisis_rules(mapping: Mapping, shown: str, collector: Collector, groups: dict, rules: list,
-                  never: dict) -> None:
+def _crisis_rules(mapping: Mapping, shown: str, collector: Collector, groups: dict[tuple[str, str], list[str]],
+                  rules: list[CrisisRule], never: dict[str, list[str]]) -> None:
     kinds = mapping.get("soorten")
     if kinds is not None and _expect(kinds, Mapping, shown, collector, "soorten",
                                      "Onder 'soorten:' horen de soorten nood, zoals 'zelfdoding:'."):
@@ -159,8 +171,9 @@ def _crisis_rules(mapping: Mapping, shown: str, collector: Collector, groups: di
             for language, node in _languages(languages, shown, collector, f"soorten.{kind}"):
                 field = f"soorten.{kind}.{language}"
                 for rule in _items(node, shown, collector, field):
-                    found = _rule(rule, shown, collector, field, lambda name, line, language=language, field=field:
-                                  _group(name, line, language, groups, shown, collector, field))
+                    lookup = partial(_group, language=language, groups=groups, shown=shown, collector=collector,
+                                     field=field)
+                    found = _rule(rule, shown, collector, field, lookup)
                     if found:
                         words, ordered, between, negatives = found
                         rules.append(CrisisRule(kind, language, words, ordered, f"{shown}:{rule.line}", between,
@@ -174,7 +187,7 @@ def _crisis_rules(mapping: Mapping, shown: str, collector: Collector, groups: di
                     never.setdefault(language, []).append(word)
 
 
-def _crisis_search(mapping: Mapping, shown: str, collector: Collector, found: dict) -> None:
+def _crisis_search(mapping: Mapping, shown: str, collector: Collector, found: dict[str, list[str]]) -> None:
     """``zoek``: per kind of danger, the site's words to search for besides the question's own
     (the crisis service, Veilig Thuis), so the right records stand below the crisis lines."""
     node = mapping.get("zoek")
@@ -194,7 +207,8 @@ def _crisis_search(mapping: Mapping, shown: str, collector: Collector, found: di
                 mine.append(word)
 
 
-def _group(name: str, line: int, language: str, groups: dict, shown: str, collector: Collector, field: str):
+def _group(name: str, line: int, language: str, groups: dict[tuple[str, str], list[str]], shown: str,
+           collector: Collector, field: str) -> Optional[list[str]]:
     """The words of group @name in ``language``, or None (reported)."""
     words = groups.get((language, name))
     if words:
@@ -206,21 +220,22 @@ def _group(name: str, line: int, language: str, groups: dict, shown: str, collec
     return None
 
 
-def _rule(node, shown: str, collector: Collector, field: str, group):
+def _rule(node: Node, shown: str, collector: Collector, field: str, group: GroupLookup) -> Optional[Rule]:
     """(alternatives per word, in order?, words allowed before each, negative words) of one rule, or
     None when it is wrong (reported). In a text rule the words stand next to each other, except
     where '…' (or '...') allows up to MAX_BETWEEN others. A word '@name' is a group's words; a
     word starting with '!' must not be in the question at all. ``group(name, line)`` looks up a
     group."""
-    between = []
+    between: list[int] = []
+    parts: list[Node]
     if isinstance(node, Scalar):
         ordered, parts, gap = True, [], 0
-        for part in node.value.replace("…", " … ").split():
-            if part in ("…", "...", ".."):
+        for token in node.value.replace("…", " … ").split():
+            if token in ("…", "...", ".."):
                 gap = MAX_BETWEEN
             else:
-                parts.append(Scalar(part, node.line))
-                if not part.startswith("!"):
+                parts.append(Scalar(token, node.line))
+                if not token.startswith("!"):
                     between.append(gap)
                 gap = 0
     elif isinstance(node, Sequence):
@@ -229,13 +244,14 @@ def _rule(node, shown: str, collector: Collector, field: str, group):
         collector.error(shown, node.line, field, "Een regel is een lijst woorden, zoals [dood, willen], of een tekst "
                                                  "tussen aanhalingstekens, zoals \"niet meer leven\".")
         return None
-    words, negatives = [], []
+    words: list[Words] = []
+    negatives: list[Words] = []
     for part in parts:
         if not isinstance(part, Scalar):
             collector.error(shown, part.line, field, "Zet in een regel alleen woorden, geen lijsten.")
             return None
         negative = part.value.startswith("!")
-        alternatives = []
+        alternatives: list[str] = []
         for alternative in part.value.lstrip("!").split("|"):
             if alternative.startswith("@"):
                 found = group(alternative[1:], part.line)
@@ -257,7 +273,8 @@ def _rule(node, shown: str, collector: Collector, field: str, group):
 
 # --- woordenboek.yaml ----------------------------------------------------------------------------
 
-def _load_lexicon(path: Path, collector: Collector, cwd, concepts: list, seen: dict) -> None:
+def _load_lexicon(path: Path, collector: Collector, cwd: Optional[Path], concepts: list[Concept],
+                  seen: dict[tuple[str, str], str]) -> None:
     mapping, shown = _read(path, collector, cwd)
     if mapping is None:
         return
@@ -275,15 +292,17 @@ def _load_lexicon(path: Path, collector: Collector, cwd, concepts: list, seen: d
             concepts.append(concept)
 
 
-def _concept(item: Mapping, shown: str, collector: Collector, seen: dict) -> Optional[Concept]:
-    search, by_language, ok = (), [], True
+def _concept(item: Mapping, shown: str, collector: Collector, seen: dict[tuple[str, str], str]) -> Optional[Concept]:
+    search: Words = ()
+    by_language: list[tuple[str, Words]] = []
+    ok = True
     for key, (line, node) in item.entries.items():
         field = f"begrippen.{key}"
         if key == "zoek":
             search = tuple(w for w in (_word(i, shown, collector, field, wildcards=False)
                                        for i in _items(node, shown, collector, field)) if w)
         elif key in SEARCH_LANGUAGES:
-            words = []
+            words: list[str] = []
             for i in _items(node, shown, collector, field):
                 word = _word(i, shown, collector, field, wildcards=False)
                 if word is None:
@@ -320,7 +339,7 @@ def _concept(item: Mapping, shown: str, collector: Collector, seen: dict) -> Opt
 
 # --- shared -----------------------------------------------------------------------------------
 
-def _languages(node, shown: str, collector: Collector, field: str):
+def _languages(node: Node, shown: str, collector: Collector, field: str) -> Iterator[tuple[str, Node]]:
     """(language, node) for every language under ``node``; unknown codes are reported."""
     if not _expect(node, Mapping, shown, collector, field, "Zet hieronder per taal de woorden, zoals 'nl:' en 'en:'."):
         return
@@ -332,7 +351,7 @@ def _languages(node, shown: str, collector: Collector, field: str):
         yield language, child
 
 
-def _items(node, shown: str, collector: Collector, field: str) -> list:
+def _items(node: Node, shown: str, collector: Collector, field: str) -> list[Node]:
     if isinstance(node, Sequence):
         return node.items
     if isinstance(node, Scalar) and not node.value.strip():
@@ -341,14 +360,15 @@ def _items(node, shown: str, collector: Collector, field: str) -> list:
     return []
 
 
-def _expect(node, kind, shown: str, collector: Collector, field: str, message: str) -> bool:
+def _expect(node: Node, kind: type[N], shown: str, collector: Collector, field: str, message: str) -> TypeGuard[N]:
     if isinstance(node, kind):
         return True
     collector.error(shown, node.line, field, message)
     return False
 
 
-def _word(node, shown: str, collector: Collector, field: str, wildcards: bool, phrase: bool = True):
+def _word(node: Node, shown: str, collector: Collector, field: str, wildcards: bool,
+          phrase: bool = True) -> Optional[str]:
     """A word (or, with ``phrase``, a short phrase) in lower case, or None when it is wrong (reported)."""
     if not isinstance(node, Scalar):
         collector.error(shown, node.line, field, "Hier hoort één woord, geen lijst.")

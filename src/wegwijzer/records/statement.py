@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from .model import AccessibilityFacts, Municipality
 from .vocab import TOEGANKELIJKHEID_STATUS
 
 STATEMENT_FILE = "toegankelijkheid.md"  # in the content folder: an editor's own statement
@@ -30,13 +31,13 @@ class Block:
 
     kind: str
     text: str = ""
-    items: tuple = ()
+    items: tuple[str, ...] = ()
     url: Optional[str] = None
     link_text: str = ""
     missing: Optional[str] = None  # the gemeente.yaml field an editor should fill in
 
     @property
-    def placeholders(self) -> list:
+    def placeholders(self) -> list[str]:
         return PLACEHOLDER.findall(" ".join((self.text, *self.items)))
 
 
@@ -52,7 +53,7 @@ def _date(value: date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
-def accessibility_statement(gemeente) -> list:
+def accessibility_statement(gemeente: Municipality) -> list[Block]:
     """The blocks of /toegankelijkheid/ for a Municipality (records.model)."""
     facts = gemeente.toegankelijkheid
     blocks = [
@@ -100,7 +101,7 @@ def accessibility_statement(gemeente) -> list:
     return blocks
 
 
-def _progress(facts) -> list:
+def _progress(facts: Optional[AccessibilityFacts]) -> list[Block]:
     blocks = []
     if facts and facts.status:
         blocks.append(Block("p", TOEGANKELIJKHEID_STATUS[facts.status]))
@@ -120,7 +121,7 @@ def _progress(facts) -> list:
     return blocks
 
 
-def _known_problems(facts) -> list:
+def _known_problems(facts: Optional[AccessibilityFacts]) -> list[Block]:
     if not facts or facts.bekende_problemen is None:
         return [_gap("toegankelijkheid.bekende_problemen", "de onderdelen die nog niet toegankelijk zijn, met de "
                                                            "reden")]
@@ -134,12 +135,12 @@ def _known_problems(facts) -> list:
     return blocks
 
 
-def complaint_blocks(gemeente, intro: str = "") -> list:
+def complaint_blocks(gemeente: Municipality, intro: str = "") -> list[Block]:
     """How to complain and where to go next: for the accessibility page and any complaints page."""
     complaints = gemeente.klachten
     blocks = [Block("p", intro)] if intro else []
-    ways = complaints and (complaints.uitleg or complaints.website or complaints.email or complaints.telefoon)
-    if not ways:
+    if complaints is None or not (complaints.uitleg or complaints.website or complaints.email
+                                  or complaints.telefoon):
         return blocks + [_gap("klachten", "hoe en waar je een klacht indient")]
     if complaints.uitleg:
         blocks.append(Block("p", complaints.uitleg))
@@ -163,7 +164,7 @@ def complaint_blocks(gemeente, intro: str = "") -> list:
     return blocks
 
 
-def statement_gaps(gemeente) -> list:
+def statement_gaps(gemeente: Municipality) -> list[tuple[str, str]]:
     """(field, placeholder text) for every fact the generated statement still lacks."""
     return [(block.missing, found) for block in accessibility_statement(gemeente) if block.missing
             for found in block.placeholders]

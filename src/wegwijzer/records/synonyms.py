@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from .diagnostics import Collector, display_path
 from .files import real_folder
 from .vocab import STOP_WORDS
-from .yamlsafe import Scalar, Sequence, YamlProblem, read_mapping
+from .yamlsafe import Node, Scalar, Sequence, YamlProblem, read_mapping
 
 # Where editors keep it, relative to the project folder (the folder commands run from, or
 # the folder of mkdocs.yml for a build). A project without it has no synonyms.
@@ -27,7 +27,8 @@ _ALLOWED = re.compile(r"^[\w' .+-]+$")
 
 
 def load_synonyms(path: Path, collector: Optional[Collector] = None,
-                  stop_words=STOP_WORDS, cwd: Optional[Path] = None):
+                  stop_words: Iterable[str] = STOP_WORDS,
+                  cwd: Optional[Path] = None) -> tuple[list[list[str]], Collector]:
     """(groups, collector): groups is a list of lists of normalised phrases.
 
     Only valid groups are returned; every problem is in the collector.
@@ -56,7 +57,7 @@ def load_synonyms(path: Path, collector: Optional[Collector] = None,
                         "Onder 'groepen:' hoort een lijst. Begin elke groep met een streepje: - [woord, woord].")
         return [], collector
     stop = {w.lower() for w in stop_words}
-    first_seen = {}  # phrase -> line
+    first_seen: dict[str, int] = {}  # phrase -> line
     groups = []
     for item in node.items:
         group = _group(item, shown, collector, stop, first_seen)
@@ -65,12 +66,12 @@ def load_synonyms(path: Path, collector: Optional[Collector] = None,
     return groups, collector
 
 
-def _group(item, shown, collector, stop, first_seen) -> list:
+def _group(item: Node, shown: str, collector: Collector, stop: set[str], first_seen: dict[str, int]) -> list[str]:
     if not isinstance(item, Sequence):
         collector.error(shown, item.line, "groepen",
                         "Een groep is een lijst van woorden tussen haken, bijvoorbeeld: - [schulden, geldzorgen].")
         return []
-    phrases = []
+    phrases: list[str] = []
     ok = True
     for word in item.items:
         if not isinstance(word, Scalar):
@@ -113,7 +114,7 @@ def _group(item, shown, collector, stop, first_seen) -> list:
     return phrases if ok else []
 
 
-def expand(groups) -> dict:
+def expand(groups: Iterable[Iterable[str]]) -> dict[str, list[str]]:
     """Meilisearch's synonyms map: every phrase maps to all others of its group."""
     synonyms = {}
     for group in groups:
@@ -138,7 +139,7 @@ def search_folder(project: Path, synonyms_file: Optional[Path] = None) -> Path:
     return Path(synonyms_file).parent if synonyms_file else Path(project) / DEFAULT_SYNONYMS_FILE.parent
 
 
-def check_synonyms(collector: Collector, path: Optional[Path], cwd: Optional[Path] = None) -> list:
+def check_synonyms(collector: Collector, path: Optional[Path], cwd: Optional[Path] = None) -> list[list[str]]:
     """For `wegwijzer check`: report every problem of the synonyms file; return its groups.
 
     ``path`` None means the project has no synonyms (see ``find_synonyms_file``).

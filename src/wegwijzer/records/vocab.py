@@ -1,6 +1,6 @@
 """The fixed vocabularies of the data format, with the labels residents see."""
 
-from ..urls import ROUTE_SLUGS  # noqa: F401  (each route's address; kept here beside the routes)
+from ..urls import ROUTE_SLUGS as ROUTE_SLUGS  # each route's address, re-exported beside the routes
 
 ROUTES = {
     "zelf": "Zelf doen",

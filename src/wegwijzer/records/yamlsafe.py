@@ -12,36 +12,40 @@ import re
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional, Union, cast
 
 import yaml
 
 from .files import FileRefused, read_limited
 
+_AnyLoader = Union[type[yaml.CBaseLoader], type[yaml.BaseLoader]]
+_BaseLoader: _AnyLoader
 try:  # libyaml is about 15x faster; PyYAML falls back to pure Python without it.
     from yaml import CBaseLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import BaseLoader as _BaseLoader
 
-_TEXT_TAGS = {
+_TEXT_TAGS: dict[type[yaml.Node], str] = {
     yaml.ScalarNode: "tag:yaml.org,2002:str",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
     yaml.MappingNode: "tag:yaml.org,2002:map",
 }
 
 
-def _text_loader(base):
+def _text_loader(base: _AnyLoader) -> _AnyLoader:
     """A loader on ``base`` for which every scalar is text, so tag resolution (a Python
     call per node) is skipped."""
 
-    class TextLoader(base):
-        def resolve(self, kind, value, implicit):
+    # The base is chosen when the module loads (libyaml's or pure Python); mypy takes only
+    # a class named in the code as a base.
+    class TextLoader(base):  # type: ignore[valid-type, misc]
+        def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
             return _TEXT_TAGS[kind]
 
-        def descend_resolver(self, current_node, current_index):
+        def descend_resolver(self, current_node: object, current_index: object) -> None:
             pass
 
-        def ascend_resolver(self):
+        def ascend_resolver(self) -> None:
             pass
 
     return TextLoader
@@ -69,7 +73,7 @@ class Scalar:
 class Sequence:
     __slots__ = ("items", "line")
 
-    def __init__(self, items: list, line: int):
+    def __init__(self, items: list[Node], line: int):
         self.items = items
         self.line = line
 
@@ -78,13 +82,15 @@ class Mapping:
     __slots__ = ("entries", "line")
 
     def __init__(self, line: int = 1):
-        self.entries = {}  # key -> (key line, value node), in the editor's order
+        self.entries: dict[str, tuple[int, Node]] = {}  # key -> (key line, value node), in the editor's order
         self.line = line
 
-    def get(self, key):
+    def get(self, key: str) -> Optional[Node]:
         entry = self.entries.get(key)
         return entry[1] if entry else None
 
+
+Node = Union[Scalar, Sequence, Mapping]  # what the reader makes of a YAML value
 
 _EMPTY = "Het bestand is leeg. Vul de velden in of verwijder het bestand."
 _TOO_DEEP = "De gegevens zijn te diep genest."
@@ -110,7 +116,7 @@ def read_text(path: Path, root: Optional[Path] = None, limit: int = MAX_FILE_BYT
     return _decode(data)
 
 
-def parse_text(text: str, first_line: int = 1):
+def parse_text(text: str, first_line: int = 1) -> Node:
     """The node tree of YAML ``text``; ``first_line`` is the file line the text starts on."""
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
@@ -124,7 +130,7 @@ def parse_text(text: str, first_line: int = 1):
     return root
 
 
-def read_node(path: Path, root: Optional[Path] = None):
+def read_node(path: Path, root: Optional[Path] = None) -> Node:
     """The node tree of a whole YAML file (a mapping, a list or a scalar)."""
     return parse_text(read_text(path, root))
 
@@ -134,7 +140,7 @@ def read_mapping(path: Path, root: Optional[Path] = None) -> Mapping:
     return expect_mapping(read_node(path, root))
 
 
-def expect_mapping(root) -> Mapping:
+def expect_mapping(root: Node) -> Mapping:
     if not isinstance(root, Mapping):
         kind = "een lijst" if isinstance(root, Sequence) else "losse tekst"
         raise YamlProblem(
@@ -161,7 +167,7 @@ def _decode(data: bytes) -> str:
         line = text[: text.index("\x00")].count("\n") + 1
         raise YamlProblem("Het bestand bevat een NUL-teken. Is dit wel een tekstbestand?", line)
     if "\x85" in text:  # libyaml reads U+0085 as a line break: every line after it would shift
-        raise control_character(text)
+        raise control_character(text) or YamlProblem(_UNREADABLE_CHARACTER)
     # Unicode's composed form (NFC): 'é' typed as one letter or as 'e' plus an accent is the same
     # text, for kern names, glossary terms and search alike.
     return text if text.isascii() else unicodedata.normalize("NFC", text)
@@ -172,7 +178,7 @@ def _decode(data: bytes) -> str:
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def control_character(text: str):
+def control_character(text: str) -> Optional[YamlProblem]:
     found = _CONTROL.search(text)
     if not found:
         return None
@@ -189,7 +195,7 @@ def control_character(text: str):
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-def _checked_text(value: str, style, line: int) -> str:
+def _checked_text(value: str, style: Optional[str], line: int) -> str:
     """A scalar's text in Unicode's composed form (NFC), so 'é' typed two ways is one letter.
 
     Only a double-quoted scalar can hold an escaped control character: the reader already
@@ -211,7 +217,7 @@ def _checked_text(value: str, style, line: int) -> str:
 _COMPOSER_SAFE_DEPTH = 1000
 
 
-def _build_tree(text: str):
+def _build_tree(text: str) -> Node:
     if _may_nest_deeper(text, _COMPOSER_SAFE_DEPTH):
         return _build_from_events(text)
     return _build_from_composer(text)
@@ -233,7 +239,7 @@ def _may_nest_deeper(text: str, depth: int) -> bool:
     return text.startswith(deep) or f"\n{deep}" in text or f"\r{deep}" in text
 
 
-def _build_from_composer(text: str):
+def _build_from_composer(text: str) -> Node:
     with _yaml_errors(text):
         anchor_line = _anchor_line(text)
         if anchor_line:
@@ -248,13 +254,13 @@ _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 _BLOCK_STYLES = ("|", ">")
 
 
-def _convert_node(node, depth):
+def _convert_node(node: yaml.Node, depth: int) -> Node:
     # No aliases can reach here (refused above), so every node is visited once.
     # This runs for every value of every file: plain `type() is` checks and locals.
     kind = type(node)
     line = node.start_mark.line + 1
     if kind is _ScalarNode:
-        style = node.style
+        style = cast(yaml.ScalarNode, node).style  # `kind is`: mypy does not narrow node
         return Scalar(_checked_text(node.value, style, line), line, not style, style in _BLOCK_STYLES)
     if depth >= MAX_DEPTH:
         raise YamlProblem(_TOO_DEEP, line)
@@ -307,15 +313,15 @@ def _anchor_line(text: str) -> int:
         return 0
     for event in yaml.parse(text, Loader=_Loader):
         if getattr(event, "anchor", None) or isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
+            return event.start_mark.line + 1 if event.start_mark else 1
     return 0
 
 
-def _build_from_events(text: str):
+def _build_from_events(text: str) -> Node:
     """Build our own node tree from parser events (iterative: no deep recursion)."""
-    stack: list = []  # containers being filled; a Mapping carries a pending key
-    pending_keys: list = []
-    root = None
+    stack: list[Mapping | Sequence] = []  # containers being filled; a Mapping carries a pending key
+    pending_keys: list[Optional[Scalar]] = []
+    root: Optional[Node] = None
     with _yaml_errors(text):
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 1
@@ -326,23 +332,24 @@ def _build_from_events(text: str):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(_TOO_DEEP, line)
-                node = Mapping(line=line) if isinstance(event, yaml.MappingStartEvent) else Sequence([], line)
-                root = _attach(stack, pending_keys, node, root)
-                stack.append(node)
+                container = Mapping(line=line) if isinstance(event, yaml.MappingStartEvent) else Sequence([], line)
+                root = _attach(stack, pending_keys, container, root)
+                stack.append(container)
                 pending_keys.append(None)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
                 pending_keys.pop()
             elif isinstance(event, yaml.ScalarEvent):
-                node = Scalar(_checked_text(event.value, event.style, line), line, event.style in (None, ""),
-                              event.style in _BLOCK_STYLES)
-                root = _attach(stack, pending_keys, node, root)
+                scalar = Scalar(_checked_text(event.value, event.style, line), line, event.style in (None, ""),
+                                event.style in _BLOCK_STYLES)
+                root = _attach(stack, pending_keys, scalar, root)
     if root is None:
         raise YamlProblem(_EMPTY)
     return root
 
 
-def _attach(stack, pending_keys, node, root):
+def _attach(stack: list[Mapping | Sequence], pending_keys: list[Optional[Scalar]], node: Node,
+            root: Optional[Node]) -> Optional[Node]:
     if not stack:
         return node if root is None else root
     parent = stack[-1]
@@ -363,7 +370,7 @@ def _attach(stack, pending_keys, node, root):
 
 
 @contextmanager
-def _yaml_errors(text: str):
+def _yaml_errors(text: str) -> Iterator[None]:
     """Turn the parser's errors into a YamlProblem an editor can act on."""
     try:
         yield

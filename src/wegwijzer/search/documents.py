@@ -13,14 +13,19 @@ Meilisearch's documented limits that apply here (checked by ``document_problems`
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from ..records import vocab
+from ..records.articles import Article
+from ..records.levensloop import RoutePage
+from ..records.model import Dataset, Face, Location, Phone, Voorziening
 from ..urls import article_url, face_url, info_pages, kern_slug, record_url
 
 ID_MAX_BYTES = 511
 FILTER_VALUE_MAX_BYTES = 468
 DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]+$")
+
+Document = dict[str, Any]  # one search document, ready for JSON
 
 # Attributes whose values are used in filters and facets (see settings.yaml).
 FILTERABLE = ("soort", "route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "wet", "talen")
@@ -55,7 +60,7 @@ def plain_text(markdown: Optional[str]) -> str:
     return " ".join(text.split())
 
 
-def phone_forms(phone) -> list:
+def phone_forms(phone: Optional[Phone]) -> list[str]:
     """'045 123 45 67' and '0451234567': residents type either."""
     if phone is None:
         return []
@@ -66,20 +71,20 @@ def phone_forms(phone) -> list:
     return list(dict.fromkeys(f for f in forms if f))
 
 
-def postcode_forms(postcode: Optional[str]) -> list:
+def postcode_forms(postcode: Optional[str]) -> list[str]:
     if not postcode:
         return []
     compact = postcode.replace(" ", "")
     return list(dict.fromkeys([postcode, compact]))
 
 
-def _filter_values(values: Iterable[str]) -> list:
+def _filter_values(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(truncate_bytes(v) for v in values if v))
 
 
-def _geo(locaties) -> Optional[dict]:
+def _geo(locaties: Iterable[Location]) -> Optional[dict[str, float]]:
     for loc in locaties:
-        if loc.has_coordinates:
+        if loc.lat is not None and loc.lon is not None:  # loc.has_coordinates
             return {"lat": float(loc.lat), "lng": float(loc.lon)}
     return None
 
@@ -87,18 +92,18 @@ def _geo(locaties) -> Optional[dict]:
 # --- documents ----------------------------------------------------------------------------
 
 
-def _kernen(named: tuple, all_kernen: tuple) -> tuple:
+def _kernen(named: tuple[str, ...], all_kernen: tuple[str, ...]) -> tuple[str, ...]:
     """Empty means the whole municipality: a filter on any kern must find it."""
     return tuple(named) if named else tuple(all_kernen)
 
 
-def voorziening_document(record, all_kernen: tuple = ()) -> dict:
+def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) -> Document:
     # A record counts for the kernen it names and those its locations are in (site/markers.py:
     # the same rule for Pagefind); one that names none is for every kern.
     kernen = _kernen(record.local_kernen if record.kernen else (), all_kernen)
     doelgroepen = tuple(record.doelgroepen) or tuple(vocab.DOELGROEPEN)
     locaties = record.locaties
-    doc = {
+    doc: Document = {
         "id": f"voorziening-{record.id}",
         "soort": "voorziening",
         "soort_label": SOORT_LABELS["voorziening"],
@@ -143,7 +148,7 @@ def voorziening_document(record, all_kernen: tuple = ()) -> dict:
     return doc
 
 
-def face_document(face, linked=None, all_kernen: tuple = ()) -> dict:
+def face_document(face: Face, linked: Optional[Voorziening] = None, all_kernen: tuple[str, ...] = ()) -> Document:
     """A face card. It borrows themes and target groups from its voorziening, if any."""
     kernen = _kernen(face.kernen, all_kernen)
     themas = tuple(linked.themas) if linked else ()
@@ -174,7 +179,7 @@ def face_document(face, linked=None, all_kernen: tuple = ()) -> dict:
     }
 
 
-def article_document(article) -> dict:
+def article_document(article: Article) -> Document:
     """An article (wegwijzer.articles.Article: slug, title, samenvatting, themas, body)."""
     themas = [t for t in article.themas if t in vocab.THEMAS]
     return {
@@ -196,11 +201,10 @@ def article_document(article) -> dict:
     }
 
 
-def route_page_document(page, dataset, all_kernen: tuple = ()) -> dict:
+def route_page_document(page: RoutePage, dataset: Dataset, all_kernen: tuple[str, ...] = ()) -> Document:
     """A life event or the "Zorgen om een ander" page (records/levensloop.py): found by its title,
     introduction and the names of the records and articles it leads to."""
-    steps = [dataset.voorziening(s.voorziening).naam for s in page.stappen
-             if s.voorziening and dataset.voorziening(s.voorziening)]
+    steps = [v.naam for v in (dataset.voorziening(s.voorziening) for s in page.stappen if s.voorziening) if v]
     doelgroepen = tuple(page.doelgroepen) or tuple(vocab.DOELGROEPEN)
     soort = "pagina" if page.worried else "levensloop"
     return {
@@ -226,7 +230,7 @@ def route_page_document(page, dataset, all_kernen: tuple = ()) -> dict:
 
 
 def info_page_document(slug: str, url: str, title: str, summary: str, words: Iterable[str],
-                       all_kernen: tuple = ()) -> dict:
+                       all_kernen: tuple[str, ...] = ()) -> Document:
     """A page made from gemeente.yaml (one front door, complaints, spreekuren): for everyone, everywhere."""
     return {
         "id": f"pagina-{slug}",
@@ -253,13 +257,13 @@ STEMMED_FIELDS = ("naam", "trefwoorden", "samenvatting", "aanbieder", "beschrijv
                   "kosten_toelichting", "locaties")
 
 
-def with_stems(doc: dict) -> dict:
+def with_stems(doc: Document) -> Document:
     """The document with ``stammen`` (the lemmas of its words, search/morphology.py) and ``actief``
     (0 for a stopped record: it ranks after every active one, settings.yaml's rankingRules)."""
     from .morphology import lemma
     from .vocabulary import words
 
-    texts = []
+    texts: list[str] = []
     for name in STEMMED_FIELDS:
         value = doc.get(name)
         texts.extend(value if isinstance(value, list) else [value or ""])
@@ -269,7 +273,8 @@ def with_stems(doc: dict) -> dict:
     return doc
 
 
-def build_documents(dataset, articles: Iterable = (), life_events: Iterable = (), worried=None) -> list:
+def build_documents(dataset: Dataset, articles: Iterable[Article] = (), life_events: Iterable[RoutePage] = (),
+                    worried: Optional[RoutePage] = None) -> list[Document]:
     """Every search document of a checked dataset, in a stable order."""
     all_kernen = tuple(dataset.gemeente.kernen) if dataset.gemeente else ()
     docs = [voorziening_document(r, all_kernen) for r in dataset.voorzieningen]
@@ -288,7 +293,7 @@ def build_documents(dataset, articles: Iterable = (), life_events: Iterable = ()
 # --- limits ---------------------------------------------------------------------------------
 
 
-def document_problems(documents: list, filterable: Iterable[str] = FILTERABLE) -> list:
+def document_problems(documents: list[Document], filterable: Iterable[str] = FILTERABLE) -> list[str]:
     """Every way a document breaks Meilisearch's documented limits, as readable lines."""
     problems = []
     seen = set()

@@ -42,7 +42,7 @@ def dictionary_base() -> Path | None:
     return base if index.is_file() and data.is_file() else None
 
 
-def english_dutch(base: Path | None = None) -> dict:
+def english_dutch(base: Path | None = None) -> dict[str, tuple[str, ...]]:
     """{English word or phrase: (Dutch translations, ...)}, lower case; {} without the dictionary."""
     base = base or dictionary_base()
     if base is None:
@@ -52,12 +52,12 @@ def english_dutch(base: Path | None = None) -> dict:
 
 
 @lru_cache(maxsize=4)
-def _read(index: str, data: str, *_mtimes) -> dict:
+def _read(index: str, data: str, *_mtimes: int) -> dict[str, tuple[str, ...]]:
     if os.path.getsize(index) > MAX_SIZE or os.path.getsize(data) > MAX_SIZE:
         return {}
     with gzip.open(data, "rb") as stream:
         text = stream.read(MAX_SIZE + 1)
-    found = {}
+    found: dict[str, tuple[str, ...]] = {}
     for line in Path(index).read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) != 3 or parts[0].startswith("00database"):
@@ -72,7 +72,7 @@ def _read(index: str, data: str, *_mtimes) -> dict:
     return found
 
 
-def _number(digits: str):
+def _number(digits: str) -> int | None:
     value = 0
     for char in digits:
         position = _DIGITS.find(char)
@@ -82,7 +82,7 @@ def _number(digits: str):
     return value
 
 
-def _translations(entry: str) -> tuple:
+def _translations(entry: str) -> tuple[str, ...]:
     """The Dutch words of one entry: the lines after the headword, numbered senses or not."""
     words = []
     for line in entry.splitlines()[1:]:

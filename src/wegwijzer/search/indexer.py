@@ -35,7 +35,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, TextIO, TypeVar
 
 from meilisearch.errors import (
     MeilisearchApiError,
@@ -46,6 +46,14 @@ from meilisearch.errors import (
 
 from ..errors import WegwijzerError
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_TASK_TIMEOUT_S
+
+if TYPE_CHECKING:
+    from meilisearch import Client
+    from meilisearch.models.task import Task, TaskInfo
+
+    from .documents import Document
+
+T = TypeVar("T")
 
 STALE_AFTER_S = 24 * 3600  # a fresh index this old, without a lock file here, belongs to no running reindex
 # Meilisearch's rule for an index uid: a-z A-Z 0-9 - _, at most 400 bytes. The fresh uid adds 30.
@@ -63,8 +71,8 @@ class IndexReport:
     documents: int
     batches: int
     created_live: bool = False
-    warnings: list = field(default_factory=list)
-    removed_stale: list = field(default_factory=list)  # leftovers of killed runs
+    warnings: list[str] = field(default_factory=list)
+    removed_stale: list[str] = field(default_factory=list)  # leftovers of killed runs
 
 
 # --- progress -------------------------------------------------------------------------------
@@ -73,7 +81,8 @@ class IndexReport:
 class Progress:
     """A plain text progress bar on stderr (no dependency). Quiet when disabled."""
 
-    def __init__(self, total: int, label: str, stream=None, enabled: bool = True, width: int = 30):
+    def __init__(self, total: int, label: str, stream: Optional[TextIO] = None, enabled: bool = True,
+                 width: int = 30):
         self.total = max(total, 1)
         self.label = label
         self.stream = stream or sys.stderr
@@ -113,15 +122,15 @@ class RunLock:
         self.path = Path(run_dir) / f"{uid}{self.SUFFIX}"
         self.uid = uid
         self.url = url.rstrip("/")
-        self.handle = None
+        self.handle: TextIO | None = None
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "a+", encoding="utf-8")
-        fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        self.handle.truncate(0)
-        self.handle.write(json.dumps({"url": self.url, "index": self.uid, "pid": os.getpid()}) + "\n")
-        self.handle.flush()
+        self.handle = handle = open(self.path, "a+", encoding="utf-8")
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.truncate(0)
+        handle.write(json.dumps({"url": self.url, "index": self.uid, "pid": os.getpid()}) + "\n")
+        handle.flush()
 
     def release(self, remove: bool) -> None:
         """Unlock; ``remove`` the file only when the fresh index is gone (else it marks a leftover)."""
@@ -133,9 +142,9 @@ class RunLock:
         self.handle = None
 
 
-def abandoned_runs(run_dir: Optional[Path]) -> dict:
+def abandoned_runs(run_dir: Optional[Path]) -> dict[str, tuple[str, Path]]:
     """{fresh uid: (server address, lock file)} of dead runs: lock files in ``run_dir`` nobody holds."""
-    found = {}
+    found: dict[str, tuple[str, Path]] = {}
     if run_dir is None or not Path(run_dir).is_dir():
         return found
     for path in sorted(Path(run_dir).glob("*" + RunLock.SUFFIX)):
@@ -180,8 +189,8 @@ def explain(err: Exception, url: str, step: str) -> str:
 class Indexer:
     """The swap workflow against a meilisearch.Client (or a test double of our usage of it)."""
 
-    def __init__(self, client, url: str = "", task_timeout_s: float = DEFAULT_TASK_TIMEOUT_S,
-                 progress: bool = True, stream=None, clock: Callable[[], float] = time.time,
+    def __init__(self, client: Client, url: str = "", task_timeout_s: float = DEFAULT_TASK_TIMEOUT_S,
+                 progress: bool = True, stream: Optional[TextIO] = None, clock: Callable[[], float] = time.time,
                  run_dir: Optional[Path] = None):
         self.client = client
         self.url = url
@@ -192,7 +201,7 @@ class Indexer:
         self.clock = clock
 
     # every task goes through here
-    def _wait(self, task_info, step: str):
+    def _wait(self, task_info: TaskInfo, step: str) -> Task:
         try:
             task = self.client.wait_for_task(task_info.task_uid, timeout_in_ms=self.timeout_ms, interval_in_ms=100)
         except MeilisearchError as err:
@@ -206,7 +215,7 @@ class Indexer:
                 "De live zoekindex is niet veranderd.")
         return task
 
-    def _call(self, step: str, func, *args, **kwargs):
+    def _call(self, step: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         try:
             return func(*args, **kwargs)
         except IndexingFailed:
@@ -229,7 +238,7 @@ class Indexer:
         except MeilisearchError as err:
             raise IndexingFailed(explain(err, self.url, "het opvragen van de live index")) from err
 
-    def run(self, documents: list, settings: dict, live_uid: str, primary_key: str = "id",
+    def run(self, documents: list[Document], settings: dict[str, Any], live_uid: str, primary_key: str = "id",
             batch_size: int = DEFAULT_BATCH_SIZE) -> IndexReport:
         if batch_size < 1:
             raise IndexingFailed("--batch-size moet minstens 1 zijn.")
@@ -343,8 +352,9 @@ class Indexer:
                                "De volgende run probeert het opnieuw.")
         return "failed"
 
-    def _fresh_uids_on_server(self, live_uid: str) -> list:
-        prefix, uids, offset = f"{live_uid}-nieuw-", [], 0
+    def _fresh_uids_on_server(self, live_uid: str) -> list[str]:
+        prefix, offset = f"{live_uid}-nieuw-", 0
+        uids: list[str] = []
         while True:
             answer = self.client.get_raw_indexes({"offset": offset, "limit": 100})
             listed = answer.get("results", []) if isinstance(answer, dict) else answer
@@ -354,14 +364,15 @@ class Indexer:
             if not listed or offset >= total:
                 return [uid for uid in uids if uid.startswith(prefix)]
 
-    def leftover_fresh_uids(self, live_uid: str, handled=()) -> list:
+    def leftover_fresh_uids(self, live_uid: str, handled: Iterable[str] = ()) -> list[str]:
         """Fresh indexes of ``live_uid`` on the server that no lock file here explains and
         that are over a day old (see the module docstring). ``handled``: uids already dealt with."""
         try:
             on_server = self._fresh_uids_on_server(live_uid)
         except MeilisearchError:
             return []  # cleaning up is a courtesy; the reindex itself can go on
-        prefix, now, leftovers = f"{live_uid}-nieuw-", self.clock(), []
+        prefix, now = f"{live_uid}-nieuw-", self.clock()
+        leftovers: list[str] = []
         for uid in on_server:
             if uid in handled:
                 continue

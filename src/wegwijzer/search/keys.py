@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..errors import WegwijzerError
+
+if TYPE_CHECKING:  # the client is imported only by `wegwijzer index`
+    from meilisearch import Client
 
 KEY_PREFIX = "wegwijzer-zoeken-"
 DESCRIPTION = ("Zoeksleutel van de Wegwijzer: alleen zoeken in de index van het portaal. "
@@ -43,17 +47,18 @@ def key_uid(index_uid: str) -> str:
     return str(uuid.uuid5(KEY_UID_NAMESPACE, key_name(index_uid)))
 
 
-def _field(obj, name):
+def _field(obj: object, name: str) -> Any:  # a key as a dict (older clients) or an object
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
-def is_search_only(key, index_uid: str) -> bool:
+def is_search_only(key: object, index_uid: str) -> bool:
     return (list(_field(key, "actions") or []) == ["search"]
             and list(_field(key, "indexes") or []) == [index_uid])
 
 
-def _all_keys(client) -> list:
-    keys, offset = [], 0
+def _all_keys(client: Client) -> list[Any]:
+    keys: list[Any] = []
+    offset = 0
     while True:
         page = client.get_keys({"offset": offset, "limit": 100})
         results = list(_field(page, "results") or [])
@@ -64,7 +69,7 @@ def _all_keys(client) -> list:
             return keys
 
 
-def ensure_search_key(client, index_uid: str, master_key: str = "") -> SearchKey:
+def ensure_search_key(client: Client, index_uid: str, master_key: str = "") -> SearchKey:
     """Reuse our search-only key for ``index_uid`` or create it. Never returns a broader key."""
     name = key_name(index_uid)
     found = None

@@ -19,7 +19,10 @@ import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from ..records.searchlists import SearchLists
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "'": "", "’": "",
@@ -29,6 +32,9 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "
 # seconds, so a build does that only for a project's own additions.
 SHIPPED_FORMS = Path(__file__).resolve().parent / "vormen.json.gz"
 
+FormTable = dict[str, dict[str, dict[str, list[str]]]]  # {"crisis"|"begrippen": {language: {word: forms}}}
+FormCache = dict[tuple[str, str, frozenset[str]], dict[str, list[str]]]  # see expand
+
 
 def fold(word: str) -> str:
     """'Zelfmoord' -> 'zelfmoord', 'Öldürmek' -> 'oldurmek', 'أريد' -> 'اريد', "б'є" -> 'бє'."""
@@ -37,7 +43,7 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _dictionary(language: str):
+def _dictionary(language: str) -> Mapping[str, str]:
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     return DefaultDictionaryFactory().get_dictionary(language)
@@ -52,7 +58,7 @@ def lemma(word: str, language: str = "nl") -> str:
     return fold((found or word).replace("_", ""))
 
 
-def forms_of(lemmas: Iterable[str], language: str, via_lemma: bool = True) -> dict:
+def forms_of(lemmas: Iterable[str], language: str, via_lemma: bool = True) -> dict[str, set[str]]:
     """{word: {every form of it the dictionary knows, folded}} for ``lemmas``; a word the dictionary
     does not know gets itself only. One step further too: the forms of a form that is a lemma
     itself (simplemma has 'krassen' -> 'krassen', 'kras' -> 'krassen' but 'krast' -> 'kras').
@@ -63,7 +69,7 @@ def forms_of(lemmas: Iterable[str], language: str, via_lemma: bool = True) -> di
     by_base = _bases(wanted | set(own_lemma.values()), language)
     found = {w: {w} | by_base.get(w, set()) | by_base.get(own_lemma[w], set()) for w in wanted}
     second = {f for forms in found.values() for f in forms} - wanted
-    more = _bases(second, language) if second else {}
+    more: dict[str, set[str]] = _bases(second, language) if second else {}
     for forms in found.values():
         for f in list(forms):
             forms |= more.get(f, set())
@@ -84,7 +90,7 @@ MIN_FORM = 4
 
 
 @lru_cache(maxsize=1)
-def _dutch_words() -> frozenset:
+def _dutch_words() -> frozenset[str]:
     """Every Dutch word simplemma's dictionary knows, as form or lemma, folded."""
     table = _dictionary("nl")
     return frozenset(fold(w) for pair in table.items() for w in pair)
@@ -97,9 +103,9 @@ IRREGULAR = ("nl", "en")
 SAME_START = 2
 
 
-def _bases(wanted: set, language: str) -> dict:
+def _bases(wanted: set[str], language: str) -> dict[str, set[str]]:
     """{lemma: {folded forms}} for the ``wanted`` lemmas, in one pass over the dictionary."""
-    found = {}
+    found: dict[str, set[str]] = {}
     for form, base in _dictionary(language).items():
         base = fold(base.replace("_", ""))
         if base in wanted:
@@ -107,13 +113,14 @@ def _bases(wanted: set, language: str) -> dict:
     return found
 
 
-def shipped_forms() -> dict:
+def shipped_forms() -> FormTable:
     """{"crisis"|"begrippen": {language: {word: [forms]}}} for the shipped lists (empty when the file
     is missing or made with another simplemma)."""
     if not SHIPPED_FORMS.is_file():
         return {}
     data = json.loads(gzip.decompress(SHIPPED_FORMS.read_bytes()))
-    return data["vormen"] if data.get("simplemma") == version("simplemma") else {}
+    forms: FormTable = data["vormen"] if data.get("simplemma") == version("simplemma") else {}
+    return forms
 
 
 MIN_EXPANDED = 5  # shorter words ('niet', 'arm', 'man') share their lemma with unrelated words ('nietje', 'armer')
@@ -125,10 +132,10 @@ def expandable(word: str) -> bool:
     return "*" not in word and " " not in word and len(word) >= MIN_EXPANDED
 
 
-def words_to_expand(lists) -> dict:
+def words_to_expand(lists: SearchLists) -> dict[str, dict[str, set[str]]]:
     """{"crisis"|"begrippen": {language: {folded words}}}: the words of the search lists
     (records/searchlists.py) whose forms the page should know."""
-    wanted = {part: {language: set() for language in LANGUAGES} for part in PARTS}
+    wanted: dict[str, dict[str, set[str]]] = {part: {language: set() for language in LANGUAGES} for part in PARTS}
     for rule in lists.crisis:
         for alternatives in rule.woorden + rule.niet:
             wanted["crisis"][rule.taal].update(fold(w) for w in alternatives if expandable(w))
@@ -138,18 +145,18 @@ def words_to_expand(lists) -> dict:
     return wanted
 
 
-def expand(lists, extra_cache: dict | None = None) -> dict:
+def expand(lists: SearchLists, extra_cache: FormCache | None = None) -> FormTable:
     """{"crisis"|"begrippen": {language: {word: forms}}} for every word of ``lists``: from the shipped
     table where it has the word, else from the dictionaries (seconds for Polish and Turkish;
     ``extra_cache`` keeps those answers between builds in one process)."""
     table = shipped_forms()
-    result = {}
+    result: FormTable = {}
     for part, by_language in words_to_expand(lists).items():
         result[part] = {}
         for language, words in by_language.items():
             known = table.get(part, {}).get(language, {})
             missing = {w for w in words if w not in known}
-            extra = {}
+            extra: dict[str, list[str]] = {}
             if missing:
                 key = (part, language, frozenset(missing))
                 if extra_cache is not None and key in extra_cache:

@@ -17,12 +17,16 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, AbstractSet, Any, Iterable, Optional, TypedDict
 
 from ..records import vocab
-from ..records.searchlists import MAX_PHRASE_WORDS
+from ..records.model import Dataset
+from ..records.searchlists import MAX_PHRASE_WORDS, SearchLists
 from .freedict import english_dutch
-from .morphology import IRREGULAR, LANGUAGES, expand, fold, forms_of, lemma
+from .morphology import IRREGULAR, LANGUAGES, FormCache, FormTable, expand, fold, forms_of, lemma
 from .vocabulary import (
+    SiteForms,
+    Vocabulary,
     forms_files,
     key,
     on_site,
@@ -33,17 +37,24 @@ from .vocabulary import (
     words,
 )
 
+if TYPE_CHECKING:
+    from ..records.checker import CheckResult
+
+Forms = dict[str, dict[str, list[str]]]  # language -> {folded word: its forms} (one part of a FormTable)
+Lexicon = dict[str, list[Any]]  # folded word or phrase -> [language, weak, site words ...]
+LexiconEntry = tuple[str, str, bool, list[str]]  # (word or phrase, language, weak, site words)
+
 LEXICON_NAME = "begrippen-{{}}.{}.json"
 FORMS_NAME = "vormen-{{}}.{}.json"
 MAX_SAME_LEMMA = 3  # site words a typed form stands for, best first
 MIN_FORM = 3  # shorter forms ('s' of 'het') are never looked up
-_forms_cache: dict = {}  # project additions' forms between builds of one process (the preview)
+_forms_cache: FormCache = {}  # project additions' forms between builds of one process (the preview)
 
 
 @dataclass
 class PageLanguage:
-    language: dict  # #zoek-taal
-    files: dict = field(default_factory=dict)  # path under zoeken/ -> JSON text
+    language: dict[str, Any]  # #zoek-taal
+    files: dict[str, str] = field(default_factory=dict)  # path under zoeken/ -> JSON text
 
 
 def bucket(word: str) -> str:
@@ -61,11 +72,11 @@ def bucket(word: str) -> str:
 BUCKET_LETTERS = 2
 
 
-def page_language(result, vocabulary: dict) -> PageLanguage:
+def page_language(result: CheckResult, vocabulary: Vocabulary) -> PageLanguage:
     """#zoek-taal and the word files, for a check's result and the site's vocabulary
     (search/vocabulary.py build_vocabulary)."""
     lists = result.search_lists
-    forms = expand(lists, _forms_cache) if lists else {}
+    forms: FormTable = expand(lists, _forms_cache) if lists else {}
     lexicon = _lexicon_files(lists, forms["begrippen"], vocabulary, english_dutch()) if lists else {}
     starts = {"+".join(entry.split(" ")[:2]) for text in lexicon.values() for entry in json.loads(text)["woorden"]
               if " " in entry}
@@ -94,17 +105,17 @@ def page_language(result, vocabulary: dict) -> PageLanguage:
 
 # --- word forms of the site's own words --------------------------------------------------------
 
-def _site_forms(vocabulary: dict) -> dict:
+def _site_forms(vocabulary: Vocabulary) -> SiteForms:
     """{typed form (plain): (its lemma, [site words of that lemma, best first])} for every form of a
     lemma of a site word: the page searches Pagefind for the site words and Meilisearch for the
     lemma (documents carry their words' lemmas, search/documents.py). A site word whose lemma is
     itself and the only one of its lemma on the site needs no entry."""
-    by_lemma = {}
+    by_lemma: dict[str, list[str]] = {}
     for word in vocabulary:
         by_lemma.setdefault(lemma(word, "nl"), []).append(word)
     ranked = {k: sorted(v, key=lambda w: (-vocabulary[w][1], -vocabulary[w][0], w))[:MAX_SAME_LEMMA]
               for k, v in by_lemma.items()}
-    found = {}
+    found: SiteForms = {}
     for base, forms in forms_of(ranked, "nl").items():
         site_words = ranked.get(base)
         if not site_words:
@@ -126,15 +137,15 @@ def _site_forms(vocabulary: dict) -> dict:
 CRISIS_FORMS = ("nl", "en")
 
 
-def crisis_data(lists, forms: dict, vocabulary: dict | None = None) -> dict:
+def crisis_data(lists: SearchLists, forms: Forms, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """The crisis rules for the page: per rule its kind, for a rule in order how many other words may
     stand before each of its words (0 for any order), and per word every folded form it may take
     (a word with * stays a pattern); per kind the words to search for that are on this site."""
     kinds = list(vocab.CRISIS_SOORTEN)
-    rules = []
+    rules: list[list[Any]] = []  # [kind, words before each word or 0, words(, words that stop the rule)]
     for rule in lists.crisis:
         words = [_crisis_options(alternatives, rule.taal, forms) for alternatives in rule.woorden]
-        compiled = [kinds.index(rule.soort), list(rule.tussen) if rule.volgorde else 0, words]
+        compiled: list[Any] = [kinds.index(rule.soort), list(rule.tussen) if rule.volgorde else 0, words]
         if rule.niet:
             compiled.append([_crisis_options(alternatives, rule.taal, forms) for alternatives in rule.niet])
         rules.append(compiled)
@@ -144,8 +155,8 @@ def crisis_data(lists, forms: dict, vocabulary: dict | None = None) -> dict:
     return {"soorten": kinds, "regels": rules, "nooit": never, "zoek": {k: v for k, v in search.items() if v}}
 
 
-def _crisis_options(alternatives, language: str, forms: dict) -> list:
-    options = set()
+def _crisis_options(alternatives: Iterable[str], language: str, forms: Forms) -> list[str]:
+    options: set[str] = set()
     for word in alternatives:
         folded = fold(word)
         if "*" in word or language not in CRISIS_FORMS:
@@ -157,14 +168,15 @@ def _crisis_options(alternatives, language: str, forms: dict) -> list:
 
 # --- the woordenboek -------------------------------------------------------------------------------
 
-def _lexicon_files(lists, forms: dict, vocabulary: dict, dictionary: dict | None = None) -> dict:
+def _lexicon_files(lists: SearchLists, forms: Forms, vocabulary: Vocabulary,
+                   dictionary: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """{bucket: JSON (``_lexicon_json``)} of the folded words and phrases of the woordenboek: only the
     concepts with a search word on this site, every form of a single-word entry. Then the English
     words of ``dictionary`` (search/freedict.py) the woordenboek lacks, whose Dutch translations
     are on the site, as weak entries."""
     known = {plain(w) for w in vocabulary}
     dutch = known | _FILLER
-    entries = {}
+    entries: Lexicon = {}
     for concept in lists.begrippen:
         search = [w for w in concept.zoek if on_site(w, known)]
         if not search:
@@ -184,7 +196,7 @@ def _lexicon_files(lists, forms: dict, vocabulary: dict, dictionary: dict | None
                     mine.extend(w for w in search if w not in mine)
     for variant, search in _dictionary_entries(dictionary or {}, known, dutch, entries).items():
         entries[variant] = ["en", True, *search]
-    buckets = {}
+    buckets: dict[str, list[LexiconEntry]] = {}
     for entry, (language, weak, *search) in sorted(entries.items()):
         buckets.setdefault(bucket(entry), []).append((entry, language, weak, search))
     return {b: _lexicon_json(part) for b, part in sorted(buckets.items())}
@@ -194,7 +206,14 @@ def _lexicon_files(lists, forms: dict, vocabulary: dict, dictionary: dict | None
 # whose ending differs from a listed one (zoektaal.js likeForm, with these numbers): they share
 # all but the listed word's last `los` letters and at least `min`, and the typed one is at most
 # `langer` letters longer. The build leaves such forms out of the files.
-ENDINGS = {"talen": [lang for lang in LANGUAGES if lang not in IRREGULAR], "min": 5, "los": 2, "langer": 10}
+class Endings(TypedDict):
+    talen: list[str]
+    min: int
+    los: int
+    langer: int
+
+
+ENDINGS: Endings = {"talen": [lang for lang in LANGUAGES if lang not in IRREGULAR], "min": 5, "los": 2, "langer": 10}
 
 
 MAX_FORMS = 24  # forms listed per word of those languages
@@ -213,10 +232,11 @@ MAX_DICTIONARY_WORDS = 3  # site words an English dictionary word stands for, in
 MIN_DICTIONARY_WORD = 4  # shorter English words are mostly function words ('can', 'the', 'for')
 
 
-def _dictionary_entries(dictionary: dict, known: set, dutch: set, curated: dict) -> dict:
+def _dictionary_entries(dictionary: dict[str, tuple[str, ...]], known: AbstractSet[str], dutch: AbstractSet[str],
+                        curated: Lexicon) -> dict[str, list[str]]:
     """{folded English word or form: [site words]} for the dictionary's words whose translations are on
     the site: not a word the woordenboek has, nor one that is also Dutch ('arm', 'hand')."""
-    found = {}
+    found: dict[str, list[str]] = {}
     for word, translations in dictionary.items():
         folded = fold(word)
         if len(folded) < MIN_DICTIONARY_WORD or folded in curated or folded in dutch \
@@ -243,11 +263,13 @@ def _plain_words(translation: str) -> bool:
     return all(p.isalpha() and fold(p) not in _FILLER for p in parts)
 
 
-def _lexicon_json(entries: list) -> str:
+def _lexicon_json(entries: list[LexiconEntry]) -> str:
     """One woordenboek file: the site words of each concept once ("zoek"), and per word or phrase
     its language and the number of its concept (a Turkish word has dozens of forms), and a 1 for a
     dictionary's (weak) entry."""
-    concepts, numbers, words = [], {}, {}
+    concepts: list[list[str]] = []
+    numbers: dict[tuple[str, ...], int] = {}  # site words -> their concept's number
+    words: dict[str, list[Any]] = {}
     for entry, language, weak, search in entries:
         key = tuple(search)
         if key not in numbers:
@@ -259,7 +281,7 @@ def _lexicon_json(entries: list) -> str:
 
 # --- place names -----------------------------------------------------------------------------------
 
-def place_words(dataset) -> list:
+def place_words(dataset: Dataset) -> list[list[Any]]:
     """The words of place names (kernen, the names and streets of locations, places): a question
     word that is one of them counts as the place only when the question names the whole place
     (site/assets/zoeken.js), so 'linde' does not pull up 'Huiskamer De Linde'."""
@@ -267,7 +289,7 @@ def place_words(dataset) -> list:
     for record in dataset.voorzieningen:
         for location in record.locaties:
             names.update(n for n in (location.naam, location.plaats, _street(location.adres)) if n)
-    found = {}
+    found: dict[str, set[str]] = {}
     for name in names:
         parts = [plain(w) for w in words(name)]
         for part in parts:
@@ -281,7 +303,7 @@ _COMMON_IN_NAMES = frozenset(("huis", "huiskamer", "centrum", "gemeenschapshuis"
                               "straat", "laan", "weg", "plein", "steeg"))
 
 
-def _street(address):
+def _street(address: Optional[str]) -> Optional[str]:
     """'Dorpsstraat 12a' -> 'Dorpsstraat'."""
     if not address:
         return None

@@ -12,15 +12,18 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional, TextIO
 
 from ..errors import UsageError
-from ..records.checker import check_all
+from ..records.checker import CheckResult, check_all
 from ..records.synonyms import search_folder
-from .documents import build_documents, document_problems
+from .documents import Document, build_documents, document_problems
 from .indexer import IndexingFailed
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_INDEX_UID, DEFAULT_TASK_TIMEOUT_S, index_settings
 from .siteconfig import DEFAULT_PATH, write_site_config
+
+if TYPE_CHECKING:  # imported when talking to a server (_index)
+    import meilisearch
 
 RUN_DIR_NAME = "index-runs"  # beside the site configuration: .wegwijzer/index-runs/
 
@@ -40,7 +43,8 @@ class IndexOptions:
     dry_run: Optional[Path] = None
 
 
-def prepare(data_dir: Path, content_dir: Path, synonyms_file: Optional[Path] = None):
+def prepare(data_dir: Path, content_dir: Path, synonyms_file: Optional[Path] = None
+            ) -> tuple[Optional[list[Document]], Optional[dict[str, Any]], CheckResult]:
     """(documents, settings, CheckResult). Nothing is returned to index if the check fails."""
     result = check_all(data_dir, content_dir, synonyms_file, search_folder(Path.cwd(), synonyms_file))
     if not result.ok:
@@ -50,14 +54,14 @@ def prepare(data_dir: Path, content_dir: Path, synonyms_file: Optional[Path] = N
     return documents, settings, result
 
 
-def run_index(options: IndexOptions, out=None, err=None) -> None:
+def run_index(options: IndexOptions, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> None:
     """Check, build the documents, then write them (dry run) or reindex. Raises on failure.
 
     Progress and reports go to ``out`` and ``err`` (standard output and error by default).
     """
     out, err = out or sys.stdout, err or sys.stderr
     documents, settings, result = prepare(Path(options.data_dir), Path(options.content_dir), options.synonyms_file)
-    if documents is None:
+    if documents is None or settings is None:  # both are, or neither
         print(result.as_text(), file=err)
         raise IndexingFailed("er zijn fouten in de gegevens; er is niets geïndexeerd. "
                              "De live zoekindex is niet veranderd.")
@@ -73,13 +77,13 @@ def run_index(options: IndexOptions, out=None, err=None) -> None:
         _index(options, documents, settings, out, err)
 
 
-def write_dry_run(folder: Path, documents: list, settings: dict, out) -> None:
+def write_dry_run(folder: Path, documents: list[Document], settings: dict[str, Any], out: TextIO) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "documents.json").write_text(json.dumps(documents, ensure_ascii=False, indent=1) + "\n",
                                            encoding="utf-8")
     (folder / "settings.json").write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
-    counts = {}
+    counts: dict[str, int] = {}
     for doc in documents:
         counts[doc["soort"]] = counts.get(doc["soort"], 0) + 1
     parts = ", ".join(f"{n} {soort}" for soort, n in sorted(counts.items())) or "geen documenten"
@@ -87,7 +91,8 @@ def write_dry_run(folder: Path, documents: list, settings: dict, out) -> None:
           "(documents.json, settings.json). Er is geen server gebruikt.", file=out)
 
 
-def _index(options: IndexOptions, documents: list, settings: dict, out, err) -> None:
+def _index(options: IndexOptions, documents: list[Document], settings: dict[str, Any], out: TextIO,
+           err: TextIO) -> None:
     url = (options.url or os.environ.get("MEILI_URL") or "").strip()
     master_key = options.master_key or os.environ.get("MEILI_MASTER_KEY") or ""
     if not url:
@@ -115,7 +120,8 @@ def _index(options: IndexOptions, documents: list, settings: dict, out, err) -> 
     _write_search_key(client, options, url, master_key, out)
 
 
-def _write_search_key(client, options: IndexOptions, url: str, master_key: str, out) -> None:
+def _write_search_key(client: meilisearch.Client, options: IndexOptions, url: str, master_key: str,
+                      out: TextIO) -> None:
     from .indexer import explain
     from .keys import UnsafeKey, ensure_search_key
     from .siteconfig import SecretLeak

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
 
@@ -28,7 +28,7 @@ class SettingsProblem(WegwijzerError):
     pass
 
 
-def load_base_settings(path: Path = SETTINGS_FILE) -> dict:
+def load_base_settings(path: Path = SETTINGS_FILE) -> dict[str, Any]:
     """settings.yaml as a dict (written by developers, read with the safe loader)."""
     with open(path, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
@@ -38,11 +38,13 @@ def load_base_settings(path: Path = SETTINGS_FILE) -> dict:
 
 
 def primary_key(path: Path = SETTINGS_FILE) -> str:
-    return load_base_settings(path).get("primaryKey", "id")
+    key: str = load_base_settings(path).get("primaryKey", "id")
+    return key
 
 
 def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[Path] = None,
-                   collector=None, documents: Optional[list] = None) -> dict:
+                   collector: Optional[Collector] = None,
+                   documents: Optional[list[dict[str, Any]]] = None) -> dict[str, Any]:
     """The body for PATCH /indexes/{uid}/settings: settings.yaml + expanded synonyms, and with
     ``documents`` the word forms: every form of a lemma in their ``stammen`` leads to that lemma.
 
@@ -65,13 +67,13 @@ def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[
     return settings
 
 
-def form_synonyms(documents: list) -> dict:
+def form_synonyms(documents: list[dict[str, Any]]) -> dict[str, list[str]]:
     """{form: [lemma]} for every other form of a lemma in the documents' ``stammen`` (one way: a
     resident who types 'liep' also searches 'lopen', which the documents with 'loopt' carry)."""
     from .morphology import forms_of
 
     lemmas = {stem for doc in documents for stem in doc.get("stammen", ())}
-    found = {}
+    found: dict[str, list[str]] = {}
     for base, forms in forms_of(lemmas, "nl").items():
         for form in forms:
             if form != base and len(form) >= 3:

@@ -18,7 +18,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
 from ..errors import UsageError, WegwijzerError
@@ -44,7 +44,7 @@ def write_site_config(path: Path, url: str, index_uid: str, search_key: str, mas
     return path
 
 
-def read_site_config(path: Path = DEFAULT_PATH) -> Optional[dict]:
+def read_site_config(path: Path = DEFAULT_PATH) -> Optional[dict[str, str]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -63,7 +63,8 @@ class SearchConfigError(UsageError):
     """The site's Meilisearch settings are incomplete or not allowed."""
 
 
-def site_search_config(environ=None, path: Path = DEFAULT_PATH, configured: Optional[dict] = None) -> Optional[dict]:
+def site_search_config(environ: Optional[Mapping[str, str]] = None, path: Path = DEFAULT_PATH,
+                       configured: Optional[dict[str, Any]] = None) -> Optional[dict[str, str]]:
     """What the site build should put in the page: url, index, search_key — or None.
 
     Each value comes from the first place that has it: the environment (MEILI_URL,
@@ -105,7 +106,8 @@ def site_search_config(environ=None, path: Path = DEFAULT_PATH, configured: Opti
     return {"url": url, "index": index, "search_key": key}
 
 
-def page_search_config(environ=None, path: Path = DEFAULT_PATH, configured: Optional[dict] = None) -> dict:
+def page_search_config(environ: Optional[Mapping[str, str]] = None, path: Path = DEFAULT_PATH,
+                       configured: Optional[dict[str, Any]] = None) -> dict[str, str]:
     """The JSON the search page reads from #zoek-config: {} means Pagefind only."""
     found = site_search_config(environ, path, configured)
     if not found:

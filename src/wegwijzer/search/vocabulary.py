@@ -25,9 +25,11 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from typing import Any, Collection, Iterable, Iterator, Optional, Sequence
 
 from ..records import vocab
+from ..records.articles import Article
+from ..records.model import Dataset, Face, Voorziening
 from .documents import plain_text
 
 # A word: letters only (digits, phone numbers and postcodes are never corrected).
@@ -37,8 +39,12 @@ MAX_COUNT = 9  # page counts above this are all "frequent"
 VOCABULARY_NAME = "woorden-{{}}.{}.json"  # in the search page's folder: letter, hash
 OTHER = "_"  # the file of words that do not begin with a-z
 
+Vocabulary = dict[str, tuple[int, bool]]  # word -> (pages that use it, in a name/keyword/theme/role)
+SiteForms = dict[str, tuple[str, list[str]]]  # typed form -> (its lemma, site words); pagelanguage._site_forms
+Texts = tuple[list[str], list[str]]  # (important texts, other texts) of a page
 
-def words(text: str) -> list:
+
+def words(text: str) -> list[str]:
     """The words of ``text``, lower case, with their accents (``café``), of 3 letters or more."""
     return [w for w in WORD.findall(text.lower()) if len(w) >= MIN_LETTERS]
 
@@ -62,7 +68,7 @@ def key(word: str) -> str:
     return re.sub(r"([aeiou])\1", r"\1", w)
 
 
-def _record_texts(v):
+def _record_texts(v: Voorziening) -> Texts:
     important = [v.naam, *v.trefwoorden, *(vocab.THEMAS[t] for t in v.themas),
                  *(vocab.DOELGROEPEN[d] for d in v.doelgroepen)]
     other = [v.samenvatting, v.aanbieder or "", v.kosten_toelichting or "", plain_text(v.beschrijving)]
@@ -71,17 +77,17 @@ def _record_texts(v):
     return important, other
 
 
-def _face_texts(face, linked):
+def _face_texts(face: Face, linked: Optional[Voorziening]) -> Texts:
     important = [face.naam, face.functie, *face.vragen]
     other = [face.organisatie, face.bereikbaar or "", *face.kernen, linked.naam if linked else ""]
     return important, other
 
 
-def _article_texts(article):
+def _article_texts(article: Article) -> Texts:
     return [article.title], [article.samenvatting or "", plain_text(article.body)]
 
 
-def page_texts(dataset, articles: Iterable = ()):
+def page_texts(dataset: Dataset, articles: Iterable[Article] = ()) -> Iterator[Texts]:
     """(important texts, other texts) for every page Pagefind indexes."""
     for v in dataset.voorzieningen:
         yield _record_texts(v)
@@ -92,10 +98,10 @@ def page_texts(dataset, articles: Iterable = ()):
         yield _article_texts(article)
 
 
-def build_vocabulary(dataset, articles: Iterable = ()) -> dict:
+def build_vocabulary(dataset: Dataset, articles: Iterable[Article] = ()) -> Vocabulary:
     """word -> (number of pages that use it, used in a name/keyword/theme/role)."""
-    pages = Counter()
-    important = set()
+    pages: Counter[str] = Counter()
+    important: set[str] = set()
     for key_texts, other_texts in page_texts(dataset, articles):
         key_words = {w for text in key_texts for w in words(text)}
         important |= key_words
@@ -103,7 +109,7 @@ def build_vocabulary(dataset, articles: Iterable = ()) -> dict:
     return {w: (n, w in important) for w, n in pages.items()}
 
 
-def vocabulary_json(vocabulary: dict, lexicon_starts: Iterable = ()) -> str:
+def vocabulary_json(vocabulary: Vocabulary, lexicon_starts: Iterable[str] = ()) -> str:
     """The file the search page loads: words sorted, and one weight letter per word.
 
     ``{"woorden": "aanbod aanmelden …", "gewicht": "3b1…", "begrippen": "fles+wijn krat+bier …"}``: a
@@ -124,11 +130,11 @@ def vocabulary_json(vocabulary: dict, lexicon_starts: Iterable = ()) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def forms_json(forms: dict) -> str:
+def forms_json(forms: SiteForms) -> str:
     """The file of word forms a resident may type (search/morphology.py) that start with one letter,
     loaded only when a typed word is not on the site: ``{"vormen": "loopt,lopen:liep,gelopen;…"}``,
     the site words of one lemma (best first), then its forms; the words once, not once per form."""
-    by_words = {}
+    by_words: dict[str, list[str]] = {}
     for form, (_, site) in sorted(forms.items()):
         by_words.setdefault(",".join(site), []).append(form)
     text = ";".join(f"{site}:{','.join(typed)}" for site, typed in sorted(by_words.items()))
@@ -141,13 +147,14 @@ def first_letter(word: str) -> str:
     return letter if "a" <= letter <= "z" else OTHER
 
 
-def vocabulary_files(vocabulary: dict, lexicon_starts: Iterable = ()) -> dict:
+def vocabulary_files(vocabulary: Vocabulary, lexicon_starts: Iterable[str] = ()) -> dict[str, str]:
     """{letter: file content}: the vocabulary split by first letter (see ``vocabulary_json``);
     ``lexicon_starts``: the first two words of the woordenboek's phrases, as 'first+second'."""
-    parts, starts = {}, {}
+    parts: dict[str, Vocabulary] = {}
+    starts: dict[str, list[str]] = {}
     for word, value in vocabulary.items():
         parts.setdefault(first_letter(word), {})[word] = value
-    by_first: dict = {}
+    by_first: dict[str, set[str]] = {}
     for pair in lexicon_starts:
         by_first.setdefault(pair.partition("+")[0], set()).add(pair)
     for word in vocabulary:
@@ -155,29 +162,30 @@ def vocabulary_files(vocabulary: dict, lexicon_starts: Iterable = ()) -> dict:
     return {letter: vocabulary_json(part, starts.get(letter, ())) for letter, part in sorted(parts.items())}
 
 
-def forms_files(forms: dict) -> dict:
+def forms_files(forms: SiteForms) -> dict[str, str]:
     """{letter: file content}: the forms split by the typed form's first letter (``forms_json``)."""
-    parts = {}
+    parts: dict[str, SiteForms] = {}
     for form, site in forms.items():
         parts.setdefault(first_letter(form), {})[form] = site
     return {letter: forms_json(part) for letter, part in sorted(parts.items())}
 
 
-def vocabulary_file_name(files: dict, pattern: str = VOCABULARY_NAME) -> str:
+def vocabulary_file_name(files: dict[str, str], pattern: str = VOCABULARY_NAME) -> str:
     """The file name pattern (``{}`` for the letter), with a hash of all files: a browser never
     keeps an old vocabulary."""
     digest = hashlib.sha256("\n".join(f"{k}:{v}" for k, v in sorted(files.items())).encode("utf-8"))
     return pattern.format(digest.hexdigest()[:10])
 
 
-def on_site(phrase: str, vocabulary: dict) -> bool:
-    """Every word of ``phrase`` occurs on the site (a synonym worth searching for)."""
+def on_site(phrase: str, vocabulary: Collection[str]) -> bool:
+    """Every word of ``phrase`` occurs on the site (a synonym worth searching for). ``vocabulary``:
+    the site's words, or a set of them already ``plain``."""
     known = {plain(w) for w in vocabulary} if not isinstance(vocabulary, set) else vocabulary
     found = [plain(w) for w in WORD.findall(phrase.lower())]
     return bool(found) and all(w in known for w in found)
 
 
-def search_language(groups: list, vocabulary: dict, vocabulary_file: str) -> dict:
+def search_language(groups: Iterable[Sequence[str]], vocabulary: Vocabulary, vocabulary_file: str) -> dict[str, Any]:
     """The built-in search's language data for the search page (#zoek-taal).
 
     - ``vulwoorden``: stop words and question filler, dropped from a query;

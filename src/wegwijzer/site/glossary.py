@@ -7,6 +7,7 @@ import html
 import re
 from bisect import bisect_right
 
+from ..records.glossary import Term
 from .markers import SEARCH_DATA_TAG
 
 
@@ -25,7 +26,7 @@ class Annotator:
     def __init__(self, terms):
         # Each term as it stands in escaped HTML, in both spellings: record fields go through
         # esc() (quotes as &quot; and &#x27;), Markdown text keeps quotes as they are.
-        self.terms = {}
+        self.terms: dict[str, Term] = {}
         for t in terms:
             for quote in (False, True):
                 self.terms.setdefault(html.escape(t.term, quote=quote).lower(), t)
@@ -97,7 +98,7 @@ class Annotator:
 
 def _trie_regex(words) -> str:
     """An alternation of ``words`` factored by common prefix; longer matches are tried first."""
-    trie = {}
+    trie: dict[str, dict] = {}  # letter -> the trie after it
     for word in words:
         node = trie
         for ch in word:

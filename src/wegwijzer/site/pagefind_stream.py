@@ -13,10 +13,12 @@ would cost 1,000 s for 10,000 pages.
 from __future__ import annotations
 
 import base64
+import io
 import json
 import subprocess
 import tempfile
 import threading
+from typing import IO, Any, cast
 
 from ..errors import WegwijzerError
 
@@ -38,10 +40,13 @@ class PagefindStream:
         self._log = tempfile.TemporaryFile()
         self._proc = subprocess.Popen([str(exe), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                       stderr=self._log)
+        assert self._proc.stdin is not None and self._proc.stdout is not None  # both are PIPE
+        self._stdin: IO[bytes] = self._proc.stdin
+        self._stdout = cast(io.BufferedReader, self._proc.stdout)  # binary mode: buffered, with read1()
         self._cond = threading.Condition()
-        self._replies = {}  # message id -> payload, for requests we wait for
+        self._replies: dict[int, Any] = {}  # message id -> payload, for requests we wait for
         self._indexed = 0  # AddFile replies received
-        self._errors = []
+        self._errors: list[str] = []
         self._closed = False
         self._sent = 0
         self._adds = 0
@@ -55,7 +60,7 @@ class PagefindStream:
 
     def _read(self):
         buf = b""
-        out = self._proc.stdout
+        out = self._stdout
         while True:
             chunk = out.read1(1 << 16)
             if not chunk:
@@ -91,7 +96,7 @@ class PagefindStream:
                 self._replies[mid] = None
         message = {"message_id": mid, "payload": payload}
         try:
-            self._proc.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            self._stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
         except (BrokenPipeError, ValueError) as err:
             raise PagefindError(f"Pagefind is gestopt: {self._stderr()}") from err
         return mid
@@ -99,7 +104,7 @@ class PagefindStream:
     def _request(self, payload):
         mid = self._send(payload, waited=True)
         try:
-            self._proc.stdin.flush()
+            self._stdin.flush()
         except (BrokenPipeError, ValueError) as err:
             raise PagefindError(f"Pagefind is gestopt: {self._stderr()}") from err
         with self._cond:
@@ -128,7 +133,7 @@ class PagefindStream:
     def write(self, output_path):
         """Wait until every page is indexed, then write the index files into ``output_path``."""
         try:
-            self._proc.stdin.flush()
+            self._stdin.flush()
         except (BrokenPipeError, ValueError) as err:
             raise PagefindError(f"Pagefind is gestopt: {self._stderr()}") from err
         with self._cond:

@@ -15,6 +15,7 @@ from datetime import date
 from functools import partial
 from typing import Callable, Optional
 
+from ..records.levensloop import RoutePage
 from ..records.model import Dataset
 from ..records.vocab import DOELGROEPEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, THEMAS
 from ..urls import (
@@ -49,7 +50,7 @@ class SiteContext:
     site_url: str = ""  # mkdocs.yml site_url, for absolute addresses in e-mails and vCards
     assets: dict = field(default_factory=dict)  # our scripts and CSS: name -> address from the site root
     life_events: list = field(default_factory=list)  # records/levensloop.RoutePage, in order
-    worried: Optional[object] = None  # the "Zorgen om een ander" RoutePage, if the project has one
+    worried: Optional[RoutePage] = None  # the "Zorgen om een ander" RoutePage, if the project has one
     qr: dict = field(default_factory=dict)  # public page address -> poster QR code (SVG), see qrcodes.py
     search_language: dict = field(default_factory=dict)  # search/vocabulary.py search_language()
 
@@ -128,13 +129,13 @@ def build_pages(ctx: SiteContext) -> list:
 
     for v in ds.voorzieningen:
         url = record_url(v)
-        pages.append(Page(url, v.naam, "voorziening", lambda v=v, url=url: render.record_page(v, ctx, url)))
+        pages.append(Page(url, v.naam, "voorziening", partial(render.record_page, v, ctx, url)))
 
     pages.append(Page("gezichtenkaart/", "Gezichtenkaart", "gezichtenkaart",
                       lambda: render.gezichtenkaart_page(ctx, "gezichtenkaart/", ctx.built), in_nav=True))
     for face in ds.gezichten:
         url = face_url(face)
-        pages.append(Page(url, face.naam, "gezicht", lambda f=face, url=url: render.face_page(f, ctx, url)))
+        pages.append(Page(url, face.naam, "gezicht", partial(render.face_page, face, ctx, url)))
 
     pages.extend(professional_pages(ctx))
 
@@ -189,7 +190,7 @@ def _route_pages(pages, ctx):
                           lambda: render_routes.life_events_page(ctx, LIFE_EVENTS_URL)))
     for event in ctx.life_events:
         pages.append(Page(event.url, event.titel, "levensgebeurtenis",
-                          lambda e=event: render_routes.route_page(e, ctx, e.url)))
+                          partial(render_routes.route_page, event, ctx, event.url)))
     if ctx.worried:
         pages.append(Page(WORRIED_URL, ctx.worried.titel, "zorgen",
                           lambda: render_routes.route_page(ctx.worried, ctx, WORRIED_URL)))
@@ -209,7 +210,7 @@ def _front_door_pages(pages, ctx):
     for org in orgs:
         url = feedback_url(org.slug)
         pages.append(Page(url, "Hoe ging het?", "hoe-ging-het",
-                          lambda org=org, url=url: render_frontdoor.feedback_page(org, ctx, url)))
+                          partial(render_frontdoor.feedback_page, org, ctx, url)))
 
 
 def _qr_codes(ctx, orgs) -> dict:

@@ -7,7 +7,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from PIL import Image, ImageOps
 
@@ -91,7 +91,7 @@ def _resize(source: Path, stem: str) -> PhotoSet:
     for width, ext, name in _outputs(stem):
         if width not in scaled:
             size = min(width, side)
-            scaled[width] = img.resize((size, size), Image.LANCZOS, reducing_gap=2.0)
+            scaled[width] = img.resize((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
         buf = io.BytesIO()
         # No exif= or xmp= argument and an empty .info: nothing but the pixels is saved.
         if ext == "webp":
@@ -115,8 +115,8 @@ def resize_all(jobs, workers=None, cache_dir: Optional[Path] = None) -> dict:
 
 
 CONTENT_IMAGE_MAX_SIDE = 1600  # px: sharp on a phone at 3x, and a page stays light
-CONTENT_FORMATS = {"JPEG": ("JPEG", JPEG_OPTIONS), "PNG": ("PNG", {"optimize": True}),
-                   "WEBP": ("WEBP", WEBP_OPTIONS)}
+CONTENT_FORMATS: dict[str, tuple[str, dict[str, Any]]] = {
+    "JPEG": ("JPEG", JPEG_OPTIONS), "PNG": ("PNG", {"optimize": True}), "WEBP": ("WEBP", WEBP_OPTIONS)}
 
 
 def reencode_image(source: Path) -> bytes:
@@ -124,13 +124,13 @@ def reencode_image(source: Path) -> bytes:
     CONTENT_IMAGE_MAX_SIDE pixels on its longest side, in its own format, and with nothing
     but the pixels (no EXIF with a place or a device, no comments, no colour profile)."""
     with open_image(source, draft_size=(CONTENT_IMAGE_MAX_SIDE, CONTENT_IMAGE_MAX_SIDE)) as original:
-        kind = original.format
+        kind = original.format or ""  # one of IMAGE_FORMATS: open_image refuses the others
         img = ImageOps.exif_transpose(original)
         if kind == "JPEG" and img.mode != "RGB":
             img = img.convert("RGB")
         elif img.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             img = img.convert("RGBA")
-        img.thumbnail((CONTENT_IMAGE_MAX_SIDE, CONTENT_IMAGE_MAX_SIDE), Image.LANCZOS)
+        img.thumbnail((CONTENT_IMAGE_MAX_SIDE, CONTENT_IMAGE_MAX_SIDE), Image.Resampling.LANCZOS)
     img.info.clear()
     fmt, options = CONTENT_FORMATS[kind]
     buf = io.BytesIO()

@@ -257,9 +257,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         """/admin/: the web editor, its bundle from admin/node_modules and config.yml from the schema."""
         from .webeditor import admin_files
 
+        gemeente = self.ctx.dataset.gemeente
+        assert gemeente is not None  # on_config stops a build without one
         try:
-            wanted = admin_files(self.config.admin, _config_folder(config), self.root,
-                                 self.ctx.dataset.gemeente.kernen, config.site_url or "", Path(config.docs_dir))
+            wanted = admin_files(self.config.admin, _config_folder(config), self.root, gemeente.kernen,
+                                 config.site_url or "", Path(config.docs_dir))
         except WegwijzerError as err:
             raise PluginError(err.message) from err
         for uri, source in wanted.items():

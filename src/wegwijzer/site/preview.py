@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
@@ -39,7 +40,7 @@ class PreviewServer(LiveReloadServer):
 
     def server_activate(self):
         super().server_activate()
-        host, port = self.server_address[:2]
+        host, port = cast(tuple[str, int], self.server_address[:2])  # an AF_INET(6) address
         self.url = _serve_url(host, port, self.mount_path)  # the real port, also when asked for port 0
         print(f"Voorbeeld op {self.url} (stoppen: Ctrl+C). De site wordt opnieuw gebouwd als je een record, "
               "foto of pagina wijzigt.", file=self.out, flush=True)

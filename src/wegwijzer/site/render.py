@@ -11,6 +11,7 @@ from datetime import date
 from urllib.parse import quote
 
 from .. import safeurl
+from ..records.model import Face
 from ..records.vocab import (
     CRISIS_LINES,
     DAGEN,
@@ -463,7 +464,7 @@ def article_page(article, url: str, body_html: str) -> str:
 
 def gezichtenkaart_page(ctx, url: str, built: date) -> str:
     faces = ctx.dataset.gezichten
-    groups = {}
+    groups: dict[str, list[Face]] = {}
     for f in faces:
         groups.setdefault(f.organisatie, []).append(f)
     sections = "".join(
@@ -575,10 +576,16 @@ def search_page(ctx, url: str, search_config: dict) -> str:
 def crisis_lines(g) -> list:
     """Every crisis line the search page may show: the national ones (records/vocab.py), which a
     municipality cannot take away, then gemeente.yaml's own, each as a CrisisLine."""
-    from ..records.model import CrisisLine
+    from ..records.model import CrisisLine, Phone
     from ..records.schema.types import parse_crisis_phone
 
-    national = [CrisisLine(naam, tuple(parse_crisis_phone(n) for n in numbers), kinds, chat, uitleg)
+    def phone(number: str) -> Phone:
+        parsed = parse_crisis_phone(number)
+        if parsed is None:  # a typo in vocab.CRISIS_LINES
+            raise ValueError(f"CRISIS_LINES: {number!r} is not a phone number")
+        return parsed
+
+    national = [CrisisLine(naam, tuple(phone(n) for n in numbers), kinds, chat, uitleg)
                 for naam, numbers, chat, uitleg, kinds in CRISIS_LINES]
     return national + list(g.crisis if g else ())
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ..records.model import Location, Voorziening
 from ..records.vocab import DAGEN
 from ..urls import SPREEKUREN_URL, WHOLE_MUNICIPALITY_URL, kern_slug, kern_url, record_url, rel
 from .escaping import esc
@@ -25,12 +26,12 @@ OTHER_PLACES = "Elders"  # a spreekuur outside the kernen, or at no fixed place,
 class Spreekuur:
     """One spreekuur of a record on one day, where it is held."""
 
-    record: object  # Voorziening
+    record: Voorziening
     day: str  # "ma" .. "zo"
     van: str
     tot: str
     toelichting: Optional[str]
-    place: object  # Location or None
+    place: Optional[Location]
     kernen: tuple  # the kernen it counts for; () for elsewhere
 
 

@@ -13,6 +13,9 @@ Every text from a record is escaped here (esc), as in render.py.
 
 from __future__ import annotations
 
+from typing import Optional
+
+from ..records.model import Face, Voorziening
 from ..records.vocab import DOELGROEPEN, THEMAS, TOEGANG_EXPLANATIONS
 from ..urls import kern_slug, record_url, rel
 from . import render
@@ -109,15 +112,17 @@ def _face_item(face, v, ctx, url: str) -> str:
 
 def groups_of(ctx) -> list:
     """[(voorziening or None, faces)]: voorzieningen by name, then the faces without one."""
-    by_record, others = {}, []
+    by_record: dict[str, tuple[Voorziening, list[Face]]] = {}
+    others: list[Face] = []
     for face in ctx.dataset.gezichten:
         v = ctx.dataset.voorziening(face.voorziening) if face.voorziening else None
         if v is None:
             others.append(face)
         else:
             by_record.setdefault(v.id, (v, []))[1].append(face)
-    groups = sorted(by_record.values(), key=lambda pair: pair[0].naam.lower())
-    groups = [(v, sorted(faces, key=lambda f: f.naam.lower())) for v, faces in groups]
+    ordered = sorted(by_record.values(), key=lambda pair: pair[0].naam.lower())
+    groups: list[tuple[Optional[Voorziening], list[Face]]] = [
+        (v, sorted(faces, key=lambda f: f.naam.lower())) for v, faces in ordered]
     if others:
         groups.append((None, others))
     return groups

@@ -109,7 +109,8 @@ _PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!'\"()%\u20ac/@+-])*")
 
 def plain_paragraphs(text: str):
     """The paragraphs of ``text`` if it is plain prose (see _PLAIN_LINE), else None."""
-    paragraphs, current = [], []
+    paragraphs: list[str] = []
+    current: list[str] = []
     for line in text.split("\n"):
         if not line:
             if current:

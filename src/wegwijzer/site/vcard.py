@@ -21,7 +21,9 @@ def fold(line: str, limit: int = 75) -> str:
     data = line.encode("utf-8")
     if len(data) <= limit:
         return line
-    parts, current, size = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
     first = True
     for char in line:
         width = len(char.encode("utf-8"))

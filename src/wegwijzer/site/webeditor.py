@@ -62,8 +62,9 @@ def admin_files(settings: dict, config_folder: Path, data_root: Path, kernen, si
         if content_root else ()
     config = decap_config(folder, kernen, backend, settings.get("local_backend"), site_url,
                           settings.get("publish_mode"), content, articles,
-                          bool(content_root) and (Path(content_root) / WORRIED_FILE).is_file())
-    files = {PREFIX + "config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")}
+                          content_root is not None and (Path(content_root) / WORRIED_FILE).is_file())
+    config_yml = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
+    files: dict[str, bytes | Path] = {PREFIX + "config.yml": config_yml}
     for path in sorted(ASSETS.iterdir()):
         files[PREFIX + path.name] = path
     files.update(_bundle(config_folder / settings.get("node_modules", DEFAULT_NODE_MODULES)))

@@ -9,10 +9,11 @@ URL ...) are in ``types``, the record tables in ``tables``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Any, Callable, Iterable, Optional, overload
 
 from ...text import SHOWN_MAX, nearest, quoted
-from ..yamlsafe import Mapping, Scalar, Sequence
+from ..diagnostics import Collector
+from ..yamlsafe import Mapping, Node, Scalar, Sequence
 
 INVALID = object()  # a converter's "reported, no value"
 
@@ -21,20 +22,25 @@ INVALID = object()  # a converter's "reported, no value"
 class Context:
     """Where a value comes from, so a converter can report precisely."""
 
-    collector: object
+    collector: Collector
     path: str
-    kernen: Optional[tuple] = None  # the gemeente's kernen, once known
+    kernen: Optional[tuple[str, ...]] = None  # the gemeente's kernen, once known
 
-    def error(self, node, field_name, message):
+    def error(self, node: Node, field_name: str, message: str) -> None:
         self.collector.error(self.path, node.line, field_name, message)
 
-    def warning(self, node, field_name, message):
+    def warning(self, node: Node, field_name: str, message: str) -> None:
         self.collector.warning(self.path, node.line, field_name, message)
+
+
+# A field's converter: (node, ctx, field name) -> the value, or INVALID once it reported why.
+Converter = Callable[[Node, Context, str], Any]
+Parser = Callable[[str], Any]  # a scalar's text -> its value; raises Invalid (see scalar)
 
 
 @dataclass(frozen=True)
 class Field:
-    convert: Callable  # (node, ctx, name) -> value | INVALID
+    convert: Converter
     required: bool = False
     required_message: str = ""
     # For editors (Dutch, B1): the web editor shows them with the field, `wegwijzer nieuw`
@@ -56,9 +62,9 @@ class Shape:
     """
 
     kind: str  # text, multiline, choice, list, record, date, time, flag, phone, email, url, ...
-    options: tuple = ()  # choice: ((value, label), ...)
-    item: Optional["Shape"] = None  # list: the shape of each item
-    fields: Optional[dict] = None  # record: its fields
+    options: tuple[tuple[str, str], ...] = ()  # choice: ((value, label), ...)
+    item: Optional[Shape] = None  # list: the shape of each item
+    fields: Optional[dict[str, Field]] = None  # record: its fields
     max_len: Optional[int] = None
     pattern: Optional[str] = None
     problem: str = ""
@@ -66,13 +72,13 @@ class Shape:
     example: str = ""  # a valid value, for skeletons
 
 
-def shaped(convert, shape: Shape):
+def shaped(convert: Converter, shape: Shape) -> Converter:
     """Attach ``shape`` to a converter (see Shape)."""
-    convert.shape = shape
+    convert.shape = shape  # type: ignore[attr-defined]  # an attribute of the function object
     return convert
 
 
-def shape_of(convert) -> Shape:
+def shape_of(convert: Converter) -> Shape:
     return getattr(convert, "shape", None) or Shape("text")
 
 
@@ -84,7 +90,7 @@ def invalid_message(value: str, shape: Shape) -> str:
 # --- scalar converters ---------------------------------------------------------------
 
 
-def scalar_text(node, ctx, name) -> object:
+def scalar_text(node: Node, ctx: Context, name: str) -> Any:  # the stripped text, or INVALID
     if isinstance(node, Scalar):
         return node.value.strip()
     kind = "een lijst" if isinstance(node, Sequence) else "losse velden"
@@ -96,7 +102,16 @@ class Invalid(ValueError):
     """Raised by a value parser; its text is the editor's message."""
 
 
-def scalar(parse=None, *, shape: Optional[Shape] = None):
+@overload
+def scalar(parse: Parser, *, shape: Optional[Shape] = None) -> Converter: ...
+
+
+@overload
+def scalar(parse: None = None, *, shape: Optional[Shape] = None) -> Callable[[Parser], Converter]: ...
+
+
+def scalar(parse: Optional[Parser] = None, *,
+           shape: Optional[Shape] = None) -> Converter | Callable[[Parser], Converter]:
     """Make a field converter from ``parse(text) -> value``, which raises Invalid(message).
 
     The frame every scalar field shares: it must be one text, and a problem is
@@ -106,7 +121,7 @@ def scalar(parse=None, *, shape: Optional[Shape] = None):
     if parse is None:
         return lambda function: scalar(function, shape=shape)
 
-    def convert(node, ctx, name):
+    def convert(node: Node, ctx: Context, name: str) -> Any:
         value = scalar_text(node, ctx, name)
         if value is INVALID:
             return INVALID
@@ -119,9 +134,9 @@ def scalar(parse=None, *, shape: Optional[Shape] = None):
     return shaped(convert, shape) if shape else convert
 
 
-def text(max_len: Optional[int] = None):
+def text(max_len: Optional[int] = None) -> Converter:
     @scalar(shape=Shape("text", max_len=max_len))
-    def parse(value):
+    def parse(value: str) -> str:
         if max_len and len(value) > max_len:
             raise Invalid(f"Deze tekst is {len(value)} tekens; het maximum is {max_len}. Maak hem korter.")
         return value
@@ -129,7 +144,7 @@ def text(max_len: Optional[int] = None):
     return parse
 
 
-def multiline_text(node, ctx, name):
+def multiline_text(node: Node, ctx: Context, name: str) -> Any:
     if isinstance(node, Scalar):
         return node.value.strip("\n").rstrip()
     return scalar_text(node, ctx, name)
@@ -138,29 +153,29 @@ def multiline_text(node, ctx, name):
 shaped(multiline_text, Shape("multiline"))
 
 
-def choice(allowed, label: str = "waarde", case_sensitive: bool = False):
+def choice(allowed: Iterable[str] | dict[str, str], label: str = "waarde", case_sensitive: bool = False) -> Converter:
     """One of ``allowed`` (a list, or a dict of value -> label shown to editors)."""
     labels = dict(allowed) if isinstance(allowed, dict) else {option: option for option in allowed}
-    allowed = list(labels)
-    lookup = {option if case_sensitive else option.lower(): option for option in allowed}
+    options = list(labels)
+    lookup = {option if case_sensitive else option.lower(): option for option in options}
 
     @scalar(shape=Shape("choice", options=tuple(labels.items()), problem=f"geen geldige {label}",
-                        hint=f"Kies uit: {', '.join(allowed)}.", example=allowed[0]))
-    def parse(value):
+                        hint=f"Kies uit: {', '.join(options)}.", example=options[0]))
+    def parse(value: str) -> str:
         option = lookup.get(value if case_sensitive else value.lower())
         if option is None:
-            raise Invalid(_not_allowed(value, allowed, label))
+            raise Invalid(_not_allowed(value, options, label))
         return option
 
     return parse
 
 
-def _not_allowed(value, allowed, label):
+def _not_allowed(value: str, allowed: list[str], label: str) -> str:
     return (f"{quoted(value)} is niet toegestaan als {label}.{did_you_mean(value, allowed)} "
             f"Kies uit: {', '.join(allowed)}.")
 
 
-def did_you_mean(value: str, options) -> str:
+def did_you_mean(value: str, options: Iterable[str]) -> str:
     """" Bedoel je 'x'?" for the nearest option, or "" when none is close."""
     hint = nearest(value, options)
     return f" Bedoel je '{hint}'?" if hint else ""
@@ -169,24 +184,24 @@ def did_you_mean(value: str, options) -> str:
 # --- composite converters -----------------------------------------------------------
 
 
-def list_of(item_convert, allow_single: bool = True, unique: bool = True):
+def list_of(item_convert: Converter, allow_single: bool = True, unique: bool = True) -> Converter:
     """A list (``[a, b]`` or dashes); a single value is accepted as a list of one."""
 
-    def convert(node, ctx, name):
+    def convert(node: Node, ctx: Context, name: str) -> Any:
         if isinstance(node, Scalar):
             if not allow_single:
                 ctx.error(node, name, "Hier hoort een lijst, bijvoorbeeld [a, b].")
                 return INVALID
             if node.value.strip() == "":
                 return ()
-            items = [node]
+            items: list[Node] = [node]
         elif isinstance(node, Sequence):
             items = node.items
         else:
             ctx.error(node, name, "Hier hoort een lijst, bijvoorbeeld [a, b], maar er staan losse velden.")
             return INVALID
-        values = []
-        seen = set()  # a set, not `in values`: 80,000 keywords must not cost 80,000² comparisons
+        values: list[Any] = []
+        seen: set[Any] = set()  # a set, not `in values`: 80,000 keywords must not cost 80,000² comparisons
         ok = True
         for item in items:
             value = item_convert(item, ctx, name)
@@ -202,14 +217,15 @@ def list_of(item_convert, allow_single: bool = True, unique: bool = True):
     return shaped(convert, Shape("list", item=shape_of(item_convert)))
 
 
-def record(fields: dict, model: Callable, label: str, check: Optional[Callable] = None):
+def record(fields: dict[str, Field], model: Callable[..., Any], label: str,
+           check: Optional[Callable[[Mapping, dict[str, Any], Context, str], bool]] = None) -> Converter:
     """A nested mapping (contact, a location, an opening time).
 
     ``check(node, values, ctx, name) -> bool`` reports rules between fields. It runs on
     the fields that converted, even when others did not, so every problem is reported.
     """
 
-    def convert(node, ctx, name):
+    def convert(node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, Mapping):
             ctx.error(node, name, f"Hier horen de velden van {label}, ieder op een eigen regel ingesprongen.")
             return INVALID
@@ -218,17 +234,17 @@ def record(fields: dict, model: Callable, label: str, check: Optional[Callable] 
             ok = check(node, values, ctx, name) and ok
         return model(**values) if ok else INVALID
 
-    convert.fields = fields  # lets an unknown-field message point into nested records
     return shaped(convert, Shape("record", fields=fields))
 
 
-def convert_fields(mapping: Mapping, fields: dict, ctx: Context, prefix: str = ""):
+def convert_fields(mapping: Mapping, fields: dict[str, Field], ctx: Context,
+                   prefix: str = "") -> tuple[dict[str, Any], bool]:
     """Convert every field of a mapping; report unknown, missing and invalid ones.
 
     Returns (values, ok): the values that converted, so later checks can still run
     on them, and whether everything was valid.
     """
-    values = {}
+    values: dict[str, Any] = {}
     ok = True
     for key, (key_line, node) in mapping.entries.items():
         spec = fields.get(key)
@@ -256,17 +272,17 @@ def is_given(mapping: Mapping, key: str) -> bool:
     return node is not None and not (isinstance(node, Scalar) and node.value.strip() == "")
 
 
-def _unknown_field(key, line, fields, ctx, prefix):
+def _unknown_field(key: str, line: int, fields: dict[str, Field], ctx: Context, prefix: str) -> bool:
     ctx.collector.error(ctx.path, line, prefix + key[:SHOWN_MAX],
                         f"Onbekend veld {quoted(key)}.{_field_hint(key, fields)}")
     return False
 
 
-def _field_hint(key: str, fields: dict) -> str:
+def _field_hint(key: str, fields: dict[str, Field]) -> str:
     """The nearest known name, also looking one level down (telefon -> contact.telefoon)."""
     candidates = {name: name for name in fields}
     for name, spec in fields.items():
-        for sub in getattr(spec.convert, "fields", ()):
+        for sub in shape_of(spec.convert).fields or ():  # a nested record's fields
             candidates.setdefault(sub, f"{name}.{sub}")
     best = nearest(key, candidates)
     if best is None:

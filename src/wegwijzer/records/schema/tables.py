@@ -5,6 +5,8 @@ The data format (docs/dataformaat.md) is the contract; this is its executable fo
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import vocab
 from ..model import (
     AccessibilityFacts,
@@ -22,8 +24,10 @@ from ..model import (
     SecurityContact,
     WaitingTime,
 )
+from ..yamlsafe import Mapping, Node
 from .framework import (
     INVALID,
+    Context,
     Field,
     Shape,
     choice,
@@ -70,7 +74,7 @@ CONTACT_FIELDS = {
 contact = record(CONTACT_FIELDS, Contact, "het contact (telefoon, whatsapp, email, website, professionals)")
 
 
-def kern(node, ctx, name):
+def kern(node: Node, ctx: Context, name: str) -> Any:
     """A kern from gemeente.yaml, written in any case; unchecked while those are unknown."""
     value = scalar_text(node, ctx, name)
     if value is INVALID or ctx.kernen is None:
@@ -103,7 +107,7 @@ LOCATION_FIELDS = {
 }
 
 
-def _check_location(node, values, ctx, name):
+def _check_location(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
     given = {key for key in ("lat", "lon") if is_given(node, key)}
     if "kern" not in values and values.get("plaats") and ctx.kernen:
         # A location in a village counts for that village: its place names the kern.
@@ -134,11 +138,11 @@ OPENING_FIELDS = {
 }
 
 
-def _check_opening(node, values, ctx, name):
+def _check_opening(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
     ok = True
     van, tot = values.get("van"), values.get("tot")
     if van and tot and (van == "24:00" or van >= tot):
-        ctx.error(node.get("tot"), f"{name}.tot",
+        ctx.error(node.get("tot") or node, f"{name}.tot",
                   f"De eindtijd {tot} ligt niet na de begintijd {van}. "
                   "Zet 'van' vóór 'tot' (sluiten om middernacht schrijf je als 24:00).")
         ok = False
@@ -170,7 +174,7 @@ REFERRAL_FIELDS = {
 }
 
 
-def _check_referral(node, values, ctx, name):
+def _check_referral(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
     if values.get("wie") or values.get("hoe") or is_given(node, "wie") or is_given(node, "hoe"):
         return True
     ctx.error(node, f"{name}.wie", "Zet onder verwijzen ten minste wie mag verwijzen (wie: [huisarts]) of hoe je "
@@ -225,8 +229,8 @@ CHANNEL_NEEDS = {"telefoon": "telefoon", "whatsapp": "telefoon", "email": "email
                  "binnenlopen": "adres"}
 
 
-def _check_channel(node, values, ctx, name):
-    needed = CHANNEL_NEEDS.get(values.get("soort"))
+def _check_channel(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
+    needed = CHANNEL_NEEDS.get(values.get("soort", ""))
     if not needed or needed in values or is_given(node, needed):
         return True
     example = CHANNEL_FIELDS[needed].example or shape_of(CHANNEL_FIELDS[needed].convert).example
@@ -294,7 +298,7 @@ ACCESSIBILITY_FIELDS = {
 }
 
 
-def _check_security(node, values, ctx, name):
+def _check_security(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
     if values.get("email") or values.get("website") or is_given(node, "email") or is_given(node, "website"):
         return True
     ctx.error(node, f"{name}.email", "Geef een e-mailadres of een webadres waar iemand een beveiligingsprobleem "

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from ...safeurl import web_address_problem
 from ..markdown_limits import markdown_problems
 from ..model import Phone
-from .framework import INVALID, Invalid, Shape, invalid_message, multiline_text, scalar
+from ..yamlsafe import Node, Scalar
+from .framework import INVALID, Context, Converter, Invalid, Shape, invalid_message, multiline_text, scalar, shaped
 
 # Each type's Shape carries its message halves and a pattern a web form can check (the
 # patterns are written so that Python and JavaScript read them the same way).
@@ -43,7 +44,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 @scalar(shape=DATE)
-def date_value(value):
+def date_value(value: str) -> date:
     match = _DATE.match(value)
     if match:
         try:
@@ -57,7 +58,7 @@ _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
 @scalar(shape=TIME)
-def time_value(value):
+def time_value(value: str) -> str:
     match = _TIME.match(value)
     if match:
         hours, minutes = int(match.group(1)), int(match.group(2))
@@ -70,7 +71,7 @@ _POSTCODE = re.compile(r"^([1-9]\d{3})\s*([A-Za-z]{2})$")
 
 
 @scalar(shape=POSTCODE)
-def postcode(value):
+def postcode(value: str) -> str:
     match = _POSTCODE.match(value)
     if not match:
         raise Invalid(invalid_message(value, POSTCODE))
@@ -82,7 +83,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@" + _EMAIL_LABEL + r"(?:
 
 
 @scalar(shape=EMAIL)
-def email(value):
+def email(value: str) -> str:
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if not _EMAIL.match(value) or len(value) > 254:
@@ -91,7 +92,7 @@ def email(value):
 
 
 @scalar(shape=URL)
-def url(value):
+def url(value: str) -> str:
     """A website: an http(s) address as a browser reads it (see wegwijzer.safeurl)."""
     problem = web_address_problem(value)
     if problem:
@@ -100,7 +101,7 @@ def url(value):
 
 
 @scalar(shape=PHONE)
-def phone(value):
+def phone(value: str) -> Phone:
     parsed = parse_phone(value)
     if parsed is None:
         raise Invalid(invalid_message(value, PHONE))
@@ -114,7 +115,7 @@ _SHORT = re.compile(r"^1\d{2,5}$")
 
 
 @scalar(shape=SHORT_PHONE)
-def crisis_phone(value):
+def crisis_phone(value: str) -> Phone:
     """A phone number, or a short number such as 112 or 113 (crisis lines only)."""
     parsed = parse_crisis_phone(value)
     if parsed is None:
@@ -130,13 +131,14 @@ def parse_crisis_phone(value: str) -> Optional[Phone]:
     return parse_phone(value)
 
 
-def coordinate(low: float, high: float, example: str = "50.9704"):
+def coordinate(low: float, high: float, example: str = "50.9704") -> Converter:
     shape = Shape("coordinate", pattern=r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$",
                   problem="geen geldige coördinaat",
                   hint=f"Schrijf een getal tussen {low:g} en {high:g}, bijvoorbeeld {example}.", example=example)
 
     @scalar(shape=shape)
-    def parse(value):
+    def parse(value: str) -> float:
+        number: Optional[float]
         try:
             number = float(value.replace(",", "."))
         except ValueError:
@@ -148,14 +150,14 @@ def coordinate(low: float, high: float, example: str = "50.9704"):
     return parse
 
 
-def whole_number(low: int, high: int, example: str = "10"):
+def whole_number(low: int, high: int, example: str = "10") -> Converter:
     shape = Shape("number", pattern=r"^\d{1,6}$", problem="geen geldig getal",
                   hint=f"Schrijf een heel getal van {low} tot en met {high}, bijvoorbeeld {example}.", example=example)
 
     digits = len(str(high))
 
     @scalar(shape=shape)
-    def parse(value):
+    def parse(value: str) -> int:
         # The length first: int() of a 5,000-digit text raises (Python's conversion limit).
         if len(value) > digits or not value.isascii() or not value.isdigit() or not (low <= int(value) <= high):
             raise Invalid(invalid_message(value, shape))
@@ -168,7 +170,7 @@ _YES, _NO = ("ja", "yes", "true", "waar"), ("nee", "no", "false", "onwaar")
 
 
 @scalar(shape=FLAG)
-def flag(value):
+def flag(value: str) -> bool:
     lowered = value.lower()
     if lowered in _YES or lowered in _NO:
         return lowered in _YES
@@ -179,20 +181,20 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 @scalar(shape=LANGUAGE)
-def language(value):
+def language(value: str) -> str:
     code = value.lower()
     if not _LANGUAGE.match(code):
         raise Invalid(invalid_message(value, LANGUAGE))
     return code
 
 
-def markdown_text(max_len: int):
+def markdown_text(max_len: int) -> Converter:
     """A text with Markdown (paragraphs, bold, links), within the limits of records.markdown_limits.
     Each problem is reported on the file line it is on."""
 
-    def convert(node, ctx, name):
+    def convert(node: Node, ctx: Context, name: str) -> Any:
         value = multiline_text(node, ctx, name)
-        if value is INVALID:
+        if value is INVALID or not isinstance(node, Scalar):  # only a Scalar gives a text
             return INVALID
         if len(value) > max_len:
             ctx.error(node, name, f"Deze tekst is {len(value):,} tekens; het maximum is {max_len:,}. Maak hem korter."
@@ -203,11 +205,10 @@ def markdown_text(max_len: int):
             ctx.collector.error(ctx.path, _text_line(node, line), name, message)
         return INVALID if problems else value
 
-    convert.shape = Shape("multiline", max_len=max_len)
-    return convert
+    return shaped(convert, Shape("multiline", max_len=max_len))
 
 
-def _text_line(node, line: int) -> int:
+def _text_line(node: Scalar, line: int) -> int:
     """The file line of line ``line`` (1-based) of a text: a block text (| or >) starts on the line
     after its field name, any other on the same line."""
     return node.line + line - (0 if node.block else 1)
