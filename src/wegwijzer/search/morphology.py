@@ -64,11 +64,13 @@ def forms_of(lemmas: Iterable[str], language: str, via_lemma: bool = True) -> di
     itself (simplemma has 'krassen' -> 'krassen', 'kras' -> 'krassen' but 'krast' -> 'kras').
     With ``via_lemma`` a word that is itself a form ('debts') gets the forms of its lemma too; the
     crisis rules go without, because they name forms on purpose ('geslagen' is not 'slaat')."""
-    wanted = {fold(w) for w in lemmas}
+    # In the order given, not a set's: callers let the first word win a form two words share, and
+    # a set's order changes with every process (PYTHONHASHSEED), so the site's files would too.
+    wanted = list(dict.fromkeys(fold(w) for w in lemmas))
     own_lemma = {w: lemma(w, language) if via_lemma else w for w in wanted}
-    by_base = _bases(wanted | set(own_lemma.values()), language)
+    by_base = _bases(set(wanted) | set(own_lemma.values()), language)
     found = {w: {w} | by_base.get(w, set()) | by_base.get(own_lemma[w], set()) for w in wanted}
-    second = {f for forms in found.values() for f in forms} - wanted
+    second = {f for forms in found.values() for f in forms} - set(wanted)
     more: dict[str, set[str]] = _bases(second, language) if second else {}
     for forms in found.values():
         for f in list(forms):
@@ -162,7 +164,7 @@ def expand(lists: SearchLists, extra_cache: FormCache | None = None) -> FormTabl
                 if extra_cache is not None and key in extra_cache:
                     extra = extra_cache[key]
                 else:
-                    extra = {w: sorted(f) for w, f in forms_of(missing, language, PARTS[part]).items()}
+                    extra = {w: sorted(f) for w, f in forms_of(sorted(missing), language, PARTS[part]).items()}
                     if extra_cache is not None:
                         extra_cache[key] = extra
             result[part][language] = {w: known.get(w) or extra.get(w) or [w] for w in words}

@@ -106,7 +106,9 @@ def build_vocabulary(dataset: Dataset, articles: Iterable[Article] = ()) -> Voca
         key_words = {w for text in key_texts for w in words(text)}
         important |= key_words
         pages.update(key_words | {w for text in other_texts for w in words(text)})
-    return {w: (n, w in important) for w, n in pages.items()}
+    # Sorted: the counts were gathered from sets, whose order changes with every process, and the
+    # files made from this dict must not.
+    return {w: (n, w in important) for w, n in sorted(pages.items())}
 
 
 def vocabulary_json(vocabulary: Vocabulary, lexicon_starts: Iterable[str] = ()) -> str:
