@@ -53,6 +53,7 @@ class SiteContext:
     worried: Optional[RoutePage] = None  # the "Zorgen om een ander" RoutePage, if the project has one
     qr: dict = field(default_factory=dict)  # public page address -> poster QR code (SVG), see qrcodes.py
     search_language: dict = field(default_factory=dict)  # search/vocabulary.py search_language()
+    templates: Optional[object] = None  # templating.environment(): the project's overrides, then ours
 
     def __post_init__(self):
         self.annotator = Annotator(self.terms)

@@ -35,7 +35,7 @@ from ..search import siteconfig
 from ..search.pagelanguage import page_language
 from ..search.vocabulary import build_vocabulary
 from ..urls import ALL_FACES_VCARD, face_url, vcard_url
-from . import render, safe_markdown, shell
+from . import render, safe_markdown, shell, templating
 from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
 from .pages import NAV, QR_LIBRARY_ASSET, Page, SiteContext, build_pages
@@ -158,7 +158,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         language = page.language
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
                                config.site_url or "", self.assets, life_events=list(result.life_events),
-                               worried=result.worried, search_language=language)
+                               worried=result.worried, search_language=language,
+                               templates=templating.environment([config.theme.custom_dir]))
+        templating.use(self.ctx.templates)
         self.ctx.qr = qr_codes(dataset, config.site_url or "", _config_folder(config) / QR_CACHE)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}

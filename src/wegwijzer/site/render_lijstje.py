@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from ..records.vocab import ROUTE_SLUGS, TOEGANG, TOEGANG_EXPLANATIONS
 from ..urls import face_url, record_url, rel
-from .escaping import esc, json_for_script
+from .escaping import json_for_script
+from .templating import active, templates_of
 
 URL = "lijstje/"
 # Before the record's own first step (aanmelden) on the handout: the access route in B1 words.
@@ -26,11 +27,8 @@ SERVICE_WORKER = "sw.js"  # at the site root: its scope is the whole site (never
 
 
 def bewaar_button(kind: str, item_id: str, url: str, naam: str) -> str:
-    """The "Bewaar" toggle for a record ("v") or a face ("g"); hidden until bewaar.js runs."""
-    return (f'<button type="button" class="ww-bewaar ww-noprint" data-ww-bewaar="{esc(kind)}" data-id="{esc(item_id)}" '
-            f'data-url="{esc(url)}" data-naam="{esc(naam)}" aria-pressed="false" hidden>'
-            f'<span class="ww-bewaar__label">Bewaar</span><span class="ww-sr"> {esc(naam)} op je lijstje</span>'
-            f'</button>')
+    """The "Bewaar" toggle for a record ("v") or a face ("g") (template wegwijzer/bewaar.html)."""
+    return active().get_template("wegwijzer/bewaar.html").render(kind=kind, item_id=item_id, url=url, naam=naam)
 
 
 def _address(loc) -> str:
@@ -72,42 +70,14 @@ def item_script(item: dict) -> str:
 
 
 def lijstje_page(ctx, url: str, qr_library: str = "") -> str:
-    """/lijstje/: the list itself is drawn by lijstje.js from the browser's storage or the address."""
+    """/lijstje/ (template wegwijzer/lijstje.html)."""
     g = ctx.dataset.gemeente
     name = g.naam if g else ""
     folders = {"z": ROUTE_SLUGS["zelf"], "s": ROUTE_SLUGS["samen"], "l": ROUTE_SLUGS["laten"], "g": FACES_FOLDER}
     config = {"gemeente": name, "max": MAX_ITEMS, "folders": folders,
               "qr": rel(url, qr_library) if qr_library else ""}
-    return (
-        f'<div class="ww-lijstje" data-root="{rel(url, "")}">'
-        f'<h1 class="ww-noprint">Mijn lijstje</h1>'
-        f'<div class="ww-print-only ww-handout__kop"><p class="ww-handout__gemeente">Gemeente {esc(name)}</p>'
-        f'<p class="ww-handout__titel">Hier kun je terecht</p>'
-        f'<p>Dit lijstje is gemaakt op <span data-lijstje-datum></span>. Scan een code met je telefoon voor meer '
-        f'informatie.</p></div>'
-        f'<p class="ww-lead ww-noprint">Bewaar plekken en mensen die je wilt onthouden. Druk op '
-        f'<strong>Bewaar</strong> bij een voorziening of een gezicht. Daarna kun je het lijstje printen of naar '
-        f'een telefoon sturen.</p>'
-        f'<p class="ww-muted ww-noprint">Het lijstje staat alleen op dit apparaat, in je browser. Er is geen '
-        f'account en wij zien niet wat erop staat.</p>'
-        f'<div id="lijstje-gedeeld" class="ww-callout ww-noprint" hidden></div>'
-        f'<p id="lijstje-status" class="ww-count ww-noprint" role="status" aria-live="polite"></p>'
-        f'<ol id="lijstje-items" class="ww-lijstje__items"></ol>'
-        f'<ul class="ww-buttons ww-noprint" id="lijstje-knoppen" hidden>'
-        f'<li><button type="button" class="ww-button" id="lijstje-print">Print het lijstje</button></li>'
-        f'<li><button type="button" class="ww-button" id="lijstje-deel">Deel het lijstje</button></li>'
-        f'<li><button type="button" class="ww-button ww-button--licht" id="lijstje-leeg">Maak het lijstje leeg'
-        f'</button></li></ul>'
-        f'<div id="lijstje-link" class="ww-lijstje__link ww-noprint" hidden>'
-        f'<label for="lijstje-link-veld">De link naar dit lijstje. Stuur hem naar een telefoon, bijvoorbeeld met '
-        f'WhatsApp of e-mail:</label><input id="lijstje-link-veld" type="text" readonly>'
-        f'<p id="lijstje-link-status" role="status" aria-live="polite"></p></div>'
-        f'<noscript><p class="ww-callout">Het lijstje werkt alleen met JavaScript. Zonder JavaScript kun je een '
-        f'pagina gewoon printen.</p></noscript>'
-        f'<p class="ww-print-only ww-handout__voet">Meer hulp in {esc(name)}: <span data-lijstje-site></span></p>'
-        f'<script type="application/json" id="lijstje-config">{json_for_script(config)}</script>'
-        f'<script src="{rel(url, _asset(ctx, "lijstje.js"))}" defer></script></div>'
-    )
+    lijstje = {"root": rel(url, ""), "gemeente": name, "config": config, "script": rel(url, _asset(ctx, "lijstje.js"))}
+    return templates_of(ctx).get_template("wegwijzer/lijstje.html").render(lijstje=lijstje)
 
 
 def _asset(ctx, name: str) -> str:

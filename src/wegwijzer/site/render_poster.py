@@ -10,9 +10,10 @@ Every text from a record is escaped.
 from __future__ import annotations
 
 from ..records.vocab import DAGEN, TOEGANG_EXPLANATIONS
-from .escaping import esc
+from .escaping import trusted
 from .qrcodes import titled
 from .render_lijstje import FIRST_STEP
+from .templating import templates_of
 
 MAX_HOURS = 3  # opening hours on a poster: more would not fit on one page in large type
 MAX_STEP = 220  # characters of `aanmelden` on a poster; the QR code leads to the rest
@@ -32,35 +33,33 @@ def public_address(site_url: str, url: str) -> str:
     return f"{site_url.rstrip('/')}/{url}" if site_url else ""
 
 
-def poster_block(v, ctx, url: str) -> str:
+def poster_data(v, ctx, url: str) -> dict:
+    """What the poster of record ``v`` shows (template wegwijzer/poster.html)."""
     g = ctx.dataset.gemeente
     address = public_address(ctx.site_url, url)
     svg = getattr(ctx, "qr", {}).get(address) if address else None
-    if svg:
-        code = (f'<div class="ww-poster__qr">{titled(svg, "QR-code naar de pagina van " + v.naam)}'
-                f'<p>Scan de code met de camera van je telefoon. Dan zie je alles over {esc(v.naam)}.</p>'
-                f'<p class="ww-poster__adres">{esc(address)}</p></div>')
-    else:
-        code = (f'<div class="ww-poster__qr"><p>Kijk voor meer informatie op:</p>'
-                f'<p class="ww-poster__adres" data-ww-address>{esc(address or url)}</p></div>')
     step = TOEGANG_EXPLANATIONS[v.toegang]
     if v.aanmelden:
         step = f"{FIRST_STEP[v.toegang]} {shorter(v.aanmelden, MAX_STEP)}"
-    facts = [f"<p><strong>Zo kom je er:</strong> {esc(step)}</p>"]
-    if v.contact.telefoon:
-        facts.append(f"<p><strong>Bel:</strong> {esc(v.contact.telefoon.display)}</p>")
     located = [loc for loc in v.locaties if loc.adres or loc.plaats]
+    where = ""
     if located:
         loc = located[0]
         where = ", ".join(p for p in (loc.naam, loc.adres, " ".join(x for x in (loc.postcode, loc.plaats) if x)) if p)
-        facts.append(f"<p><strong>Waar:</strong> {esc(shorter(where, MAX_PLACE))}</p>")
-    if v.openingstijden:
-        rows = "".join(f"<li>{esc(', '.join(DAGEN[d] for d in o.dagen))}: {esc(o.van)} – {esc(o.tot)}</li>"
-                       for o in v.openingstijden[:MAX_HOURS])
-        facts.append(f'<p><strong>Wanneer:</strong></p><ul class="ww-poster__tijden">{rows}</ul>')
-    gemeente = f'<p class="ww-poster__gemeente">Gemeente {esc(g.naam)}</p>' if g else ""
-    # Outside the search index: the page itself says all this, and the poster's fixed words
-    # ("Scan de code met de camera van je telefoon") would make every record a hit for them.
-    return (f'<div class="ww-poster" aria-hidden="true" data-pagefind-ignore>{gemeente}'
-            f'<p class="ww-poster__naam">{esc(v.naam)}</p><p class="ww-poster__wat">{esc(v.samenvatting)}</p>'
-            f'<div class="ww-poster__feiten">{"".join(facts)}</div>{code}</div>')
+    return {
+        "gemeente": g.naam if g else "",
+        "naam": v.naam,
+        "samenvatting": v.samenvatting,
+        "step": step,
+        "telefoon": v.contact.telefoon.display if v.contact.telefoon else "",
+        "waar": shorter(where, MAX_PLACE) if where else "",
+        "tijden": [{"dagen": ", ".join(DAGEN[d] for d in o.dagen), "van": o.van, "tot": o.tot}
+                   for o in v.openingstijden[:MAX_HOURS]],
+        # The QR code is SVG the build drew (segno), with its name escaped by titled().
+        "qr": trusted(titled(svg, "QR-code naar de pagina van " + v.naam)) if svg else "",
+        "adres": address if svg else (address or url),
+    }
+
+
+def poster_block(v, ctx, url: str) -> str:
+    return templates_of(ctx).get_template("wegwijzer/poster.html").render(poster=poster_data(v, ctx, url))

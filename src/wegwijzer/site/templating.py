@@ -1,0 +1,98 @@
+"""The page markup's templates: Jinja2 with autoescaping, overridable by a municipality.
+
+Python builds the data a page shows; the templates in ``theme/wegwijzer/`` turn it into
+markup. A project replaces one of them by putting a file of the same name in its own
+``theme.custom_dir`` (this repository's ``build/``): ``build/wegwijzer/poster.html``. To
+change one block and keep the rest, the override extends the shipped template under the
+prefix ``standaard/``::
+
+    {% extends "standaard/wegwijzer/poster.html" %}
+    {% block feiten %}...{% endblock %}
+
+Every value is escaped (``escaping.esc``, the same bytes as before the move). Only what
+``escaping.trusted`` marks is written as it is: the sanitised Markdown, the QR codes the
+build draws, and markup still made in Python (tests/test_templates.py keeps that list).
+
+A text that goes on after a line break must not start the next line with a tag: write
+``Druk op <strong>Bewaar</strong>`` on one line, or the space before the tag is lost.
+
+Markup is written in one line per element, so templates are readable and pages stay small:
+a line break with the indentation after it is dropped where the line ends or the next one
+starts with a tag or a Jinja block (``>``, ``<``, ``{%``, ``%}``), and becomes one space
+anywhere else (text that goes on after a break).
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Iterable, Optional
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+
+from .escaping import finalize, json_script
+
+SHIPPED = Path(__file__).resolve().parent / "theme"
+DEFAULTS_PREFIX = "standaard"
+
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _join(match: re.Match, source: str) -> str:
+    before, after = source[:match.start()], source[match.end():]
+    if before.endswith((">", "%}", "#}")) or after.startswith(("<", "{%", "{#")) or not before or not after:
+        return ""
+    return " "
+
+
+def one_line(source: str) -> str:
+    """The template's markup without the line breaks and indentation written for people."""
+    return _BREAK.sub(lambda m: _join(m, source), source)
+
+
+class _OneLineLoader(FileSystemLoader):
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return one_line(source), filename, uptodate
+
+
+def environment(project_dirs: Iterable[Path] = ()) -> Environment:
+    """Templates from the project's folders first, then the shipped ones; ``standaard/...``
+    always names a shipped one."""
+    folders = [str(Path(d)) for d in project_dirs if d] + [str(SHIPPED)]
+    loader = ChoiceLoader([_OneLineLoader(folders),
+                           PrefixLoader({DEFAULTS_PREFIX: _OneLineLoader([str(SHIPPED)])})])
+    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, finalize=finalize,
+                      keep_trailing_newline=False, auto_reload=False)
+    env.filters["json_script"] = json_script  # data for <script type="application/json">
+    return env
+
+
+_SHIPPED_ENV = None
+# The templates of the build that runs in this process (set by the plugin for each build and
+# each preview rebuild), for markup made where no SiteContext is at hand (the Bewaar button).
+_ACTIVE: ContextVar[Optional[Environment]] = ContextVar("wegwijzer_templates", default=None)
+
+
+def shipped() -> Environment:
+    """The shipped templates only (no project overrides)."""
+    global _SHIPPED_ENV
+    if _SHIPPED_ENV is None:
+        _SHIPPED_ENV = environment()
+    return _SHIPPED_ENV
+
+
+def use(env: Environment) -> None:
+    """Make ``env`` (the project's overrides, then ours) the templates of this build."""
+    _ACTIVE.set(env)
+
+
+def active() -> Environment:
+    """The templates of the running build, else the shipped ones."""
+    return _ACTIVE.get() or shipped()
+
+
+def templates_of(ctx) -> Environment:
+    """The templates of a build's SiteContext, else those of the running build."""
+    return getattr(ctx, "templates", None) or active()

@@ -1,0 +1,148 @@
+"""The page markup's templates (site/templating.py): escaped, the same bytes as before, and a
+municipality changes a page's wording and layout from its own folder without touching Python."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from pathlib import Path
+
+from builders import REPO, build, project_config, small_dataset, write
+from wegwijzer.site import templating
+from wegwijzer.site.escaping import esc, finalize, trusted
+
+SRC = REPO / "src" / "wegwijzer"
+TEMPLATES = SRC / "site" / "theme" / "wegwijzer"
+
+# Who may mark markup as written-as-is, and why: each is HTML the build made or sanitised.
+# Markup() itself: the escaping module, and where a finished page body enters Material's
+# autoescaping page template (the body is ours: templates, sanitised Markdown).
+MARKUP_CALLERS = {
+    ("site/escaping.py", "trusted"),
+    ("site/escaping.py", "finalize"),
+    ("site/plugin.py", "on_page_context"),  # the page body into Material's main.html
+    ("site/shell.py", "__init__"),  # the page shell's placeholder for that body
+    ("site/shell.py", "ww_shell"),  # the shell with the body (and the title, escaped) filled in
+}
+TRUSTED_CALLERS = {
+    ("site/escaping.py", "json_script"),  # json_for_script: no '</script>' break-out possible
+    ("site/render_poster.py", "poster_data"),  # the QR code's SVG, drawn by segno; its name escaped
+}
+
+
+def test_every_value_in_a_template_is_escaped_as_esc_does():
+    hostile = "<script>alert('x')</script> & \"quoted\""
+    env = templating.shipped()
+    page = env.from_string('<p title="{{ v }}">{{ v }}</p>').render(v=hostile)
+    assert page == f'<p title="{esc(hostile)}">{esc(hostile)}</p>'
+    assert "<script>" not in page
+    assert str(finalize(trusted("<b>made here</b>"))) == "<b>made here</b>"
+
+
+def test_no_template_marks_a_value_safe():
+    found = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for marker in (r"\|\s*safe\b", r"autoescape\s+false", r"\bMarkup\b", r"\|\s*forceescape\b"):
+            if re.search(marker, text):
+                found.append(f"{path.relative_to(REPO)}: {marker}")
+    assert list(TEMPLATES.rglob("*.html")), "no templates found"
+    assert found == []
+
+
+def _calls(tree: ast.AST, names: set) -> list:
+    """(function the call is in, name called) for calls of ``names`` anywhere in ``tree``."""
+    found = []
+
+    def visit(node, function):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            function = node.name
+        if isinstance(node, ast.Call):
+            called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if called in names:
+                found.append((function, called))
+        for child in ast.iter_child_nodes(node):
+            visit(child, function)
+
+    visit(tree, "")
+    return found
+
+
+def test_only_the_named_places_write_markup_unescaped():
+    """Markup() only where MARKUP_CALLERS says; trusted() only where TRUSTED_CALLERS says."""
+    calls = {"Markup": set(), "trusted": set()}
+    for path in sorted(SRC.rglob("*.py")):
+        name = path.relative_to(SRC).as_posix()
+        for function, called in _calls(ast.parse(path.read_text(encoding="utf-8")), set(calls)):
+            calls[called].add((name, function))
+    assert calls["Markup"] == MARKUP_CALLERS
+    assert calls["trusted"] == TRUSTED_CALLERS
+
+
+def test_markup_lines_are_joined_without_the_layout_written_for_people():
+    source = ('<ul>\n  <li>{{ a }}</li>\n  {% if b %}\n    <li>b</li>\n  {% endif %}\n</ul>\n'
+              '<p>Druk op <b>x</b> en\n  dan verder.</p>')
+    assert templating.one_line(source) == ('<ul><li>{{ a }}</li>{% if b %}<li>b</li>{% endif %}</ul>'
+                                           '<p>Druk op <b>x</b> en dan verder.</p>')
+
+
+def _municipality_style(tmp_path: Path) -> Path:
+    """Another municipality's house style: the repository's build/ plus two templates of its own."""
+    style = tmp_path / "huisstijl"
+    shutil.copytree(REPO / "build", style)
+    # One block: its own first line above the shipped facts, the rest of the poster as shipped.
+    write(style, "wegwijzer/poster.html", """
+        {% extends "standaard/wegwijzer/poster.html" %}
+        {% block feiten %}
+          <p class="eigen-regel">Vragen? Bel ons gerust: {{ poster.telefoon or "het algemene nummer" }}</p>
+          {{ super() }}
+        {% endblock %}
+    """)
+    # A whole page: another layout and wording.
+    write(style, "wegwijzer/lijstje.html", """
+        <section class="eigen-lijstje" data-root="{{ lijstje.root }}">
+          <h1>Jouw bewaarde hulp in {{ lijstje.gemeente }}</h1>
+          <ol id="lijstje-items"></ol>
+          <script type="application/json" id="lijstje-config">{{ lijstje.config | json_script }}</script>
+          <script src="{{ lijstje.script }}" defer></script>
+        </section>
+    """)
+    return style
+
+
+def _content(tmp_path: Path) -> Path:
+    article = "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n"
+    return write(tmp_path / "content", "artikelen/geld.md", article).parent.parent
+
+
+def test_a_municipality_changes_a_pages_wording_and_layout_from_its_own_folder(tmp_path):
+    data = small_dataset(tmp_path / "voorzieningen")
+    style = _municipality_style(tmp_path)
+    config = project_config(tmp_path, {f"custom_dir: {REPO / 'build'}": f"custom_dir: {style}",
+                                       "docs_dir: content": f"docs_dir: {_content(tmp_path)}"})
+    site = tmp_path / "site"
+    result = build(data, site, config_file=config)
+    assert result.ok, result.output
+
+    record = (site / "samen-doen" / "hoeskamer" / "index.html").read_text(encoding="utf-8")
+    poster = record[record.index('<div class="ww-poster"'):]
+    own, shipped = poster.index("Vragen? Bel ons gerust: 045 123 45 67"), poster.index("Zo kom je er:")
+    assert own < shipped  # the block changed, the shipped facts follow
+    assert "Scan de code" in poster or "Kijk voor meer informatie op:" in poster  # the rest as shipped
+
+    lijstje = (site / "lijstje" / "index.html").read_text(encoding="utf-8")
+    assert '<section class="eigen-lijstje"' in lijstje
+    assert "Jouw bewaarde hulp in Beekdaelen" in lijstje
+    assert "<h1 class=\"ww-noprint\">Mijn lijstje</h1>" not in lijstje  # the page title stays
+
+
+def test_without_overrides_the_shipped_templates_are_used(tmp_path):
+    data = small_dataset(tmp_path / "voorzieningen")
+    site = tmp_path / "site"
+    config = project_config(tmp_path, {"docs_dir: content": f"docs_dir: {_content(tmp_path)}"})
+    result = build(data, site, config_file=config)
+    assert result.ok, result.output
+    record = (site / "samen-doen" / "hoeskamer" / "index.html").read_text(encoding="utf-8")
+    assert "Vragen? Bel ons gerust" not in record and "<strong>Zo kom je er:</strong>" in record
+    assert "<h1 class=\"ww-noprint\">Mijn lijstje</h1>" in (site / "lijstje" / "index.html").read_text(encoding="utf-8")
