@@ -156,11 +156,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         page = page_language(result, build_vocabulary(dataset, articles))
         self.search_files = page.files
         language = page.language
+        templates = templating.environment([config.theme.custom_dir])  # the project's overrides, then ours
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), self.search_config(),
                                config.site_url or "", self.assets, life_events=list(result.life_events),
                                worried=result.worried, search_language=language,
-                               templates=templating.environment([config.theme.custom_dir]))
-        templating.use(self.ctx.templates)
+                               templates=templates)
+        templating.use(templates)
         self.ctx.qr = qr_codes(dataset, config.site_url or "", _config_folder(config) / QR_CACHE)
         self.pages = build_pages(self.ctx)
         self.by_src = {p.src_uri: p for p in self.pages}
