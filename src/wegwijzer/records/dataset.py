@@ -86,7 +86,7 @@ class _Loader:
         gemeente = self._load_gemeente()
         record_files = self._record_files(self.root, RESERVED_RECORD_IDS)
         records = self._load_records(record_files)
-        ids = {path.stem for path in record_files}  # an invalid record is reported on its own
+        ids = frozenset(path.stem for path in record_files)  # an invalid record is reported on its own
         faces = []
         for face, mapping in self._load_all(self._record_files(self.root / FACES_DIR, RESERVED_FACE_IDS), self._face):
             if self._references_known(mapping, ids) and face:
@@ -95,7 +95,7 @@ class _Loader:
         self._gemeente_references(ids, {r.id for r in unpublished})
         faces.sort(key=lambda f: (f.organisatie.lower(), f.naam.lower()))
         return Dataset(self.root, gemeente, published, faces, unpublished, self.files_read, self.gemeente_lines,
-                       frozenset(ids))
+                       ids)
 
     def context(self, path: Path) -> Context:
         return Context(self.collector, self.shown(path), self.kernen)
@@ -382,7 +382,7 @@ class _Loader:
             return True
         self.collector.error(self.shown(self._current_path(mapping)), node.line, "voorziening",
                              f"Er is geen voorziening met id '{wanted}' (een bestand {wanted}.yaml)."
-                             + did_you_mean(wanted, sorted(ids)))
+                             + did_you_mean(wanted, ids))
         return False
 
     def _gemeente_references(self, ids, unpublished):
@@ -415,7 +415,7 @@ def check_reference(ctx, node, field: str, wanted: str, ids, unpublished, missin
     the site (its geldig_tot has passed). True when it can be shown."""
     if wanted not in ids:
         message = (f"Er is geen voorziening met id '{wanted}' (een bestand {wanted}.yaml)."
-                   + did_you_mean(wanted, sorted(ids)))
+                   + did_you_mean(wanted, ids))
         if missing_is_error:
             ctx.error(node, field, message)
         else:

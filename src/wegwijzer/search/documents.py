@@ -16,6 +16,7 @@ import re
 from typing import Iterable, Optional
 
 from ..records import vocab
+from ..text import location_line
 from ..urls import article_url, face_url, info_pages, kern_slug, record_url
 
 ID_MAX_BYTES = 511
@@ -24,9 +25,6 @@ DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]+$")
 
 # Attributes whose values are used in filters and facets (see settings.yaml).
 FILTERABLE = ("soort", "route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "wet", "talen")
-
-SOORT_LABELS = {"voorziening": "Voorziening", "gezicht": "Gezicht", "artikel": "Artikel",
-                "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -92,6 +90,28 @@ def _kernen(named: tuple, all_kernen: tuple) -> tuple:
     return tuple(named) if named else tuple(all_kernen)
 
 
+def _head(soort: str, key: str, url: str, naam: str) -> dict:
+    """The fields every document starts with: what kind of hit it is, and where it leads."""
+    return {"id": f"{soort}-{key}", "soort": soort, "soort_label": vocab.SOORTEN[soort], "record_id": key,
+            "url": url, "naam": naam}
+
+
+def _themas(themas) -> dict:
+    return {"themas": _filter_values(themas), "themas_labels": [vocab.THEMAS[t] for t in themas]}
+
+
+def _doelgroepen(doelgroepen) -> dict:
+    return {"doelgroepen": _filter_values(doelgroepen),
+            "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen]}
+
+
+def _kern_fields(kernen) -> dict:
+    return {"kernen": _filter_values(kern_slug(k) for k in kernen), "kernen_labels": list(kernen)}
+
+
+_ACTIVE = {"status": "actief", "status_label": vocab.STATUS["actief"]}
+
+
 def voorziening_document(record, all_kernen: tuple = ()) -> dict:
     # A record counts for the kernen it names and those its locations are in (site/markers.py:
     # the same rule for Pagefind); one that names none is for every kern.
@@ -99,12 +119,7 @@ def voorziening_document(record, all_kernen: tuple = ()) -> dict:
     doelgroepen = tuple(record.doelgroepen) or tuple(vocab.DOELGROEPEN)
     locaties = record.locaties
     doc = {
-        "id": f"voorziening-{record.id}",
-        "soort": "voorziening",
-        "soort_label": SOORT_LABELS["voorziening"],
-        "record_id": record.id,
-        "url": record_url(record),
-        "naam": record.naam,
+        **_head("voorziening", record.id, record_url(record), record.naam),
         "samenvatting": record.samenvatting,
         "trefwoorden": list(record.trefwoorden),
         "aanbieder": record.aanbieder or "",
@@ -115,13 +130,10 @@ def voorziening_document(record, all_kernen: tuple = ()) -> dict:
         "route_label": vocab.ROUTES[record.route],
         "toegang": record.toegang,
         "toegang_label": vocab.TOEGANG[record.toegang],
-        "themas": _filter_values(record.themas),
-        "themas_labels": [vocab.THEMAS[t] for t in record.themas],
-        "doelgroepen": _filter_values(doelgroepen),
-        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
+        **_themas(record.themas),
+        **_doelgroepen(doelgroepen),
         "voor_iedereen": not record.doelgroepen,
-        "kernen": _filter_values(kern_slug(k) for k in kernen),
-        "kernen_labels": list(kernen),
+        **_kern_fields(kernen),
         "hele_gemeente": not record.kernen,
         "kosten": record.kosten or "onbekend",
         "kosten_label": vocab.KOSTEN.get(record.kosten, "Niet bekend") if record.kosten else "Niet bekend",
@@ -129,7 +141,7 @@ def voorziening_document(record, all_kernen: tuple = ()) -> dict:
         "status_label": vocab.STATUS[record.status],
         "wet": _filter_values([record.wet] if record.wet else []),
         "talen": _filter_values(record.talen),
-        "locaties": [" ".join(p for p in (loc.naam, loc.adres, loc.plaats) if p) for loc in locaties],
+        "locaties": [location_line(loc) for loc in locaties],
         "plaatsen": list(dict.fromkeys(loc.plaats for loc in locaties if loc.plaats)),
         "postcodes": [f for loc in locaties for f in postcode_forms(loc.postcode)],
         "telefoon": phone_forms(record.contact.telefoon) + phone_forms(record.contact.whatsapp),
@@ -149,25 +161,16 @@ def face_document(face, linked=None, all_kernen: tuple = ()) -> dict:
     themas = tuple(linked.themas) if linked else ()
     doelgroepen = (tuple(linked.doelgroepen) or tuple(vocab.DOELGROEPEN)) if linked else tuple(vocab.DOELGROEPEN)
     return {
-        "id": f"gezicht-{face.id}",
-        "soort": "gezicht",
-        "soort_label": SOORT_LABELS["gezicht"],
-        "record_id": face.id,
-        "url": face_url(face),
-        "naam": face.naam,
+        **_head("gezicht", face.id, face_url(face), face.naam),
         "samenvatting": f"{face.functie} bij {face.organisatie}",
         "trefwoorden": list(face.vragen),
         "aanbieder": face.organisatie,
         "beschrijving": face.bereikbaar or "",
-        "themas": _filter_values(themas),
-        "themas_labels": [vocab.THEMAS[t] for t in themas],
-        "doelgroepen": _filter_values(doelgroepen),
-        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
-        "kernen": _filter_values(kern_slug(k) for k in kernen),
-        "kernen_labels": list(kernen),
+        **_themas(themas),
+        **_doelgroepen(doelgroepen),
+        **_kern_fields(kernen),
         "hele_gemeente": not face.kernen,
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
         "voorziening": f"voorziening-{face.voorziening}" if face.voorziening else None,
         "telefoon": phone_forms(face.telefoon),
         "gecontroleerd": face.gecontroleerd.isoformat(),
@@ -178,21 +181,14 @@ def article_document(article) -> dict:
     """An article (wegwijzer.articles.Article: slug, title, samenvatting, themas, body)."""
     themas = [t for t in article.themas if t in vocab.THEMAS]
     return {
-        "id": f"artikel-{article.slug}",
-        "soort": "artikel",
-        "soort_label": SOORT_LABELS["artikel"],
-        "record_id": article.slug,
-        "url": article_url(article),
-        "naam": article.title,
+        **_head("artikel", article.slug, article_url(article), article.title),
         "samenvatting": article.samenvatting or "",
         "trefwoorden": list(getattr(article, "trefwoorden", ()) or ()),
         "beschrijving": plain_text(article.body),
-        "themas": _filter_values(themas),
-        "themas_labels": [vocab.THEMAS[t] for t in themas],
+        **_themas(themas),
         "route": "zelf",
         "route_label": vocab.ROUTES["zelf"],
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
     }
 
 
@@ -202,26 +198,16 @@ def route_page_document(page, dataset, all_kernen: tuple = ()) -> dict:
     steps = [dataset.voorziening(s.voorziening).naam for s in page.stappen
              if s.voorziening and dataset.voorziening(s.voorziening)]
     doelgroepen = tuple(page.doelgroepen) or tuple(vocab.DOELGROEPEN)
-    soort = "pagina" if page.worried else "levensloop"
     return {
-        "id": ("pagina-" if page.worried else "levensloop-") + page.slug,
-        "soort": soort,
-        "soort_label": SOORT_LABELS[soort],
-        "record_id": page.slug,
-        "url": page.url,
-        "naam": page.titel,
+        **_head("pagina" if page.worried else "levensloop", page.slug, page.url, page.titel),
         "samenvatting": page.intro,
         "trefwoorden": steps,
         "beschrijving": " ".join(filter(None, [page.let_op] + [s.uitleg for s in page.stappen])),
-        "themas": _filter_values(page.themas),
-        "themas_labels": [vocab.THEMAS[t] for t in page.themas],
-        "doelgroepen": _filter_values(doelgroepen),
-        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
-        "kernen": _filter_values(kern_slug(k) for k in all_kernen),
-        "kernen_labels": list(all_kernen),
+        **_themas(page.themas),
+        **_doelgroepen(doelgroepen),
+        **_kern_fields(all_kernen),
         "hele_gemeente": True,
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
     }
 
 
@@ -229,21 +215,13 @@ def info_page_document(slug: str, url: str, title: str, summary: str, words: Ite
                        all_kernen: tuple = ()) -> dict:
     """A page made from gemeente.yaml (one front door, complaints, spreekuren): for everyone, everywhere."""
     return {
-        "id": f"pagina-{slug}",
-        "soort": "pagina",
-        "soort_label": SOORT_LABELS["pagina"],
-        "record_id": slug,
-        "url": url,
-        "naam": title,
+        **_head("pagina", slug, url, title),
         "samenvatting": summary,
         "trefwoorden": [w for w in words if w],
-        "doelgroepen": list(vocab.DOELGROEPEN),
-        "doelgroepen_labels": list(vocab.DOELGROEPEN.values()),
-        "kernen": _filter_values(kern_slug(k) for k in all_kernen),
-        "kernen_labels": list(all_kernen),
+        **_doelgroepen(tuple(vocab.DOELGROEPEN)),
+        **_kern_fields(all_kernen),
         "hele_gemeente": True,
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
     }
 
 

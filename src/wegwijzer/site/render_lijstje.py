@@ -13,7 +13,8 @@ json_for_script (no ``</script>`` break-out); lijstje.js puts it on the page as 
 from __future__ import annotations
 
 from ..records.vocab import ROUTE_SLUGS, TOEGANG, TOEGANG_EXPLANATIONS
-from ..urls import face_url, record_url, rel
+from ..text import location_line
+from ..urls import asset_url, face_url, record_url, rel
 from .escaping import esc, json_for_script
 
 URL = "lijstje/"
@@ -33,9 +34,9 @@ def bewaar_button(kind: str, item_id: str, url: str, naam: str) -> str:
             f'</button>')
 
 
-def _address(loc) -> str:
-    parts = [loc.naam, loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)]
-    return ", ".join(p for p in parts if p)
+def where_to_go(v) -> str:
+    """Where to go, for a handout: the record's first location with an address, in one line."""
+    return next((location_line(loc) for loc in v.locaties if loc.adres or loc.plaats), "")
 
 
 def record_item(v) -> dict:
@@ -45,9 +46,8 @@ def record_item(v) -> dict:
             "toegang": TOEGANG[v.toegang], "hoe": hoe}
     if v.contact.telefoon:
         item["tel"], item["tel_link"] = v.contact.telefoon.display, v.contact.telefoon.tel
-    addresses = [_address(loc) for loc in v.locaties if loc.adres or loc.plaats]
-    if addresses:
-        item["adres"] = addresses[0]
+    if where := where_to_go(v):
+        item["adres"] = where
     if v.wachttijd:
         item["extra"] = f"Wachttijd: {v.wachttijd.tekst}."
     if v.status != "actief":
@@ -106,9 +106,5 @@ def lijstje_page(ctx, url: str, qr_library: str = "") -> str:
         f'pagina gewoon printen.</p></noscript>'
         f'<p class="ww-print-only ww-handout__voet">Meer hulp in {esc(name)}: <span data-lijstje-site></span></p>'
         f'<script type="application/json" id="lijstje-config">{json_for_script(config)}</script>'
-        f'<script src="{rel(url, _asset(ctx, "lijstje.js"))}" defer></script></div>'
+        f'<script src="{rel(url, asset_url(ctx, "lijstje.js"))}" defer></script></div>'
     )
-
-
-def _asset(ctx, name: str) -> str:
-    return getattr(ctx, "assets", {}).get(name, "assets/wegwijzer/" + name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..records.vocab import DAGEN, TOEGANG_EXPLANATIONS
 from .escaping import esc
 from .qrcodes import titled
-from .render_lijstje import FIRST_STEP
+from .render_lijstje import FIRST_STEP, where_to_go
 
 MAX_HOURS = 3  # opening hours on a poster: more would not fit on one page in large type
 MAX_STEP = 220  # characters of `aanmelden` on a poster; the QR code leads to the rest
@@ -49,10 +49,8 @@ def poster_block(v, ctx, url: str) -> str:
     facts = [f"<p><strong>Zo kom je er:</strong> {esc(step)}</p>"]
     if v.contact.telefoon:
         facts.append(f"<p><strong>Bel:</strong> {esc(v.contact.telefoon.display)}</p>")
-    located = [loc for loc in v.locaties if loc.adres or loc.plaats]
-    if located:
-        loc = located[0]
-        where = ", ".join(p for p in (loc.naam, loc.adres, " ".join(x for x in (loc.postcode, loc.plaats) if x)) if p)
+    where = where_to_go(v)
+    if where:
         facts.append(f"<p><strong>Waar:</strong> {esc(shorter(where, MAX_PLACE))}</p>")
     if v.openingstijden:
         rows = "".join(f"<li>{esc(', '.join(DAGEN[d] for d in o.dagen))}: {esc(o.van)} – {esc(o.tot)}</li>"

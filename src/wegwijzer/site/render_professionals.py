@@ -14,7 +14,7 @@ Every text from a record is escaped here (esc), as in render.py.
 from __future__ import annotations
 
 from ..records.vocab import DOELGROEPEN, THEMAS, TOEGANG_EXPLANATIONS
-from ..urls import kern_slug, record_url, rel
+from ..urls import asset_url, kern_slug, record_url, rel
 from . import render
 from .escaping import esc
 from .render_lijstje import bewaar_button
@@ -149,5 +149,5 @@ def professionals_page(ctx, url: str = URL) -> str:
         f'<p class="ww-noprint"><a id="pro-zoeken" href="{rel(url, "zoeken/")}">Zoek ook in alle voorzieningen'
         f'</a></p>'
         f'{sections or "<p>Er staan nog geen gezichten op de kaart.</p>"}'
-        f'<script src="{rel(url, render._asset(ctx, "professionals.js"))}" defer></script></div>'
+        f'<script src="{rel(url, asset_url(ctx, "professionals.js"))}" defer></script></div>'
     )
