@@ -253,7 +253,7 @@ def test_every_field_of_a_full_record_document():
         "kernen": ["schinveld"], "kernen_labels": ["Schinveld"], "hele_gemeente": False,
         "kosten": "gratis", "kosten_label": "Gratis", "status": "actief", "status_label": "Actief",
         "wet": ["Wmo"], "talen": ["nl", "li"],
-        "locaties": ["Zonder coördinaten Schinveld", "De Aod Sjoel Kerkstraat 1 Schinveld"],
+        "locaties": ["Zonder coördinaten, Schinveld", "De Aod Sjoel, Kerkstraat 1, 6451 AA Schinveld"],
         "plaatsen": ["Schinveld"], "postcodes": ["6451 AA", "6451AA"],
         "telefoon": ["045 123 45 67", "0451234567", "06 11111111", "0611111111"],
         "gecontroleerd": "2026-09-01", "_geo": {"lat": 50.9704, "lng": 5.9801}}
@@ -279,7 +279,8 @@ def test_every_field_of_face_and_article_documents():
                           "gezicht-bert", "artikel-grip-op-geld", "pagina-een-loket", "pagina-klachten",
                           "pagina-spreekuren"]  # records, then faces and articles by id, then the gemeente's pages
     assert _without_stems(docs["gezicht-anne-voorbeeld"]) == {
-        "id": "gezicht-anne-voorbeeld", "soort": "gezicht", "soort_label": "Gezicht", "record_id": "anne-voorbeeld",
+        "id": "gezicht-anne-voorbeeld", "soort": "gezicht", "soort_label": "Persoon om te bellen",
+        "record_id": "anne-voorbeeld",
         "url": "gezichtenkaart/anne-voorbeeld/", "naam": "Anne Voorbeeld",
         "samenvatting": "Schuldhulpverlener bij Gemeente", "trefwoorden": ["Schulden", "Post"], "aanbieder": "Gemeente",
         "beschrijving": "", "themas": ["geld"], "themas_labels": ["Geld, schulden en formulieren"],

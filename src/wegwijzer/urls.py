@@ -53,6 +53,12 @@ def vcard_url(face) -> str:
 
 
 ALL_FACES_VCARD = "vcard/alle-gezichten.vcf"
+ASSET_PREFIX = "assets/wegwijzer/"  # our scripts and styles, content-hashed by the plugin
+
+
+def asset_url(ctx, name: str) -> str:
+    """Our script's address: the plugin's content-hashed one (``ctx.assets``), else the plain name."""
+    return getattr(ctx, "assets", {}).get(name, ASSET_PREFIX + name)
 
 
 # --- pages made from gemeente.yaml and the spreekuren of all records ------------------------

@@ -63,46 +63,45 @@ def decap_config(data_folder: str, kernen, backend: dict, local_backend=None, si
     return config
 
 
-def _voorzieningen(folder, kernen) -> dict:
+def _folder_collection(name: str, label: str, singular: str, description: str, folder: str, title: str,
+                       summary: str, **more) -> dict:
+    """A folder of YAML files, one per item, named after its ``title`` field once and kept."""
     return {
-        "name": "voorzieningen",
-        "label": "Voorzieningen",
-        "label_singular": "voorziening",
-        "description": "Eén bestand per voorziening. De bestandsnaam wordt het adres van de pagina en verandert "
-                       "daarna niet meer.",
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": description,
         "folder": folder,
         "extension": "yaml",
         "format": FORMAT,
         "create": True,
         "delete": False,
-        "identifier_field": "naam",
-        "slug": "{{naam}}",
-        "summary": "{{naam}} ({{route}}, gecontroleerd {{gecontroleerd}})",
-        "sortable_fields": ["naam", "gecontroleerd"],
-        # gemeente.yaml is in the same folder: wegwijzer-cms.js marks it, and it is edited below.
-        "filter": {"field": "_wegwijzer_soort", "value": "record"},
-        "fields": widgets(tables.VOORZIENING_FIELDS, kernen),
+        "identifier_field": title,
+        "slug": "{{%s}}" % title,
+        "summary": summary,
+        **more,
     }
+
+
+def _voorzieningen(folder, kernen) -> dict:
+    return _folder_collection(
+        "voorzieningen", "Voorzieningen", "voorziening",
+        "Eén bestand per voorziening. De bestandsnaam wordt het adres van de pagina en verandert daarna niet meer.",
+        folder, "naam", "{{naam}} ({{route}}, gecontroleerd {{gecontroleerd}})",
+        sortable_fields=["naam", "gecontroleerd"],
+        # gemeente.yaml is in the same folder: wegwijzer-cms.js marks it, and it is edited below.
+        filter={"field": "_wegwijzer_soort", "value": "record"},
+        fields=widgets(tables.VOORZIENING_FIELDS, kernen))
 
 
 def _gezichten(folder, kernen) -> dict:
-    return {
-        "name": "gezichten",
-        "label": "Gezichtenkaart",
-        "label_singular": "gezicht",
-        "description": "Eén kaart per persoon, alleen met toestemming. De foto komt naast de kaart als <id>.jpg.",
-        "folder": f"{folder}/{FACES_DIR}",
-        "extension": "yaml",
-        "format": FORMAT,
-        "create": True,
-        "delete": False,
-        "identifier_field": "naam",
-        "slug": "{{naam}}",
-        "summary": "{{naam}}, {{functie}} ({{organisatie}})",
-        "media_folder": "",  # the photo sits next to the card
-        "public_folder": "",
-        "fields": widgets(tables.FACE_FIELDS, kernen),
-    }
+    return _folder_collection(
+        "gezichten", "Gezichtenkaart", "gezicht",
+        "Eén kaart per persoon, alleen met toestemming. De foto komt naast de kaart als <id>.jpg.",
+        f"{folder}/{FACES_DIR}", "naam", "{{naam}}, {{functie}} ({{organisatie}})",
+        media_folder="",  # the photo sits next to the card
+        public_folder="",
+        fields=widgets(tables.FACE_FIELDS, kernen))
 
 
 def _gemeente(folder, kernen) -> dict:
@@ -122,25 +121,13 @@ def _gemeente(folder, kernen) -> dict:
 def _route_pages(content: str, kernen, articles, worried_page: bool) -> list:
     """Life events (a folder of files) and "Zorgen om een ander" (one file), in content/."""
     fields = widgets(tables.LIFE_EVENT_FIELDS, kernen, articles)
-    collections = [
-        {
-            "name": "levensloop",
-            "label": "Levensloop",
-            "label_singular": "levensgebeurtenis",
-            "description": "Eén bestand per moment in het leven, zoals 'Je krijgt een kind'. De bestandsnaam wordt "
-                           "het adres van de pagina.",
-            "folder": f"{content}/{LIFE_EVENTS_DIR}",
-            "extension": "yaml",
-            "format": FORMAT,
-            "create": True,
-            "delete": False,
-            "identifier_field": "titel",
-            "slug": "{{titel}}",
-            "summary": "{{titel}}",
-            "sortable_fields": ["titel", "volgorde"],
-            "fields": fields,
-        },
-    ]
+    collections = [_folder_collection(
+        "levensloop", "Levensloop", "levensgebeurtenis",
+        "Eén bestand per moment in het leven, zoals 'Je krijgt een kind'. De bestandsnaam wordt het adres van de "
+        "pagina.",
+        f"{content}/{LIFE_EVENTS_DIR}", "titel", "{{titel}}",
+        sortable_fields=["titel", "volgorde"],
+        fields=fields)]
     if worried_page:
         collections.append({
             "name": "zorgen-om-een-ander",

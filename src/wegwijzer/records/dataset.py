@@ -87,7 +87,7 @@ class _Loader:
         gemeente = self._load_gemeente()
         record_files = self._record_files(self.root, RESERVED_RECORD_IDS)
         records = self._load_records(record_files)
-        ids = {path.stem for path in record_files}  # an invalid record is reported on its own
+        ids = frozenset(path.stem for path in record_files)  # an invalid record is reported on its own
         faces: list[Face] = []
         for face, mapping in self._load_all(self._record_files(self.root / FACES_DIR, RESERVED_FACE_IDS), self._face):
             if self._references_known(mapping, ids) and face:
@@ -96,7 +96,7 @@ class _Loader:
         self._gemeente_references(ids, {r.id for r in unpublished})
         faces.sort(key=lambda f: (f.organisatie.lower(), f.naam.lower()))
         return Dataset(self.root, gemeente, published, faces, unpublished, self.files_read, self.gemeente_lines,
-                       frozenset(ids))
+                       ids)
 
     def context(self, path: Path) -> Context:
         return Context(self.collector, self.shown(path), self.kernen)
@@ -388,7 +388,7 @@ class _Loader:
             return True
         self.collector.error(self.shown(self._current_path(mapping)), (node or mapping).line, "voorziening",
                              f"Er is geen voorziening met id '{wanted}' (een bestand {wanted}.yaml)."
-                             + did_you_mean(wanted, sorted(ids)))
+                             + did_you_mean(wanted, ids))
         return False
 
     def _gemeente_references(self, ids: AbstractSet[str], unpublished: AbstractSet[str]) -> None:
@@ -422,7 +422,7 @@ def check_reference(ctx: Context, node: Node, field: str, wanted: str, ids: Abst
     the site (its geldig_tot has passed). True when it can be shown."""
     if wanted not in ids:
         message = (f"Er is geen voorziening met id '{wanted}' (een bestand {wanted}.yaml)."
-                   + did_you_mean(wanted, sorted(ids)))
+                   + did_you_mean(wanted, ids))
         if missing_is_error:
             ctx.error(node, field, message)
         else:

@@ -131,9 +131,9 @@ class _References:
     """Every step names exactly one record or article that exists."""
 
     def __init__(self, dataset: Dataset, articles: Iterable[Article]):
-        self.ids = dataset.record_ids or {v.id for v in dataset.voorzieningen}
+        self.ids = dataset.record_ids or frozenset(v.id for v in dataset.voorzieningen)
         self.unpublished = {v.id for v in dataset.unpublished}
-        self.articles = sorted(a.slug for a in articles)
+        self.articles = tuple(sorted(a.slug for a in articles))
         self.published = {v.id for v in dataset.voorzieningen}
 
     def shown(self, step: Step) -> bool:

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Optional
 
+from ..text import dutch_date
 from .model import AccessibilityFacts, Municipality
 from .vocab import TOEGANKELIJKHEID_STATUS
 
 STATEMENT_FILE = "toegankelijkheid.md"  # in the content folder: an editor's own statement
 # "[Vul in …]" in any case and spacing: text an editor still has to write.
 PLACEHOLDER = re.compile(r"\[\s*vul\s+in\b[^\]\n]*\]", re.IGNORECASE)
-
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"]
 
 
 @dataclass(frozen=True)
@@ -47,10 +44,6 @@ def placeholder(what: str) -> str:
 
 def _gap(field: str, what: str, before: str = "", after: str = "") -> Block:
     return Block("p", f"{before}{placeholder(what)}{after}", missing=field)
-
-
-def _date(value: date) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def accessibility_statement(gemeente: Municipality) -> list[Block]:
@@ -109,7 +102,7 @@ def _progress(facts: Optional[AccessibilityFacts]) -> list[Block]:
         blocks.append(_gap("toegankelijkheid.status", "voldoet de website volledig, gedeeltelijk of nog niet aan "
                                                       "WCAG 2.1 AA?"))
     if facts and facts.onderzocht_op:
-        blocks.append(Block("p", f"Dit hebben we het laatst gecontroleerd op {_date(facts.onderzocht_op)}."))
+        blocks.append(Block("p", f"Dit hebben we het laatst gecontroleerd op {dutch_date(facts.onderzocht_op)}."))
     else:
         blocks.append(_gap("toegankelijkheid.onderzocht_op", "datum van het laatste onderzoek",
                            "Dit hebben we het laatst gecontroleerd op ", "."))

@@ -82,6 +82,16 @@ DAGEN = {
 # for your questions (at a GP practice, a school, the library).
 OPENINGSTIJD_SOORTEN = {"open": "Open", "spreekuur": "Spreekuur"}
 
+# What a search hit is (a search document's `soort`), with the label the search page shows
+# in its filter and on each hit, and the search documents carry as `soort_label`.
+SOORTEN = {
+    "voorziening": "Voorziening",
+    "gezicht": "Persoon om te bellen",
+    "artikel": "Artikel",
+    "levensloop": "Levensgebeurtenis",
+    "pagina": "Uitleg",
+}
+
 # How residents reach the one front door (gemeente.yaml, loket.kanalen).
 KANALEN = {
     "telefoon": "Bellen",

@@ -19,6 +19,7 @@ from ..records import vocab
 from ..records.articles import Article
 from ..records.levensloop import RoutePage
 from ..records.model import Dataset, Face, Location, Phone, Voorziening
+from ..text import location_line
 from ..urls import article_url, face_url, info_pages, kern_slug, record_url
 
 ID_MAX_BYTES = 511
@@ -29,9 +30,6 @@ Document = dict[str, Any]  # one search document, ready for JSON
 
 # Attributes whose values are used in filters and facets (see settings.yaml).
 FILTERABLE = ("soort", "route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "wet", "talen")
-
-SOORT_LABELS = {"voorziening": "Voorziening", "gezicht": "Gezicht", "artikel": "Artikel",
-                "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -97,6 +95,31 @@ def _kernen(named: tuple[str, ...], all_kernen: tuple[str, ...]) -> tuple[str, .
     return tuple(named) if named else tuple(all_kernen)
 
 
+def _head(soort: str, key: str, url: str, naam: str) -> Document:
+    """The fields every document starts with: what kind of hit it is, and where it leads."""
+    return {"id": f"{soort}-{key}", "soort": soort, "soort_label": vocab.SOORTEN[soort], "record_id": key,
+            "url": url, "naam": naam}
+
+
+def _themas(themas: Iterable[str]) -> Document:
+    themas = tuple(themas)
+    return {"themas": _filter_values(themas), "themas_labels": [vocab.THEMAS[t] for t in themas]}
+
+
+def _doelgroepen(doelgroepen: Iterable[str]) -> Document:
+    doelgroepen = tuple(doelgroepen)
+    return {"doelgroepen": _filter_values(doelgroepen),
+            "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen]}
+
+
+def _kern_fields(kernen: Iterable[str]) -> Document:
+    kernen = tuple(kernen)
+    return {"kernen": _filter_values(kern_slug(k) for k in kernen), "kernen_labels": list(kernen)}
+
+
+_ACTIVE = {"status": "actief", "status_label": vocab.STATUS["actief"]}
+
+
 def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) -> Document:
     # A record counts for the kernen it names and those its locations are in (site/markers.py:
     # the same rule for Pagefind); one that names none is for every kern.
@@ -104,12 +127,7 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
     doelgroepen = tuple(record.doelgroepen) or tuple(vocab.DOELGROEPEN)
     locaties = record.locaties
     doc: Document = {
-        "id": f"voorziening-{record.id}",
-        "soort": "voorziening",
-        "soort_label": SOORT_LABELS["voorziening"],
-        "record_id": record.id,
-        "url": record_url(record),
-        "naam": record.naam,
+        **_head("voorziening", record.id, record_url(record), record.naam),
         "samenvatting": record.samenvatting,
         "trefwoorden": list(record.trefwoorden),
         "aanbieder": record.aanbieder or "",
@@ -120,13 +138,10 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
         "route_label": vocab.ROUTES[record.route],
         "toegang": record.toegang,
         "toegang_label": vocab.TOEGANG[record.toegang],
-        "themas": _filter_values(record.themas),
-        "themas_labels": [vocab.THEMAS[t] for t in record.themas],
-        "doelgroepen": _filter_values(doelgroepen),
-        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
+        **_themas(record.themas),
+        **_doelgroepen(doelgroepen),
         "voor_iedereen": not record.doelgroepen,
-        "kernen": _filter_values(kern_slug(k) for k in kernen),
-        "kernen_labels": list(kernen),
+        **_kern_fields(kernen),
         "hele_gemeente": not record.kernen,
         "kosten": record.kosten or "onbekend",
         "kosten_label": vocab.KOSTEN.get(record.kosten, "Niet bekend") if record.kosten else "Niet bekend",
@@ -134,7 +149,7 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
         "status_label": vocab.STATUS[record.status],
         "wet": _filter_values([record.wet] if record.wet else []),
         "talen": _filter_values(record.talen),
-        "locaties": [" ".join(p for p in (loc.naam, loc.adres, loc.plaats) if p) for loc in locaties],
+        "locaties": [location_line(loc) for loc in locaties],
         "plaatsen": list(dict.fromkeys(loc.plaats for loc in locaties if loc.plaats)),
         "postcodes": [f for loc in locaties for f in postcode_forms(loc.postcode)],
         "telefoon": phone_forms(record.contact.telefoon) + phone_forms(record.contact.whatsapp),
@@ -154,25 +169,16 @@ def face_document(face: Face, linked: Optional[Voorziening] = None, all_kernen: 
     themas = tuple(linked.themas) if linked else ()
     doelgroepen = (tuple(linked.doelgroepen) or tuple(vocab.DOELGROEPEN)) if linked else tuple(vocab.DOELGROEPEN)
     return {
-        "id": f"gezicht-{face.id}",
-        "soort": "gezicht",
-        "soort_label": SOORT_LABELS["gezicht"],
-        "record_id": face.id,
-        "url": face_url(face),
-        "naam": face.naam,
+        **_head("gezicht", face.id, face_url(face), face.naam),
         "samenvatting": f"{face.functie} bij {face.organisatie}",
         "trefwoorden": list(face.vragen),
         "aanbieder": face.organisatie,
         "beschrijving": face.bereikbaar or "",
-        "themas": _filter_values(themas),
-        "themas_labels": [vocab.THEMAS[t] for t in themas],
-        "doelgroepen": _filter_values(doelgroepen),
-        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
-        "kernen": _filter_values(kern_slug(k) for k in kernen),
-        "kernen_labels": list(kernen),
+        **_themas(themas),
+        **_doelgroepen(doelgroepen),
+        **_kern_fields(kernen),
         "hele_gemeente": not face.kernen,
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
         "voorziening": f"voorziening-{face.voorziening}" if face.voorziening else None,
         "telefoon": phone_forms(face.telefoon),
         "gecontroleerd": face.gecontroleerd.isoformat(),
@@ -183,21 +189,14 @@ def article_document(article: Article) -> Document:
     """An article (wegwijzer.articles.Article: slug, title, samenvatting, themas, body)."""
     themas = [t for t in article.themas if t in vocab.THEMAS]
     return {
-        "id": f"artikel-{article.slug}",
-        "soort": "artikel",
-        "soort_label": SOORT_LABELS["artikel"],
-        "record_id": article.slug,
-        "url": article_url(article),
-        "naam": article.title,
+        **_head("artikel", article.slug, article_url(article), article.title),
         "samenvatting": article.samenvatting or "",
         "trefwoorden": list(getattr(article, "trefwoorden", ()) or ()),
         "beschrijving": plain_text(article.body),
-        "themas": _filter_values(themas),
-        "themas_labels": [vocab.THEMAS[t] for t in themas],
+        **_themas(themas),
         "route": "zelf",
         "route_label": vocab.ROUTES["zelf"],
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
     }
 
 
@@ -206,26 +205,16 @@ def route_page_document(page: RoutePage, dataset: Dataset, all_kernen: tuple[str
     introduction and the names of the records and articles it leads to."""
     steps = [v.naam for v in (dataset.voorziening(s.voorziening) for s in page.stappen if s.voorziening) if v]
     doelgroepen = tuple(page.doelgroepen) or tuple(vocab.DOELGROEPEN)
-    soort = "pagina" if page.worried else "levensloop"
     return {
-        "id": ("pagina-" if page.worried else "levensloop-") + page.slug,
-        "soort": soort,
-        "soort_label": SOORT_LABELS[soort],
-        "record_id": page.slug,
-        "url": page.url,
-        "naam": page.titel,
+        **_head("pagina" if page.worried else "levensloop", page.slug, page.url, page.titel),
         "samenvatting": page.intro,
         "trefwoorden": steps,
         "beschrijving": " ".join(filter(None, [page.let_op] + [s.uitleg for s in page.stappen])),
-        "themas": _filter_values(page.themas),
-        "themas_labels": [vocab.THEMAS[t] for t in page.themas],
-        "doelgroepen": _filter_values(doelgroepen),
-        "doelgroepen_labels": [vocab.DOELGROEPEN[d] for d in doelgroepen],
-        "kernen": _filter_values(kern_slug(k) for k in all_kernen),
-        "kernen_labels": list(all_kernen),
+        **_themas(page.themas),
+        **_doelgroepen(doelgroepen),
+        **_kern_fields(all_kernen),
         "hele_gemeente": True,
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
     }
 
 
@@ -233,21 +222,13 @@ def info_page_document(slug: str, url: str, title: str, summary: str, words: Ite
                        all_kernen: tuple[str, ...] = ()) -> Document:
     """A page made from gemeente.yaml (one front door, complaints, spreekuren): for everyone, everywhere."""
     return {
-        "id": f"pagina-{slug}",
-        "soort": "pagina",
-        "soort_label": SOORT_LABELS["pagina"],
-        "record_id": slug,
-        "url": url,
-        "naam": title,
+        **_head("pagina", slug, url, title),
         "samenvatting": summary,
         "trefwoorden": [w for w in words if w],
-        "doelgroepen": list(vocab.DOELGROEPEN),
-        "doelgroepen_labels": list(vocab.DOELGROEPEN.values()),
-        "kernen": _filter_values(kern_slug(k) for k in all_kernen),
-        "kernen_labels": list(all_kernen),
+        **_doelgroepen(tuple(vocab.DOELGROEPEN)),
+        **_kern_fields(all_kernen),
         "hele_gemeente": True,
-        "status": "actief",
-        "status_label": vocab.STATUS["actief"],
+        **_ACTIVE,
     }
 
 

@@ -34,7 +34,7 @@ from ..records.synonyms import find_synonyms_file, search_folder
 from ..search import siteconfig
 from ..search.pagelanguage import page_language
 from ..search.vocabulary import build_vocabulary
-from ..urls import ALL_FACES_VCARD, face_url, vcard_url
+from ..urls import ALL_FACES_VCARD, ASSET_PREFIX, face_url, vcard_url
 from . import render, safe_markdown, shell, templating
 from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
@@ -55,7 +55,6 @@ log = logging.getLogger("mkdocs.plugins.wegwijzer")
 PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
-ASSET_PREFIX = "assets/wegwijzer/"
 ASSETS = ("wegwijzer.css", "wegwijzer.js", "zoektaal.js", "zoeken.js", "bewaar.js", "lijstje.js", "professionals.js")
 # Generated pages Pagefind indexes: records, faces and the pages residents search for by what
 # they say (life events, the front door, complaints, spreekuren). Lists are not indexed.

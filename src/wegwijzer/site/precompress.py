@@ -17,6 +17,8 @@ from pathlib import Path
 
 import brotli
 
+from ..urls import ASSET_PREFIX
+
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".vcf", ".webmanifest")
 MIN_BYTES = 256  # below this, the headers cost more than compression saves
 GZIP_LEVEL = 9
@@ -25,7 +27,7 @@ GZIP_LEVEL = 9
 # (11); Material's own bundle and lunr are in the site but no page loads them.
 BROTLI_QUALITY = 6
 BROTLI_QUALITY_ASSETS = 11
-LOADED_ASSETS = ("assets/wegwijzer/", "assets/stylesheets/", "pagefind/pagefind.js")
+LOADED_ASSETS = (ASSET_PREFIX, "assets/stylesheets/", "pagefind/pagefind.js")
 SKIP_DIRS = (".deploy",)  # what the web server includes, not what it serves
 CHUNK = 64  # files per job for the worker processes
 

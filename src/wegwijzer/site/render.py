@@ -20,6 +20,7 @@ from ..records.vocab import (
     ROUTE_EXPLANATIONS,
     ROUTE_SLUGS,
     ROUTES,
+    SOORTEN,
     STATUS,
     TALEN,
     THEMAS,
@@ -27,10 +28,12 @@ from ..records.vocab import (
     TOEGANG_EXPLANATIONS,
     WETTEN,
 )
+from ..text import address_lines, dutch_date
 from ..urls import (
     ALL_FACES_VCARD,
     FRONT_DOOR_URL,
     SPREEKUREN_URL,
+    asset_url,
     doelgroep_url,
     face_url,
     kern_slug,
@@ -47,14 +50,6 @@ from .render_lijstje import bewaar_button, face_item, item_script, record_item
 from .render_poster import poster_block
 
 LABEL_WEIGHT = "0.5"  # Pagefind weight of theme and target-group labels on a record page (name: 10)
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
-
-
-def dutch_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
 
 # --- small parts ------------------------------------------------------------------
 
@@ -73,19 +68,24 @@ def phone_link(phone, label_prefix: str = "Bel") -> str:
             f'<span class="ww-sr">{esc(label_prefix)} </span>{esc(phone.display)}</a>')
 
 
+def card_badges(v) -> str:
+    """A record's badges on a card or a route step: access, status and route."""
+    return (f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
+            f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>')
+
+
+def card_phone(v) -> str:
+    return f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>' if v.contact.telefoon else ""
+
+
 def card(v, from_url: str) -> str:
-    phone = ""
-    if v.contact.telefoon:
-        phone = f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>'
     provider = f'<p class="ww-card__provider">{esc(v.aanbieder)}</p>' if v.aanbieder else ""
     if v.wachttijd:  # as in search results (zoeken.js): the text and the month it was checked
         provider += f'<p class="ww-card__waiting"><strong>Wachttijd:</strong> {esc(v.wachttijd.summary)}</p>'
     return (
         f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(from_url, record_url(v))}">{esc(v.naam)}</a>'
-        f'</h3>'
-        f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
-        f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>'
-        f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{provider}{phone}</li>'
+        f'</h3>{card_badges(v)}'
+        f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{provider}{card_phone(v)}</li>'
     )
 
 
@@ -155,12 +155,12 @@ def contact_buttons(contact, name: str) -> str:
 def directions_url(loc) -> str:
     if loc.has_coordinates:
         return f"https://www.openstreetmap.org/directions?to={loc.lat}%2C{loc.lon}"
-    query = " ".join(p for p in (loc.adres, loc.postcode, loc.plaats) if p)
+    query = " ".join(address_lines(loc))
     return "https://www.openstreetmap.org/search?query=" + quote(query)
 
 
 def location_block(loc, tag: str = "li") -> str:
-    lines = [esc(p) for p in (loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)) if p]
+    lines = [esc(p) for p in address_lines(loc)]
     name = f"<strong>{esc(loc.naam)}</strong><br>" if loc.naam else ""
     access = f'<br><span class="ww-muted">{esc(loc.toegankelijkheid)}</span>' if loc.toegankelijkheid else ""
     route = ""
@@ -207,8 +207,23 @@ def places_block(v) -> str:
             f'</section>')
 
 
+def theme_links(url: str) -> str:
+    """Every theme as a list item linking to its page, for a list on the page at ``url``."""
+    return "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
+
+
 def _link_list(items, from_url):
     return ", ".join(f'<a href="{rel(from_url, url)}">{esc(label)}</a>' for url, label in items)
+
+
+def theme_link_line(themas, from_url: str) -> str:
+    """Some themes as links in one line ("Geld, Wonen"), on the page at ``from_url``."""
+    return _link_list([(theme_url(t), THEMAS[t]) for t in themas], from_url)
+
+
+def group_link_line(doelgroepen, from_url: str) -> str:
+    """Some target groups as links in one line, on the page at ``from_url``."""
+    return _link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in doelgroepen], from_url)
 
 
 # --- face cards -------------------------------------------------------------------
@@ -311,8 +326,8 @@ def record_page(v, ctx, url: str) -> str:
     # of that theme or group, after the records that use the word themselves.
     details = []
     details.append(("Route", f'<a href="{rel(url, ROUTE_SLUGS[v.route] + "/")}">{esc(ROUTES[v.route])}</a>', False))
-    details.append(("Thema's", _link_list([(theme_url(t), THEMAS[t]) for t in v.themas], url), True))
-    details.append(("Voor wie", _link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in v.doelgroepen], url)
+    details.append(("Thema's", theme_link_line(v.themas, url), True))
+    details.append(("Voor wie", group_link_line(v.doelgroepen, url)
                     if v.doelgroepen else "Iedereen", bool(v.doelgroepen)))
     details.append(("Waar in de gemeente", where_in_municipality(v, url), False))
     if v.talen:
@@ -375,7 +390,7 @@ def home_page(ctx) -> str:
         f'<li><a class="ww-tile ww-tile--{r}" href="{ROUTE_SLUGS[r]}/"><span class="ww-tile__title">{esc(ROUTES[r])}'
         f'</span>'
         f'<span class="ww-tile__text">{esc(ROUTE_EXPLANATIONS[r])}</span></a></li>' for r in ROUTES)
-    themes = "".join(f'<li><a href="{theme_url(slug)}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
+    themes = theme_links(url)
     groups = "".join(f'<li><a href="{doelgroep_url(slug)}">{esc(label)}</a></li>'
                      for slug, label in DOELGROEPEN.items())
     kernen = "".join(f'<li><a href="{kern_url(k)}">{esc(k)}</a></li>' for k in (g.kernen if g else ()))
@@ -432,8 +447,7 @@ def route_extra(route: str, ctx, url: str) -> str:
     if route == "zelf" and ctx.articles:
         parts.append('<section aria-labelledby="h-artikelen"><h2 id="h-artikelen">Lees en ga zelf aan de slag</h2>'
                      + article_list(ctx.articles, url) + "</section>")
-    themes = "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>'
-                     for slug, label in THEMAS.items())
+    themes = theme_links(url)
     parts.append(f'<details class="ww-themes-inline"><summary>Kies een thema</summary><ul class="ww-links">{themes}'
                  f'</ul></details>')
     return "".join(parts)
@@ -456,7 +470,7 @@ def article_page(article, url: str, body_html: str) -> str:
     lead = (f'<p class="ww-lead" data-pagefind-weight="5" data-pagefind-meta="samenvatting">'
             f'{esc(article.samenvatting)}</p>'
             if article.samenvatting else "")
-    themes = _link_list([(theme_url(t), THEMAS[t]) for t in article.themas], url)
+    themes = theme_link_line(article.themas, url)
     more = f'<p class="ww-muted" data-pagefind-ignore>Thema: {themes}</p>' if themes else ""
     return (f'<article class="ww-article" data-pagefind-body><h1 data-pagefind-weight="10" data-pagefind-meta="title">'
             f'{esc(article.title)}</h1>{markers(tags)}{lead}<div class="ww-prose">{body_html}</div>{more}</article>')
@@ -519,25 +533,18 @@ def face_page(face, ctx, url: str) -> str:
     )
 
 
-def _asset(ctx, name: str) -> str:
-    """Our script's address (content-hashed by the plugin; the plain name without it)."""
-    return getattr(ctx, "assets", {}).get(name, "assets/wegwijzer/" + name)
-
-
 def search_page(ctx, url: str, search_config: dict) -> str:
     g = ctx.dataset.gemeente
     kernen = list(g.kernen) if g else []
     labels = {"route": ROUTES, "thema": THEMAS, "doelgroep": DOELGROEPEN,
               "kern": {kern_slug(k): k for k in kernen}, "toegang": TOEGANG,
-              "soort": {"voorziening": "Voorziening", "gezicht": "Persoon om te bellen", "artikel": "Artikel",
-                        "levensloop": "Levensgebeurtenis", "pagina": "Uitleg"}}
+              "soort": SOORTEN}
     names = {"route": "Route", "thema": "Thema", "doelgroep": "Voor wie", "kern": "Dorp of wijk", "toegang": "Toegang"}
     selects = "".join(
         f'<div class="ww-filter"><label for="f-{key}">{esc(label)}</label><select id="f-{key}" name="{key}">'
         f'<option value="">Alle</option>'
         + "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in labels[key].items())
         + "</select></div>" for key, label in names.items())
-    theme_links = "".join(f'<li><a href="{rel(url, theme_url(s))}">{esc(t)}</a></li>' for s, t in THEMAS.items())
     preconnect = ""
     if search_config.get("backend") == "meilisearch":
         from ..search.siteconfig import origin
@@ -564,12 +571,12 @@ def search_page(ctx, url: str, search_config: dict) -> str:
         f'{dead_end_help(ctx, url)}'
         f'<noscript><div class="ww-callout">'
         f'<p>Zoeken werkt alleen met JavaScript. Zonder JavaScript vind je alles via de thema\'s:</p>'
-        f'<ul class="ww-links">{theme_links}</ul></div></noscript>'
+        f'<ul class="ww-links">{theme_links(url)}</ul></div></noscript>'
         f'<script type="application/json" id="zoek-labels">{json_for_script(labels)}</script>'
         f'<script type="application/json" id="zoek-config">{json_for_script(search_config)}</script>'
         f'<script type="application/json" id="zoek-taal">{json_for_script(ctx.search_language)}</script>'
-        f'<script src="{rel(url, _asset(ctx, "zoektaal.js"))}" defer></script>'
-        f'<script src="{rel(url, _asset(ctx, "zoeken.js"))}" defer></script></div>'
+        f'<script src="{rel(url, asset_url(ctx, "zoektaal.js"))}" defer></script>'
+        f'<script src="{rel(url, asset_url(ctx, "zoeken.js"))}" defer></script></div>'
     )
 
 
@@ -616,7 +623,7 @@ def dead_end_help(ctx, url: str) -> str:
     """
     routes = "".join(f'<li><a href="{rel(url, ROUTE_SLUGS[r] + "/")}">{esc(ROUTES[r])}</a>: '
                      f'{esc(ROUTE_EXPLANATIONS[r])}</li>' for r in ROUTES)
-    themes = "".join(f'<li><a href="{rel(url, theme_url(s))}">{esc(t)}</a></li>' for s, t in THEMAS.items())
+    themes = theme_links(url)
     return (
         f'<section id="zoek-hulp" class="ww-dead-end" aria-labelledby="h-zoek-hulp" hidden>'
         f'<h2 id="h-zoek-hulp">Zo vind je toch wat je zoekt</h2>'

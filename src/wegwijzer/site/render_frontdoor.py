@@ -16,6 +16,7 @@ from ..records.model import Channel
 from ..records.statement import Block, complaint_blocks
 from ..records.vocab import KANALEN
 from ..safeurl import WEB_SCHEMES, is_allowed_link
+from ..text import address_lines
 from ..urls import COMPLAINTS_URL, FRONT_DOOR_URL, POSTCARDS_URL, feedback_url, record_url, rel
 from .escaping import esc
 from .render import face_card, hours_table, phone_link, statement_html, web_link
@@ -85,7 +86,7 @@ def _channel_value(ch: Channel) -> str:
     parts = []
     if ch.telefoon:
         parts.append(phone_link(ch.telefoon))
-    lines = [esc(p) for p in (ch.naam, ch.adres, " ".join(p for p in (ch.postcode, ch.plaats) if p)) if p]
+    lines = [esc(p) for p in (ch.naam, *address_lines(ch)) if p]
     if lines:
         parts.append(f'<address>{"<br>".join(lines)}</address>')
     return "".join(f'<div class="ww-channel__value">{p}</div>' for p in parts)

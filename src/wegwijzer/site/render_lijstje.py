@@ -13,7 +13,8 @@ json_for_script (no ``</script>`` break-out); lijstje.js puts it on the page as 
 from __future__ import annotations
 
 from ..records.vocab import ROUTE_SLUGS, TOEGANG, TOEGANG_EXPLANATIONS
-from ..urls import face_url, record_url, rel
+from ..text import location_line
+from ..urls import asset_url, face_url, record_url, rel
 from .escaping import json_for_script
 from .templating import active, templates_of
 
@@ -31,9 +32,9 @@ def bewaar_button(kind: str, item_id: str, url: str, naam: str) -> str:
     return active().get_template("wegwijzer/bewaar.html").render(kind=kind, item_id=item_id, url=url, naam=naam)
 
 
-def _address(loc) -> str:
-    parts = [loc.naam, loc.adres, " ".join(p for p in (loc.postcode, loc.plaats) if p)]
-    return ", ".join(p for p in parts if p)
+def where_to_go(v) -> str:
+    """Where to go, for a handout: the record's first location with an address, in one line."""
+    return next((location_line(loc) for loc in v.locaties if loc.adres or loc.plaats), "")
 
 
 def record_item(v) -> dict:
@@ -43,9 +44,8 @@ def record_item(v) -> dict:
             "toegang": TOEGANG[v.toegang], "hoe": hoe}
     if v.contact.telefoon:
         item["tel"], item["tel_link"] = v.contact.telefoon.display, v.contact.telefoon.tel
-    addresses = [_address(loc) for loc in v.locaties if loc.adres or loc.plaats]
-    if addresses:
-        item["adres"] = addresses[0]
+    if where := where_to_go(v):
+        item["adres"] = where
     if v.wachttijd:
         item["extra"] = f"Wachttijd: {v.wachttijd.tekst}."
     if v.status != "actief":
@@ -76,9 +76,6 @@ def lijstje_page(ctx, url: str, qr_library: str = "") -> str:
     folders = {"z": ROUTE_SLUGS["zelf"], "s": ROUTE_SLUGS["samen"], "l": ROUTE_SLUGS["laten"], "g": FACES_FOLDER}
     config = {"gemeente": name, "max": MAX_ITEMS, "folders": folders,
               "qr": rel(url, qr_library) if qr_library else ""}
-    lijstje = {"root": rel(url, ""), "gemeente": name, "config": config, "script": rel(url, _asset(ctx, "lijstje.js"))}
+    lijstje = {"root": rel(url, ""), "gemeente": name, "config": config,
+               "script": rel(url, asset_url(ctx, "lijstje.js"))}
     return templates_of(ctx).get_template("wegwijzer/lijstje.html").render(lijstje=lijstje)
-
-
-def _asset(ctx, name: str) -> str:
-    return getattr(ctx, "assets", {}).get(name, "assets/wegwijzer/" + name)

@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..records.model import Location, Voorziening
 from ..records.vocab import DAGEN
+from ..text import location_line
 from ..urls import SPREEKUREN_URL, WHOLE_MUNICIPALITY_URL, kern_slug, kern_url, record_url, rel
 from .escaping import esc
 from .render import card_list, face_card, pager
@@ -60,9 +61,8 @@ def spreekuren(records) -> list:
 def _place_text(s: Spreekuur) -> str:
     if s.place is None:
         return ""
-    loc = s.place
-    parts = [p for p in (loc.naam, loc.adres, loc.plaats) if p]
-    return f'<span class="ww-spreekuur__place">{esc(", ".join(parts))}</span>' if parts else ""
+    line = location_line(s.place)
+    return f'<span class="ww-spreekuur__place">{esc(line)}</span>' if line else ""
 
 
 def spreekuur_item(s: Spreekuur, from_url: str) -> str:

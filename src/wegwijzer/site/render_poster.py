@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..records.vocab import DAGEN, TOEGANG_EXPLANATIONS
 from .escaping import trusted
 from .qrcodes import titled
-from .render_lijstje import FIRST_STEP
+from .render_lijstje import FIRST_STEP, where_to_go
 from .templating import templates_of
 
 MAX_HOURS = 3  # opening hours on a poster: more would not fit on one page in large type
@@ -41,11 +41,7 @@ def poster_data(v, ctx, url: str) -> dict:
     step = TOEGANG_EXPLANATIONS[v.toegang]
     if v.aanmelden:
         step = f"{FIRST_STEP[v.toegang]} {shorter(v.aanmelden, MAX_STEP)}"
-    located = [loc for loc in v.locaties if loc.adres or loc.plaats]
-    where = ""
-    if located:
-        loc = located[0]
-        where = ", ".join(p for p in (loc.naam, loc.adres, " ".join(x for x in (loc.postcode, loc.plaats) if x)) if p)
+    where = where_to_go(v)
     return {
         "gemeente": g.naam if g else "",
         "naam": v.naam,

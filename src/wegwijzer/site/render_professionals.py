@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..records.model import Face, Voorziening
 from ..records.vocab import DOELGROEPEN, THEMAS, TOEGANG_EXPLANATIONS
-from ..urls import kern_slug, record_url, rel
+from ..urls import asset_url, kern_slug, record_url, rel
 from . import render
 from .escaping import esc
 from .render_lijstje import bewaar_button
@@ -154,5 +154,5 @@ def professionals_page(ctx, url: str = URL) -> str:
         f'<p class="ww-noprint"><a id="pro-zoeken" href="{rel(url, "zoeken/")}">Zoek ook in alle voorzieningen'
         f'</a></p>'
         f'{sections or "<p>Er staan nog geen gezichten op de kaart.</p>"}'
-        f'<script src="{rel(url, render._asset(ctx, "professionals.js"))}" defer></script></div>'
+        f'<script src="{rel(url, asset_url(ctx, "professionals.js"))}" defer></script></div>'
     )

@@ -8,13 +8,10 @@ from a file is escaped.
 
 from __future__ import annotations
 
-from ..records.vocab import DOELGROEPEN, ROUTES, THEMAS
-from ..urls import FRONT_DOOR_URL, LIFE_EVENTS_URL, WORRIED_URL, doelgroep_url, rel, theme_url
+from ..urls import FRONT_DOOR_URL, LIFE_EVENTS_URL, WORRIED_URL, record_url, rel
 from .escaping import esc
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, markers
-from .render import _link_list, access_badge, phone_link, status_badge
-
-LIFE_EVENT_LABEL = "Levensgebeurtenis"
+from .render import card_badges, card_phone, group_link_line, theme_link_line
 
 
 def _step(step, ctx, url: str, number: int) -> str:
@@ -23,14 +20,9 @@ def _step(step, ctx, url: str, number: int) -> str:
         v = ctx.dataset.voorziening(step.voorziening)
         if v is None:  # no longer on the site: `wegwijzer check` warned about it
             return ""
-        from ..urls import record_url
-
-        phone = (f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>' if v.contact.telefoon else "")
         return (f'<li class="ww-step"><h3 class="ww-step__title"><span class="ww-sr">Stap {number}: </span>'
-                f'<a href="{rel(url, record_url(v))}">{esc(v.naam)}</a></h3>{why}'
-                f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
-                f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>'
-                f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{phone}</li>')
+                f'<a href="{rel(url, record_url(v))}">{esc(v.naam)}</a></h3>{why}{card_badges(v)}'
+                f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{card_phone(v)}</li>')
     article = next((a for a in ctx.articles if a.slug == step.artikel), None)
     if article is None:
         return ""
@@ -60,9 +52,9 @@ def route_page(page, ctx, url: str) -> str:
             if page.let_op else "")
     about = []
     if page.themas:
-        about.append(f'Thema: {_link_list([(theme_url(t), THEMAS[t]) for t in page.themas], url)}')
+        about.append(f'Thema: {theme_link_line(page.themas, url)}')
     if page.doelgroepen:
-        about.append(f'Voor: {_link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in page.doelgroepen], url)}')
+        about.append(f'Voor: {group_link_line(page.doelgroepen, url)}')
     more = "".join(f"<p>{line}</p>" for line in about)
     back = ("" if page.worried else
             f'<p><a href="{rel(url, LIFE_EVENTS_URL)}">Andere momenten in je leven</a></p>')
@@ -109,4 +101,4 @@ def home_sections(ctx, url: str = "") -> str:
     return "".join(parts)
 
 
-__all__ = ["LIFE_EVENT_LABEL", "home_sections", "life_events_page", "route_page"]
+__all__ = ["home_sections", "life_events_page", "route_page"]

@@ -5,7 +5,7 @@ The data format (docs/dataformaat.md) is the contract; this is its executable fo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from .. import vocab
 from ..model import (
@@ -174,15 +174,20 @@ REFERRAL_FIELDS = {
 }
 
 
-def _check_referral(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
-    if values.get("wie") or values.get("hoe") or is_given(node, "wie") or is_given(node, "hoe"):
-        return True
-    ctx.error(node, f"{name}.wie", "Zet onder verwijzen ten minste wie mag verwijzen (wie: [huisarts]) of hoe je "
-                                   "verwijst (hoe: ...).")
-    return False
+def _one_of(first: str, second: str, message: str) -> Callable[[Mapping, dict[str, Any], Context, str], bool]:
+    """A record's check: ``first`` or ``second`` is given (also when its value was wrong,
+    which is reported on its own); else ``message``, on ``first``."""
+    def check(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
+        if any(values.get(key) or is_given(node, key) for key in (first, second)):
+            return True
+        ctx.error(node, f"{name}.{first}", message)
+        return False
+    return check
 
 
-referral = record(REFERRAL_FIELDS, Referral, "verwijzen (wie, hoe, website)", _check_referral)
+referral = record(REFERRAL_FIELDS, Referral, "verwijzen (wie, hoe, website)",
+                  _one_of("wie", "hoe", "Zet onder verwijzen ten minste wie mag verwijzen (wie: [huisarts]) of hoe "
+                                        "je verwijst (hoe: ...)."))
 
 
 # A face card's voorziening: a record's id (its file name), checked once all records are known.
@@ -298,14 +303,6 @@ ACCESSIBILITY_FIELDS = {
 }
 
 
-def _check_security(node: Mapping, values: dict[str, Any], ctx: Context, name: str) -> bool:
-    if values.get("email") or values.get("website") or is_given(node, "email") or is_given(node, "website"):
-        return True
-    ctx.error(node, f"{name}.email", "Geef een e-mailadres of een webadres waar iemand een beveiligingsprobleem "
-                                     "kan melden: email: of website: onder beveiliging:.")
-    return False
-
-
 SECURITY_FIELDS = {
     "email": Field(email, label="E-mail", help="Waar iemand een beveiligingsprobleem meldt."),
     "website": Field(url, label="Website", help="Een pagina om een beveiligingsprobleem te melden."),
@@ -358,7 +355,8 @@ GEMEENTE_FIELDS = {
                             label="Hoe ging het?",
                             help="Waar de antwoorden van de postkaart 'Hoe ging het?' heen gaan."),
     "beveiliging": Field(record(SECURITY_FIELDS, SecurityContact, "de beveiliging (email, website, beleid, ...)",
-                                _check_security),
+                                _one_of("email", "website", "Geef een e-mailadres of een webadres waar iemand een "
+                                        "beveiligingsprobleem kan melden: email: of website: onder beveiliging:.")),
                          label="Beveiliging", help="Waar iemand een beveiligingsprobleem meldt (voor security.txt)."),
     # extension (issue 19): the municipality's own crisis lines, shown with 113, Veilig Thuis and 112
     "crisis": Field(list_of(record(CRISIS_FIELDS, CrisisLine, "een hulplijn (naam, telefoon, soorten, ...)"),

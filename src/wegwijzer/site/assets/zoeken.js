@@ -69,18 +69,25 @@
     return !names.some(function (name) { return typed.indexOf(" " + name + " ") >= 0 && name.indexOf(" ") > 0; });
   }
 
+  // One of the search's word files, zoeken/<pattern with {} = part>, as JSON.
+  function searchFile(pattern, part, what) {
+    var name = String(pattern || "").replace("{}", part);
+    return fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
+      .then(function (r) { if (!r.ok) throw new Error(what + " " + r.status); return r.json(); });
+  }
+  // load() once per key of cache; a load that failed is tried again the next time.
+  function once(cache, key, load) {
+    return cache[key] || (cache[key] = load().catch(function (err) { delete cache[key]; throw err; }));
+  }
+
   // The woordenboek, one file per first letter of a resident's word (any script), fetched
   // from this site the first time a question has a word with that letter.
   var lexicon = new Z.Lexicon(language.zinlengte, language.uitgangen), lexiconFiles = {}, lexiconBuckets = language.begripdelen || [];
   function loadBucket(b) {
     if (lexiconBuckets.indexOf(b) < 0) return Promise.resolve();
-    if (!lexiconFiles[b]) {
-      var name = String(language.begrippen || "").replace("{}", b);
-      lexiconFiles[b] = fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
-        .then(function (r) { if (!r.ok) throw new Error("woordenboek " + r.status); return r.json(); })
-        .then(function (data) { lexicon.add(b, data); }, function (err) { delete lexiconFiles[b]; throw err; });
-    }
-    return lexiconFiles[b];
+    return once(lexiconFiles, b, function () {
+      return searchFile(language.begrippen, b, "woordenboek").then(function (data) { lexicon.add(b, data); });
+    });
   }
   // Only the words the site does not have, and those with which a phrase of the woordenboek
   // begins ("fles wijn"), are looked up (the vocabulary files, which the search loads for its
@@ -136,22 +143,14 @@
   var formLetters = String(language.vormletters || "").split("");
   function loadForms(letter) {  // zoeken/vormen-<letter>: forms of the site's words, for a word it lacks
     if (formLetters.indexOf(letter) < 0) { vocabulary.addForms(letter, null); return Promise.resolve(); }
-    var name = String(language.vormenlijst || "").replace("{}", letter);
-    return fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
-      .then(function (r) { if (!r.ok) throw new Error("vormen " + r.status); return r.json(); })
-      .then(function (data) { vocabulary.addForms(letter, data); });
+    return searchFile(language.vormenlijst, letter, "vormen").then(function (data) { vocabulary.addForms(letter, data); });
   }
   function loadLetter(letter) {
-    if (letter.charAt(0) === "~") return vocabularyFiles[letter] || (vocabularyFiles[letter] = loadForms(letter.slice(1))
-      .catch(function (err) { delete vocabularyFiles[letter]; throw err; }));
+    if (letter.charAt(0) === "~") return once(vocabularyFiles, letter, function () { return loadForms(letter.slice(1)); });
     if (vocabularyLetters.indexOf(letter) < 0) { vocabulary.letters[letter] = true; return Promise.resolve(); }
-    if (!vocabularyFiles[letter]) {
-      var name = String(language.woordenlijst || "").replace("{}", letter);
-      vocabularyFiles[letter] = fetch(new URL("zoeken/" + name, siteRoot).href, {credentials: "same-origin"})
-        .then(function (r) { if (!r.ok) throw new Error("woordenlijst " + r.status); return r.json(); })
-        .then(function (data) { vocabulary.add(letter, data); }, function (err) { delete vocabularyFiles[letter]; throw err; });
-    }
-    return vocabularyFiles[letter];
+    return once(vocabularyFiles, letter, function () {
+      return searchFile(language.woordenlijst, letter, "woordenlijst").then(function (data) { vocabulary.add(letter, data); });
+    });
   }
   function withVocabulary(fn) {
     vocabulary.wanted = [];
