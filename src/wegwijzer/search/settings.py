@@ -74,7 +74,7 @@ def form_synonyms(documents: list[dict[str, Any]]) -> dict[str, list[str]]:
 
     lemmas = {stem for doc in documents for stem in doc.get("stammen", ())}
     found: dict[str, list[str]] = {}
-    for base, forms in forms_of(lemmas, "nl").items():
+    for base, forms in forms_of(sorted(lemmas), "nl").items():  # sorted: the same file in every process
         for form in forms:
             if form != base and len(form) >= 3:
                 found.setdefault(form, []).append(base)
