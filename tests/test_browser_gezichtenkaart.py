@@ -60,7 +60,7 @@ def test_the_printed_card_has_every_face_once_whole_on_few_pages(chromium, demo_
     together), the date and address on top, no navigation or screen buttons, no empty page, and
     no organisation's heading left at the foot of a column without its people."""
     from builders import DEMO_DATA, load
-    from wegwijzer.site.render import dutch_date
+    from wegwijzer.site.render_parts import dutch_date
     dataset, _ = load(DEMO_DATA)
     faces = dataset.gezichten
     context = chromium.new_context()

@@ -12,7 +12,7 @@ import pytest
 from browser import LIJSTJE_KEY, LIJSTJE_LOADED, decoded_qr_codes, pdf_pages, saved_list_script
 from builders import RECENT, build, q, small_dataset, write
 from servers import serve
-from wegwijzer.site.render import dutch_date
+from wegwijzer.site.render_parts import dutch_date
 
 pytestmark = pytest.mark.browser
 

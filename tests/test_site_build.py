@@ -188,25 +188,25 @@ def test_bad_glossary_fails_the_build_with_file_and_line(tmp_path):
 
 
 def test_swap_exchanges_the_folders_in_one_step_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    from wegwijzer.site import sitebuild
+    from wegwijzer.site import swap
     live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
     live.mkdir(), new.mkdir()
     (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
     renames = []
-    monkeypatch.setattr(sitebuild.os, "rename", lambda *a: renames.append(a))
-    sitebuild._swap(new, live)
+    monkeypatch.setattr(swap.os, "rename", lambda *a: renames.append(a))
+    swap.swap_in(new, live)
     assert renames == []  # no moment without a site: one exchange, no rename pair
     assert (live / "index.html").read_text() == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_swap_falls_back_to_two_renames_where_exchange_is_missing(tmp_path, monkeypatch):
-    from wegwijzer.site import sitebuild
+    from wegwijzer.site import swap
     live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
     live.mkdir(), new.mkdir()
     (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
-    sitebuild._swap(new, live)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
+    swap.swap_in(new, live)
     assert (live / "index.html").read_text() == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -289,7 +289,7 @@ def test_a_running_builds_folder_is_left_alone(tmp_path):
     """A folder whose lock a live process holds (here: this test) is never removed."""
     import fcntl
 
-    from wegwijzer.site.sitebuild import remove_leftovers
+    from wegwijzer.site.swap import remove_leftovers
     site = tmp_path / "site"
     busy, busy_lock = tmp_path / ".site-nieuw-1-aa", tmp_path / ".site-nieuw-1-aa.lock"
     dead, dead_lock = tmp_path / ".site-nieuw-2-bb", tmp_path / ".site-nieuw-2-bb.lock"
@@ -309,7 +309,7 @@ def test_a_folder_without_a_lock_file_is_removed_only_when_old(tmp_path):
     import os
     import time
 
-    from wegwijzer.site.sitebuild import LEFTOVER_WITHOUT_LOCK_AGE_S, remove_leftovers
+    from wegwijzer.site.swap import LEFTOVER_WITHOUT_LOCK_AGE_S, remove_leftovers
     young, old = tmp_path / ".site-nieuw-abc123", tmp_path / ".site-oud-4242"
     young.mkdir(), old.mkdir()
     then = time.time() - LEFTOVER_WITHOUT_LOCK_AGE_S - 60

@@ -22,6 +22,7 @@ from ..records import vocab
 from ..records.searchlists import MAX_PHRASE_WORDS
 from .freedict import english_dutch
 from .morphology import IRREGULAR, LANGUAGES, expand, fold, forms_of, lemma
+from .plaintext import words
 from .vocabulary import (
     forms_files,
     key,
@@ -30,7 +31,6 @@ from .vocabulary import (
     search_language,
     vocabulary_file_name,
     vocabulary_files,
-    words,
 )
 
 LEXICON_NAME = "begrippen-{{}}.{}.json"

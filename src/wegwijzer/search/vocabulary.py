@@ -28,19 +28,11 @@ from collections import Counter
 from typing import Iterable
 
 from ..records import vocab
-from .documents import plain_text
+from .plaintext import WORD, plain_text, words
 
-# A word: letters only (digits, phone numbers and postcodes are never corrected).
-WORD = re.compile(r"[^\W\d_]+")
-MIN_LETTERS = 3  # shorter words are never corrected or used as a compound part
 MAX_COUNT = 9  # page counts above this are all "frequent"
 VOCABULARY_NAME = "woorden-{{}}.{}.json"  # in the search page's folder: letter, hash
 OTHER = "_"  # the file of words that do not begin with a-z
-
-
-def words(text: str) -> list:
-    """The words of ``text``, lower case, with their accents (``café``), of 3 letters or more."""
-    return [w for w in WORD.findall(text.lower()) if len(w) >= MIN_LETTERS]
 
 
 def plain(word: str) -> str:

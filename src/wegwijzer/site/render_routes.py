@@ -12,7 +12,7 @@ from ..records.vocab import DOELGROEPEN, ROUTES, THEMAS
 from ..urls import FRONT_DOOR_URL, LIFE_EVENTS_URL, WORRIED_URL, doelgroep_url, rel, theme_url
 from .escaping import esc
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, markers
-from .render import _link_list, access_badge, phone_link, status_badge
+from .render_parts import access_badge, link_list, phone_link, status_badge
 
 LIFE_EVENT_LABEL = "Levensgebeurtenis"
 
@@ -60,9 +60,9 @@ def route_page(page, ctx, url: str) -> str:
             if page.let_op else "")
     about = []
     if page.themas:
-        about.append(f'Thema: {_link_list([(theme_url(t), THEMAS[t]) for t in page.themas], url)}')
+        about.append(f'Thema: {link_list([(theme_url(t), THEMAS[t]) for t in page.themas], url)}')
     if page.doelgroepen:
-        about.append(f'Voor: {_link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in page.doelgroepen], url)}')
+        about.append(f'Voor: {link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in page.doelgroepen], url)}')
     more = "".join(f"<p>{line}</p>" for line in about)
     back = ("" if page.worried else
             f'<p><a href="{rel(url, LIFE_EVENTS_URL)}">Andere momenten in je leven</a></p>')
