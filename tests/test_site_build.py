@@ -230,12 +230,12 @@ def test_shared_theme_shell_gives_the_same_pages_as_a_full_render(tmp_path, monk
 
 
 def test_pagefind_gets_the_searchable_text_with_filters_but_not_the_ignored_sections():
-    from wegwijzer.site.plugin import _IGNORED_SECTION, _drop_unless_nested
+    from wegwijzer.site.assemble import searchable_part
     body = ('<article data-pagefind-body><h1>Naam</h1><ww-zoekdata hidden data-pagefind-ignore>'
             '<span data-pagefind-filter="route">laten</span></ww-zoekdata>'
             '<section class="ww-section" data-pagefind-ignore><h2>Contact</h2><img src="x.jpg"></section>'
             '<p>Tekst</p><section data-pagefind-ignore><section>genest</section></section></article>')
-    sent = _IGNORED_SECTION.sub(_drop_unless_nested, body)
+    sent = searchable_part(body)
     assert "Contact" not in sent and "x.jpg" not in sent  # a face photo would become the result's image
     assert '<span data-pagefind-filter="route">laten</span>' in sent and "<p>Tekst</p>" in sent
     assert "genest" in sent  # nested sections are sent whole rather than cut in half
