@@ -293,7 +293,7 @@ def build(data_dir: Path, site_dir: Path, env: dict = None, config_file: Path = 
     ``site_config`` (none by default)."""
     import pytest
 
-    from wegwijzer.site import plugin
+    from wegwijzer.site import assemble
     from wegwijzer.site.sitebuild import build_site
     out = io.StringIO()
     code = 0
@@ -302,7 +302,7 @@ def build(data_dir: Path, site_dir: Path, env: dict = None, config_file: Path = 
             mp.delenv(name, raising=False)
         for name, value in (env or {}).items():
             mp.setenv(name, value)
-        mp.setattr(plugin, "SITE_CONFIG_FILE", Path(site_config or Path(site_dir).parent / "geen-meili.json"))
+        mp.setattr(assemble, "SITE_CONFIG_FILE", Path(site_config or Path(site_dir).parent / "geen-meili.json"))
         try:
             build_site(str(config_file or MKDOCS_YML), data_dir and str(data_dir), str(site_dir), out=out)
         except WegwijzerError as err:  # what `wegwijzer build` prints on stderr

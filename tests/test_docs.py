@@ -309,6 +309,23 @@ def test_the_layers_import_downwards_only():
     assert not offenders, offenders
 
 
+def test_only_the_modules_the_architecture_page_names_import_mkdocs():
+    """The site is assembled in plain Python (site/assemble.py); only a thin layer connects it to MkDocs."""
+    import ast
+
+    claim = ARCHITECTURE.read_text(encoding="utf-8").split("MkDocs is imported only by ", 1)[1]
+    named = sorted(re.findall(r"`(site/\w+\.py)`", claim.split("Jinja", 1)[0]))
+    assert len(named) >= 2, "the page no longer says which modules import MkDocs: update this test"
+    importers = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            if any(name.split(".")[0] == "mkdocs" for name in names):
+                importers.add(path.relative_to(PACKAGE).as_posix())
+    assert sorted(importers) == named
+
+
 # --- the editors' data format (docs/dataformaat.md) ---------------------------------------
 
 DATA_FORMAT = REPO / "docs" / "dataformaat.md"

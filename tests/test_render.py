@@ -23,7 +23,7 @@ from builders import model_dataset
 from wegwijzer.records.articles import Article
 from wegwijzer.records.glossary import Term
 from wegwijzer.records.model import Contact, OpeningHours, Phone, WaitingTime
-from wegwijzer.site import render
+from wegwijzer.site import render, render_parts
 from wegwijzer.site.pages import SiteContext
 from wegwijzer.site.photos import PhotoSet
 
@@ -364,22 +364,22 @@ def test_a_stopped_record_points_to_its_route_and_an_active_one_has_no_status_ba
     assert page.attrs_of("div", role="note") == [{"class": "ww-alert ww-alert--stopped", "role": "note"}]
     assert ("../../laten-doen/", "Kijk wat er nog meer is") in page.result()[1]
     assert "Gestopt. | Deze voorziening bestaat niet meer." in page.result()[0]
-    assert render.status_badge("actief") == ""
-    assert render.status_badge("gestopt") == '<span class="ww-badge ww-badge--status">Gestopt</span>'
-    assert render.access_badge("beschikking") == (
+    assert render_parts.status_badge("actief") == ""
+    assert render_parts.status_badge("gestopt") == '<span class="ww-badge ww-badge--status">Gestopt</span>'
+    assert render_parts.access_badge("beschikking") == (
         '<span class="ww-badge ww-badge--beschikking">Beschikking van de gemeente nodig</span>')
 
 
 @pytest.mark.parametrize("address", [None, "", "mailto:a@b.example", "javascript:alert(1)", "../zoeken/",
                                      "//evil.example/", "ftp://a.example/"])
 def test_a_web_link_is_made_only_for_a_web_address(address):
-    assert render.web_link(address, "tekst") == ""
+    assert render_parts.web_link(address, "tekst") == ""
 
 
 def test_web_links_and_contact_buttons():
-    assert render.web_link("https://a.example/", "Site", "ww-button") == (
+    assert render_parts.web_link("https://a.example/", "Site", "ww-button") == (
         '<a class="ww-button" href="https://a.example/" rel="noopener nofollow">Site</a>')
-    assert render.web_link("http://a.example/?x=1&y=2", "Site") == (
+    assert render_parts.web_link("http://a.example/?x=1&y=2", "Site") == (
         '<a href="http://a.example/?x=1&amp;y=2" rel="noopener nofollow">Site</a>')
     assert render.contact_buttons(Contact(), "X") == ""
     assert render.contact_buttons(Contact(website="javascript:alert(1)"), "X") == ""
@@ -400,12 +400,13 @@ def test_directions_use_coordinates_or_the_address():
 def test_a_face_photo_in_two_sizes_and_initials_without_one():
     face = model_dataset().gezichten[0]
     photos = {face.id: PhotoSet({}, {240: "anne-240.webp", 480: "anne-480.webp"}, {240: "anne-240.jpg"})}
-    assert render.photo_html(face, "gezichtenkaart/anne-voorbeeld/", photos, lazy=False) == (
+    assert render_parts.photo_html(face, "gezichtenkaart/anne-voorbeeld/", photos, lazy=False) == (
         '<picture><source type="image/webp" srcset="../../fotos/anne-240.webp 1x, ../../fotos/anne-480.webp 2x">'
         '<img src="../../fotos/anne-240.jpg" alt="Anne Voorbeeld" width="120" height="120" decoding="async">'
         '</picture>')
-    assert 'loading="lazy"' in render.photo_html(face, "gezichtenkaart/", photos)
-    assert render.photo_html(face, "gezichtenkaart/", {}) == '<span class="ww-initials" aria-hidden="true">AV</span>'
+    assert 'loading="lazy"' in render_parts.photo_html(face, "gezichtenkaart/", photos)
+    assert render_parts.photo_html(face, "gezichtenkaart/", {}) == (
+        '<span class="ww-initials" aria-hidden="true">AV</span>')
 
 
 def test_the_report_link_without_a_site_address_or_a_municipality():

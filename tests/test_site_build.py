@@ -188,25 +188,25 @@ def test_bad_glossary_fails_the_build_with_file_and_line(tmp_path):
 
 
 def test_swap_exchanges_the_folders_in_one_step_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    from wegwijzer.site import sitebuild
+    from wegwijzer.site import swap
     live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
     live.mkdir(), new.mkdir()
     (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
     renames = []
-    monkeypatch.setattr(sitebuild.os, "rename", lambda *a: renames.append(a))
-    sitebuild._swap(new, live)
+    monkeypatch.setattr(swap.os, "rename", lambda *a: renames.append(a))
+    swap.swap_in(new, live)
     assert renames == []  # no moment without a site: one exchange, no rename pair
     assert (live / "index.html").read_text() == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_swap_falls_back_to_two_renames_where_exchange_is_missing(tmp_path, monkeypatch):
-    from wegwijzer.site import sitebuild
+    from wegwijzer.site import swap
     live, new = tmp_path / "site", tmp_path / ".site-nieuw-x"
     live.mkdir(), new.mkdir()
     (live / "index.html").write_text("oud"), (new / "index.html").write_text("nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
-    sitebuild._swap(new, live)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
+    swap.swap_in(new, live)
     assert (live / "index.html").read_text() == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -230,12 +230,12 @@ def test_shared_theme_shell_gives_the_same_pages_as_a_full_render(tmp_path, monk
 
 
 def test_pagefind_gets_the_searchable_text_with_filters_but_not_the_ignored_sections():
-    from wegwijzer.site.plugin import _IGNORED_SECTION, _drop_unless_nested
+    from wegwijzer.site.assemble import searchable_part
     body = ('<article data-pagefind-body><h1>Naam</h1><ww-zoekdata hidden data-pagefind-ignore>'
             '<span data-pagefind-filter="route">laten</span></ww-zoekdata>'
             '<section class="ww-section" data-pagefind-ignore><h2>Contact</h2><img src="x.jpg"></section>'
             '<p>Tekst</p><section data-pagefind-ignore><section>genest</section></section></article>')
-    sent = _IGNORED_SECTION.sub(_drop_unless_nested, body)
+    sent = searchable_part(body)
     assert "Contact" not in sent and "x.jpg" not in sent  # a face photo would become the result's image
     assert '<span data-pagefind-filter="route">laten</span>' in sent and "<p>Tekst</p>" in sent
     assert "genest" in sent  # nested sections are sent whole rather than cut in half
@@ -289,7 +289,7 @@ def test_a_running_builds_folder_is_left_alone(tmp_path):
     """A folder whose lock a live process holds (here: this test) is never removed."""
     import fcntl
 
-    from wegwijzer.site.sitebuild import remove_leftovers
+    from wegwijzer.site.swap import remove_leftovers
     site = tmp_path / "site"
     busy, busy_lock = tmp_path / ".site-nieuw-1-aa", tmp_path / ".site-nieuw-1-aa.lock"
     dead, dead_lock = tmp_path / ".site-nieuw-2-bb", tmp_path / ".site-nieuw-2-bb.lock"
@@ -309,7 +309,7 @@ def test_a_folder_without_a_lock_file_is_removed_only_when_old(tmp_path):
     import os
     import time
 
-    from wegwijzer.site.sitebuild import LEFTOVER_WITHOUT_LOCK_AGE_S, remove_leftovers
+    from wegwijzer.site.swap import LEFTOVER_WITHOUT_LOCK_AGE_S, remove_leftovers
     young, old = tmp_path / ".site-nieuw-abc123", tmp_path / ".site-oud-4242"
     young.mkdir(), old.mkdir()
     then = time.time() - LEFTOVER_WITHOUT_LOCK_AGE_S - 60

@@ -2,7 +2,7 @@
 
 A resident must never get half a site or no site: the new site replaces the live one in
 one step, and when that step fails the live site is put back before the error is shown.
-These tests call sitebuild's functions directly on real folders (no MkDocs build needed).
+These tests call site/swap.py's functions directly on real folders (no MkDocs build needed).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import sys
 
 import pytest
 
-from wegwijzer.site import sitebuild
-from wegwijzer.site.sitebuild import _build_folder, _exchange, _names, _swap, remove_leftovers
+from wegwijzer.site import swap
+from wegwijzer.site.swap import _exchange, _names, build_folder, remove_leftovers, swap_in
 
 
 def site_folder(path, text):
@@ -77,7 +77,7 @@ def test_swap_puts_the_new_site_live_readable_for_the_web_server(tmp_path):
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-1", "nieuw")
     new.chmod(0o700)  # as the build folder is made
-    _swap(new, live, "1")
+    swap_in(new, live, "1")
     assert content(live) == {"index.html": "nieuw", "zoeken/index.html": "nieuw zoeken"}
     assert stat.S_IMODE(live.stat().st_mode) == 0o755
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
@@ -86,9 +86,9 @@ def test_swap_puts_the_new_site_live_readable_for_the_web_server(tmp_path):
 @pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
 def test_the_first_build_has_no_live_site_to_replace(tmp_path, monkeypatch, exchange):
     if not exchange:
-        monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
     new = site_folder(tmp_path / ".site-nieuw-1", "nieuw")
-    _swap(new, tmp_path / "site", "1")
+    swap_in(new, tmp_path / "site", "1")
     assert content(tmp_path / "site")["index.html"] == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -97,16 +97,16 @@ def recorded_renames(monkeypatch) -> list:
     """The (source, target) of every os.rename the swap makes, in order; the renames still happen."""
     moves = []
     real_rename = os.rename
-    monkeypatch.setattr(sitebuild.os, "rename", lambda a, b: (moves.append((a, b)), real_rename(a, b))[1])
+    monkeypatch.setattr(swap.os, "rename", lambda a, b: (moves.append((a, b)), real_rename(a, b))[1])
     return moves
 
 
 def test_two_renames_move_the_old_site_aside_under_the_builds_key(tmp_path, monkeypatch):
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
     moves = recorded_renames(monkeypatch)
-    _swap(new, live, "7")
+    swap_in(new, live, "7")
     old = tmp_path / ".site-oud-7"
     assert moves == [(live, old), (new, live)]
     assert content(live)["index.html"] == "nieuw"
@@ -117,8 +117,8 @@ def test_a_stale_old_folder_under_the_same_key_is_replaced(tmp_path, monkeypatch
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
     site_folder(tmp_path / ".site-oud-7", "nog ouder")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
-    _swap(new, live, "7")
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
+    swap_in(new, live, "7")
     assert content(live)["index.html"] == "nieuw"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -126,9 +126,9 @@ def test_a_stale_old_folder_under_the_same_key_is_replaced(tmp_path, monkeypatch
 def test_without_a_key_the_old_folder_is_named_after_the_process(tmp_path, monkeypatch):
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-x", "nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
     moves = recorded_renames(monkeypatch)
-    _swap(new, live)
+    swap_in(new, live)
     assert moves[0] == (live, tmp_path / f".site-oud-{os.getpid()}")
 
 
@@ -137,16 +137,16 @@ def test_a_failed_rename_puts_the_live_site_back_before_the_error(tmp_path, monk
     live = site_folder(tmp_path / "site", "oud")
     before = content(live)
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
     real_rename = os.rename
 
     def rename(a, b):
         if a == new:
             raise OSError(28, "No space left on device")
         return real_rename(a, b)
-    monkeypatch.setattr(sitebuild.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
     with pytest.raises(OSError, match="No space left"):
-        _swap(new, live, "7")
+        swap_in(new, live, "7")
     assert content(live) == before  # the live site is back, byte for byte
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # and the half-moved new site is gone
 
@@ -155,25 +155,25 @@ def test_a_failed_first_rename_leaves_the_live_site_where_it_is(tmp_path, monkey
     live = site_folder(tmp_path / "site", "oud")
     before = content(live)
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
 
     def rename(a, b):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(sitebuild.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
     with pytest.raises(PermissionError):
-        _swap(new, live, "7")
+        swap_in(new, live, "7")
     assert content(live) == before
 
 
 def test_a_failed_rename_without_a_live_site_cleans_up(tmp_path, monkeypatch):
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
 
     def rename(a, b):
         raise OSError(18, "Invalid cross-device link")
-    monkeypatch.setattr(sitebuild.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
     with pytest.raises(OSError, match="cross-device"):
-        _swap(new, tmp_path / "site", "7")
+        swap_in(new, tmp_path / "site", "7")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -189,7 +189,7 @@ def test_names_of_a_builds_folders():
 
 def test_the_build_folder_is_private_locked_and_removed_afterwards(tmp_path):
     target = tmp_path / "site"
-    with _build_folder(target) as (folder, key):
+    with build_folder(target) as (folder, key):
         assert key.startswith(f"{os.getpid()}-") and len(key.split("-")[1]) == 12
         assert folder == tmp_path / f".site-nieuw-{key}" and folder.is_dir()
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -204,14 +204,14 @@ def test_the_build_folder_is_private_locked_and_removed_afterwards(tmp_path):
 
 def test_a_failing_build_still_removes_its_folder_and_lock(tmp_path):
     with pytest.raises(RuntimeError):
-        with _build_folder(tmp_path / "site") as (folder, key):
+        with build_folder(tmp_path / "site") as (folder, key):
             (folder / "half.html").write_text("x")
             raise RuntimeError("MkDocs brak af")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_two_builds_get_their_own_folders(tmp_path):
-    with _build_folder(tmp_path / "site") as (one, _), _build_folder(tmp_path / "site") as (two, _):
+    with build_folder(tmp_path / "site") as (one, _), build_folder(tmp_path / "site") as (two, _):
         assert one != two and one.is_dir() and two.is_dir()
     assert list(tmp_path.iterdir()) == []
 
@@ -222,7 +222,7 @@ def test_a_lock_file_name_that_is_taken_gets_another_key(tmp_path, monkeypatch):
     monkeypatch.setattr(secrets, "token_hex", lambda n: next(tokens))
     taken = tmp_path / f".site-nieuw-{os.getpid()}-aaaaaaaaaaaa.lock"
     taken.touch()
-    with _build_folder(tmp_path / "site") as (folder, key):
+    with build_folder(tmp_path / "site") as (folder, key):
         assert key == f"{os.getpid()}-bbbbbbbbbbbb"
     assert [p.name for p in tmp_path.iterdir()] == [taken.name]
 
@@ -256,14 +256,14 @@ def test_a_young_folder_without_a_lock_is_kept_until_it_is_old(tmp_path):
     young.mkdir()
     (young / "index.html").write_text("x")
     assert remove_leftovers(tmp_path / "site") == []
-    then = young.stat().st_mtime - sitebuild.LEFTOVER_WITHOUT_LOCK_AGE_S - 1
+    then = young.stat().st_mtime - swap.LEFTOVER_WITHOUT_LOCK_AGE_S - 1
     os.utime(young, (then, then))
     assert remove_leftovers(tmp_path / "site") == [young]
     assert not young.exists()
 
 
 def test_the_age_limit_is_one_day():
-    assert sitebuild.LEFTOVER_WITHOUT_LOCK_AGE_S == 24 * 3600
+    assert swap.LEFTOVER_WITHOUT_LOCK_AGE_S == 24 * 3600
 
 
 # --- cleaning up must never undo or fail a swap ---------------------------------------------------
@@ -282,7 +282,7 @@ def stubborn_rmtree(monkeypatch):
         real(path, ignore_errors=True)
         if not ignore_errors:
             raise OSError(16, "Device or resource busy", str(path))
-    monkeypatch.setattr(sitebuild.shutil, "rmtree", rmtree)
+    monkeypatch.setattr(swap.shutil, "rmtree", rmtree)
     return asked
 
 
@@ -290,10 +290,10 @@ def stubborn_rmtree(monkeypatch):
 def test_a_swap_succeeds_when_the_old_site_cannot_be_removed_completely(tmp_path, monkeypatch, stubborn_rmtree,
                                                                        exchange):
     if not exchange:
-        monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
-    _swap(new, live, "7")
+    swap_in(new, live, "7")
     assert content(live)["index.html"] == "nieuw"
     assert stubborn_rmtree  # it did try to clean up
 
@@ -301,16 +301,16 @@ def test_a_swap_succeeds_when_the_old_site_cannot_be_removed_completely(tmp_path
 def test_a_failed_rename_is_reported_even_when_cleaning_up_fails(tmp_path, monkeypatch, stubborn_rmtree):
     live = site_folder(tmp_path / "site", "oud")
     new = site_folder(tmp_path / ".site-nieuw-7", "nieuw")
-    monkeypatch.setattr(sitebuild, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
     real_rename = os.rename
 
     def rename(a, b):
         if a == new:
             raise OSError(28, "No space left on device")
         return real_rename(a, b)
-    monkeypatch.setattr(sitebuild.os, "rename", rename)
+    monkeypatch.setattr(swap.os, "rename", rename)
     with pytest.raises(OSError, match="No space left"):  # the real reason, not the clean-up's
-        _swap(new, live, "7")
+        swap_in(new, live, "7")
     assert content(live)["index.html"] == "oud"
 
 
@@ -321,7 +321,7 @@ def test_leftovers_that_cannot_be_removed_completely_do_not_stop_the_build(tmp_p
     (tmp_path / ".site-nieuw-1-aa.lock").touch()
     old = tmp_path / ".site-oud-2-bb"
     site_folder(old, "oud")
-    then = old.stat().st_mtime - sitebuild.LEFTOVER_WITHOUT_LOCK_AGE_S - 10
+    then = old.stat().st_mtime - swap.LEFTOVER_WITHOUT_LOCK_AGE_S - 10
     os.utime(old, (then, then))
     removed = remove_leftovers(tmp_path / "site")
     assert set(locked + [old]) <= set(removed)
@@ -339,9 +339,9 @@ def test_a_folder_without_a_lock_is_old_only_after_exactly_one_day(tmp_path, mon
     folder = tmp_path / ".site-oud-5-dd"
     folder.mkdir()
     mtime = folder.stat().st_mtime
-    monkeypatch.setattr(sitebuild.time, "time", lambda: mtime + sitebuild.LEFTOVER_WITHOUT_LOCK_AGE_S)
+    monkeypatch.setattr(swap.time, "time", lambda: mtime + swap.LEFTOVER_WITHOUT_LOCK_AGE_S)
     assert remove_leftovers(tmp_path / "site") == []  # exactly a day: not yet
-    monkeypatch.setattr(sitebuild.time, "time", lambda: mtime + sitebuild.LEFTOVER_WITHOUT_LOCK_AGE_S + 0.5)
+    monkeypatch.setattr(swap.time, "time", lambda: mtime + swap.LEFTOVER_WITHOUT_LOCK_AGE_S + 0.5)
     assert remove_leftovers(tmp_path / "site") == [folder]
 
 
@@ -356,6 +356,6 @@ def test_two_builds_clearing_the_same_leftovers_do_not_trip_over_each_other(tmp_
         if str(path).endswith(".lock"):
             Path(path).unlink()  # the other build removed the lock file just now
         return fd
-    monkeypatch.setattr(sitebuild.os, "open", open_while_another_build_clears)
+    monkeypatch.setattr(swap.os, "open", open_while_another_build_clears)
     remove_leftovers(tmp_path / "site")  # no error
     assert list(tmp_path.iterdir()) == []

@@ -166,7 +166,7 @@ def test_a_location_is_put_in_one_line_only_in_text_py():
 
 def test_the_list_of_every_theme_is_made_once():
     # Every theme's address is made in one of these (site pages link through them).
-    allowed = {("site/render.py", "theme_links"), ("site/render.py", "theme_link_line"),
+    allowed = {("site/render_parts.py", "theme_links"), ("site/render_parts.py", "theme_link_line"),
                ("site/pages.py", "build_pages"), ("urls.py", "theme_url")}
     found = set()
     for path, source in _sources(".py"):
@@ -178,4 +178,4 @@ def test_the_list_of_every_theme_is_made_once():
                             and isinstance(node.value, ast.Name) and node.value.id == "THEMAS"):
                         found.add((_shown(path), function.name))
     assert found <= allowed, found - allowed
-    assert ("site/render.py", "theme_links") in found
+    assert ("site/render_parts.py", "theme_links") in found

@@ -21,6 +21,7 @@ from ..records.levensloop import RoutePage
 from ..records.model import Dataset, Face, Location, Phone, Voorziening
 from ..text import location_line
 from ..urls import article_url, face_url, info_pages, kern_slug, record_url
+from .plaintext import plain_text, words
 
 ID_MAX_BYTES = 511
 FILTER_VALUE_MAX_BYTES = 468
@@ -41,21 +42,6 @@ def truncate_bytes(value: str, limit: int = FILTER_VALUE_MAX_BYTES) -> str:
     if len(data) <= limit:
         return value
     return data[:limit].decode("utf-8", "ignore")
-
-
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_TAG = re.compile(r"<[^>]+>")
-_MD_MARKS = re.compile(r"(^|\s)[#>*+-]+\s|[*_`~]+")
-
-
-def plain_text(markdown: Optional[str]) -> str:
-    """Markdown as searchable text: link texts kept, markup and raw HTML dropped."""
-    if not markdown:
-        return ""
-    text = _MD_LINK.sub(r"\1", markdown)
-    text = _MD_TAG.sub(" ", text)
-    text = "\n".join(_MD_MARKS.sub(r"\1", line) for line in text.splitlines())
-    return " ".join(text.split())
 
 
 def phone_forms(phone: Optional[Phone]) -> list[str]:
@@ -242,7 +228,6 @@ def with_stems(doc: Document) -> Document:
     """The document with ``stammen`` (the lemmas of its words, search/morphology.py) and ``actief``
     (0 for a stopped record: it ranks after every active one, settings.yaml's rankingRules)."""
     from .morphology import lemma
-    from .vocabulary import words
 
     texts: list[str] = []
     for name in STEMMED_FIELDS:

@@ -24,6 +24,7 @@ from ..records.model import Dataset
 from ..records.searchlists import MAX_PHRASE_WORDS, SearchLists
 from .freedict import english_dutch
 from .morphology import IRREGULAR, LANGUAGES, FormCache, FormTable, expand, fold, forms_of, lemma
+from .plaintext import words
 from .vocabulary import (
     SiteForms,
     Vocabulary,
@@ -34,7 +35,6 @@ from .vocabulary import (
     search_language,
     vocabulary_file_name,
     vocabulary_files,
-    words,
 )
 
 if TYPE_CHECKING:

@@ -30,11 +30,8 @@ from typing import Any, Collection, Iterable, Iterator, Optional, Sequence
 from ..records import vocab
 from ..records.articles import Article
 from ..records.model import Dataset, Face, Voorziening
-from .documents import plain_text
+from .plaintext import WORD, plain_text, words
 
-# A word: letters only (digits, phone numbers and postcodes are never corrected).
-WORD = re.compile(r"[^\W\d_]+")
-MIN_LETTERS = 3  # shorter words are never corrected or used as a compound part
 MAX_COUNT = 9  # page counts above this are all "frequent"
 VOCABULARY_NAME = "woorden-{{}}.{}.json"  # in the search page's folder: letter, hash
 OTHER = "_"  # the file of words that do not begin with a-z
@@ -42,12 +39,6 @@ OTHER = "_"  # the file of words that do not begin with a-z
 Vocabulary = dict[str, tuple[int, bool]]  # word -> (pages that use it, in a name/keyword/theme/role)
 SiteForms = dict[str, tuple[str, list[str]]]  # typed form -> (its lemma, site words); pagelanguage._site_forms
 Texts = tuple[list[str], list[str]]  # (important texts, other texts) of a page
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``, lower case, with their accents (``café``), of 3 letters or more."""
-    return [w for w in WORD.findall(text.lower()) if len(w) >= MIN_LETTERS]
-
 
 def plain(word: str) -> str:
     """A word without accents, as Pagefind and the search page compare words."""

@@ -250,4 +250,4 @@ def professional_pages(ctx: SiteContext) -> list:
     ]
 
 
-QR_LIBRARY_ASSET = "lean-qr.js"  # ctx.assets key of the browser's QR library (plugin.py copies it from npm)
+QR_LIBRARY_ASSET = "lean-qr.js"  # ctx.assets key of the browser's QR library (assemble.py copies it from npm)

@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from ..errors import UsageError, WegwijzerError
+from .swap import mkdocs_errors, swap_in
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer.preview")
 
@@ -134,8 +135,6 @@ def _rebuild(config, site_dir: Path, serve_url: str, server: PreviewServer) -> N
 
     Never raises: MkDocs' server would stop answering until the next good build.
     """
-    from .sitebuild import _mkdocs_errors, _swap
-
     plugin = config.plugins["wegwijzer"]
     try:
         result = plugin.check(config)
@@ -155,7 +154,7 @@ def _rebuild(config, site_dir: Path, serve_url: str, server: PreviewServer) -> N
     config.site_dir = str(fresh)
     config.site_url = serve_url
     try:
-        with _mkdocs_errors() as reasons:
+        with mkdocs_errors() as reasons:
             build(config, serve_url=serve_url)
     except Exception as err:  # noqa: BLE001 - whatever broke, the last good site stays
         shutil.rmtree(fresh, ignore_errors=True)
@@ -165,7 +164,7 @@ def _rebuild(config, site_dir: Path, serve_url: str, server: PreviewServer) -> N
         return
     finally:
         plugin.preloaded = None
-    _swap(fresh, site_dir)
+    swap_in(fresh, site_dir)
     server.banner = b""
 
 

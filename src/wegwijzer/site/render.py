@@ -10,7 +10,6 @@ import json
 from datetime import date
 from urllib.parse import quote
 
-from .. import safeurl
 from ..records.model import Face
 from ..records.vocab import (
     CRISIS_LINES,
@@ -21,7 +20,6 @@ from ..records.vocab import (
     ROUTE_SLUGS,
     ROUTES,
     SOORTEN,
-    STATUS,
     TALEN,
     THEMAS,
     TOEGANG,
@@ -35,48 +33,38 @@ from ..urls import (
     SPREEKUREN_URL,
     asset_url,
     doelgroep_url,
-    face_url,
     kern_slug,
     kern_url,
     record_url,
     rel,
-    theme_url,
     vcard_url,
 )
 from . import safe_markdown
 from .escaping import esc, json_for_script
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
 from .render_lijstje import bewaar_button, face_item, item_script, record_item
+from .render_parts import (
+    access_badge,
+    card_badges,
+    card_phone,
+    face_card,
+    face_details,
+    group_link_line,
+    link_list,
+    phone_link,
+    photo_html,
+    theme_link_line,
+    theme_links,
+    web_link,
+)
 from .render_poster import poster_block
+from .render_professionals import referral_section
+from .render_routes import home_sections
 
 LABEL_WEIGHT = "0.5"  # Pagefind weight of theme and target-group labels on a record page (name: 10)
 
+
 # --- small parts ------------------------------------------------------------------
-
-def access_badge(toegang: str) -> str:
-    return f'<span class="ww-badge ww-badge--{esc(toegang)}">{esc(TOEGANG[toegang])}</span>'
-
-
-def status_badge(status: str) -> str:
-    if status == "actief":
-        return ""
-    return f'<span class="ww-badge ww-badge--status">{esc(STATUS[status])}</span>'
-
-
-def phone_link(phone, label_prefix: str = "Bel") -> str:
-    return (f'<a class="ww-phone" href="tel:{esc(phone.tel)}">'
-            f'<span class="ww-sr">{esc(label_prefix)} </span>{esc(phone.display)}</a>')
-
-
-def card_badges(v) -> str:
-    """A record's badges on a card or a route step: access, status and route."""
-    return (f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
-            f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>')
-
-
-def card_phone(v) -> str:
-    return f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>' if v.contact.telefoon else ""
-
 
 def card(v, from_url: str) -> str:
     provider = f'<p class="ww-card__provider">{esc(v.aanbieder)}</p>' if v.aanbieder else ""
@@ -122,15 +110,6 @@ def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bi
         f'autocomplete="off" placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer">'
         f'<button type="submit">Zoeken</button></div></form>'
     )
-
-
-def web_link(url, inner_html: str, cls: str = "") -> str:
-    """A link to another site from an editor's address, or '' when the one URL check
-    (wegwijzer.safeurl, as a browser reads it) does not allow it: only http(s)."""
-    if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
-        return ""
-    class_attr = f' class="{cls}"' if cls else ""
-    return f'<a{class_attr} href="{esc(url)}" rel="noopener nofollow">{inner_html}</a>'
 
 
 def contact_buttons(contact, name: str) -> str:
@@ -207,70 +186,6 @@ def places_block(v) -> str:
             f'</section>')
 
 
-def theme_links(url: str) -> str:
-    """Every theme as a list item linking to its page, for a list on the page at ``url``."""
-    return "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
-
-
-def _link_list(items, from_url):
-    return ", ".join(f'<a href="{rel(from_url, url)}">{esc(label)}</a>' for url, label in items)
-
-
-def theme_link_line(themas, from_url: str) -> str:
-    """Some themes as links in one line ("Geld, Wonen"), on the page at ``from_url``."""
-    return _link_list([(theme_url(t), THEMAS[t]) for t in themas], from_url)
-
-
-def group_link_line(doelgroepen, from_url: str) -> str:
-    """Some target groups as links in one line, on the page at ``from_url``."""
-    return _link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in doelgroepen], from_url)
-
-
-# --- face cards -------------------------------------------------------------------
-
-def photo_html(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> str:
-    ps = photos.get(face.id)
-    if not ps:
-        return f'<span class="ww-initials" aria-hidden="true">{esc(face.initials)}</span>'
-    webp = ", ".join(f'{rel(from_url, "fotos/" + ps.webp[w])} {i}x' for i, w in enumerate(sorted(ps.webp), 1))
-    loading = ' loading="lazy"' if lazy else ""
-    return (f'<picture><source type="image/webp" srcset="{webp}">'
-            f'<img src="{rel(from_url, "fotos/" + ps.jpeg[min(ps.jpeg)])}" alt="{esc(face.alt_text)}" '
-            f'width="{size}" height="{size}"{loading} decoding="async"></picture>')
-
-
-def face_details(face) -> str:
-    """What a face card and a face page both say about when and where to reach someone."""
-    parts = []
-    if face.bereikbaar:
-        parts.append(f'<p><span class="ww-label">Bereikbaar:</span> {esc(face.bereikbaar)}</p>')
-    if face.kernen:
-        parts.append(f'<p><span class="ww-label">Werkgebied:</span> {esc(", ".join(face.kernen))}</p>')
-    return "".join(parts)
-
-
-def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True, attrs: str = "") -> str:
-    """A face on a list; ``attrs``: extra attributes of its <li> (already escaped)."""
-    name = esc(face.naam)
-    if link:
-        name = f'<a href="{rel(from_url, face_url(face))}">{name}</a>'
-    parts = [f'<li class="ww-face"{attrs}><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
-             f'<div class="ww-face__body"><{heading} class="ww-face__name">{name}</{heading}>',
-             f'<p class="ww-face__role">{esc(face.functie)}<br><span class="ww-muted">{esc(face.organisatie)}</span>'
-             f'</p>']
-    if face.vragen:
-        parts.append(f'<p><span class="ww-label">Bel over:</span> {esc(", ".join(face.vragen))}</p>')
-    parts.append(face_details(face))
-    parts.append(f'<p class="ww-face__phone">{phone_link(face.telefoon, "Bel " + face.naam + " op")}</p>')
-    if face.email:
-        parts.append(f'<p class="ww-noprint"><a href="mailto:{esc(face.email)}">{esc(face.email)}</a></p>')
-    parts.append(f'<p class="ww-noprint"><a href="{rel(from_url, vcard_url(face))}" download>'
-                 f'Zet in je telefoon<span class="ww-sr"> ({esc(face.naam)}, vCard)</span></a></p>')
-    parts.append(f'<p class="ww-noprint">{bewaar_button("g", face.id, face_url(face), face.naam)}</p>')
-    parts.append("</div></li>")
-    return "".join(parts)
-
-
 # --- pages ------------------------------------------------------------------------
 
 def record_page(v, ctx, url: str) -> str:
@@ -300,8 +215,6 @@ def record_page(v, ctx, url: str) -> str:
                f'data-pagefind-ignore>'
                f'<h2 id="h-toegang">Hoe kom je hier terecht?</h2><p>{access_badge(v.toegang)} '
                f'{esc(TOEGANG_EXPLANATIONS[v.toegang])}</p>{step}</section>')
-    from .render_professionals import referral_section  # it builds on this module
-
     out.append(referral_section(v, url))
     buttons = contact_buttons(v.contact, v.naam)
     if buttons:
@@ -353,7 +266,7 @@ def record_page(v, ctx, url: str) -> str:
 
 def where_in_municipality(v, url: str) -> str:
     """The kernen a record counts for (named, or where its places are), linked to their pages."""
-    local = _link_list([(kern_url(k), k) for k in v.local_kernen], url)
+    local = link_list([(kern_url(k), k) for k in v.local_kernen], url)
     if v.kernen:
         return local
     return f"{local} en de hele gemeente" if local else "De hele gemeente"
@@ -382,8 +295,6 @@ def listing_page(title: str, intro: str, records, url: str, base_url: str, numbe
 
 
 def home_page(ctx) -> str:
-    from . import render_routes  # it builds on this module
-
     g = ctx.dataset.gemeente
     url = ""
     tiles = "".join(
@@ -405,7 +316,7 @@ def home_page(ctx) -> str:
         f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
         f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p>'
         f'<p>Liever langskomen? Bekijk de <a href="{SPREEKUREN_URL}">spreekuren deze week</a>.</p></section>'
-        f'{render_routes.home_sections(ctx, url)}'
+        f'{home_sections(ctx, url)}'
         f'<section aria-labelledby="h-themas"><h2 id="h-themas">Waar gaat je vraag over?</h2>'
         f'<ul class="ww-themes">{themes}</ul></section>'
         f'<div class="ww-columns"><section aria-labelledby="h-groepen"><h2 id="h-groepen">Voor wie?</h2>'

@@ -3,7 +3,7 @@ short feedback page each postcard's QR code leads to (/hoe-ging-het/<organisatie
 
 Made from gemeente.yaml (loket, klachten, bezwaar, terugkoppeling) and the records and faces
 of the access organisations. Every text from the data is escaped; every link an editor gives
-passes the one URL check (render.web_link).
+passes the one URL check (render_parts.web_link).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from ..safeurl import WEB_SCHEMES, is_allowed_link
 from ..text import address_lines
 from ..urls import COMPLAINTS_URL, FRONT_DOOR_URL, POSTCARDS_URL, feedback_url, record_url, rel
 from .escaping import esc
-from .render import face_card, hours_table, phone_link, statement_html, web_link
+from .render import hours_table, statement_html
 from .render_local import info_markers
+from .render_parts import face_card, phone_link, web_link
 
 # The questions of the feedback page, with the names the form sends (docs/site.md: "A say for residents").
 QUESTIONS = (

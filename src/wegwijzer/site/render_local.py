@@ -18,7 +18,8 @@ from ..records.vocab import DAGEN
 from ..text import location_line
 from ..urls import SPREEKUREN_URL, WHOLE_MUNICIPALITY_URL, kern_slug, kern_url, record_url, rel
 from .escaping import esc
-from .render import card_list, face_card, pager
+from .render import card_list, pager
+from .render_parts import face_card
 
 OTHER_PLACES = "Elders"  # a spreekuur outside the kernen, or at no fixed place, in a record for everyone
 

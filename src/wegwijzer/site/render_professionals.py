@@ -17,10 +17,11 @@ from typing import Optional
 
 from ..records.model import Face, Voorziening
 from ..records.vocab import DOELGROEPEN, THEMAS, TOEGANG_EXPLANATIONS
+from ..text import dutch_date
 from ..urls import asset_url, kern_slug, record_url, rel
-from . import render
 from .escaping import esc
 from .render_lijstje import bewaar_button
+from .render_parts import access_badge, face_card, phone_link, web_link
 
 URL = "voor-professionals/"
 TITLE = "Voor huisartsen en hulpverleners"
@@ -43,22 +44,22 @@ def referral_facts(v, from_url: str, with_access: bool = True) -> list:
     """(label, HTML) pairs: what a referrer needs to know about ``v``."""
     facts = []
     if with_access:
-        facts.append(("Toegang", f"{render.access_badge(v.toegang)} {esc(TOEGANG_EXPLANATIONS[v.toegang])}"))
+        facts.append(("Toegang", f"{access_badge(v.toegang)} {esc(TOEGANG_EXPLANATIONS[v.toegang])}"))
     r = v.verwijzen
     if r and r.wie:
         facts.append(("Wie mag verwijzen", esc(", ".join(r.wie))))
     if r and (r.hoe or r.website):
-        link = render.web_link(r.website, f'Naar het verwijsformulier<span class="ww-sr"> van {esc(v.naam)}</span>')
+        link = web_link(r.website, f'Naar het verwijsformulier<span class="ww-sr"> van {esc(v.naam)}</span>')
         facts.append(("Zo verwijs je", " ".join(part for part in (esc(r.hoe or ""), link) if part)))
     elif with_access and v.aanmelden:
         facts.append(("Zo begin je", esc(v.aanmelden)))
     if v.contact.professionals:
-        facts.append(("Voor professionals", render.phone_link(v.contact.professionals, f"Bel {v.naam} op")))
+        facts.append(("Voor professionals", phone_link(v.contact.professionals, f"Bel {v.naam} op")))
     elif with_access and v.contact.telefoon:
-        facts.append(("Telefoon", render.phone_link(v.contact.telefoon, f"Bel {v.naam} op")))
+        facts.append(("Telefoon", phone_link(v.contact.telefoon, f"Bel {v.naam} op")))
     if v.wachttijd:
         facts.append(("Wachttijd", f'{esc(v.wachttijd.tekst)} <span class="ww-muted">(nagevraagd op '
-                                   f'{render.dutch_date(v.wachttijd.gecontroleerd)})</span>'))
+                                   f'{dutch_date(v.wachttijd.gecontroleerd)})</span>'))
     return facts
 
 
@@ -107,7 +108,7 @@ def _group(v, faces, ctx, url: str, index: int) -> str:
 
 
 def _face_item(face, v, ctx, url: str) -> str:
-    return render.face_card(face, url, ctx.photos, attrs=f' data-kernen="{esc(face_kernen(face, v))}"')
+    return face_card(face, url, ctx.photos, attrs=f' data-kernen="{esc(face_kernen(face, v))}"')
 
 
 def groups_of(ctx) -> list:
@@ -134,7 +135,7 @@ def professionals_page(ctx, url: str = URL) -> str:
     if g and g.contact.professionals:
         direct = (f'<p class="ww-callout">Vragen over verwijzen of over een inwoner? Bel de gemeente '
                   f'{esc(g.naam)} op het nummer voor professionals: '
-                  f'{render.phone_link(g.contact.professionals, "Bel de gemeente op")}.</p>')
+                  f'{phone_link(g.contact.professionals, "Bel de gemeente op")}.</p>')
     groups = groups_of(ctx)
     sections = "".join(_group(v, faces, ctx, url, i) for i, (v, faces) in enumerate(groups, 1))
     total = len(ctx.dataset.gezichten)

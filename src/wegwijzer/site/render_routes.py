@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..urls import FRONT_DOOR_URL, LIFE_EVENTS_URL, WORRIED_URL, record_url, rel
 from .escaping import esc
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, markers
-from .render import card_badges, card_phone, group_link_line, theme_link_line
+from .render_parts import card_badges, card_phone, group_link_line, theme_link_line
 
 
 def _step(step, ctx, url: str, number: int) -> str:
