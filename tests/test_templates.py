@@ -146,3 +146,23 @@ def test_without_overrides_the_shipped_templates_are_used(tmp_path):
     record = (site / "samen-doen" / "hoeskamer" / "index.html").read_text(encoding="utf-8")
     assert "Vragen? Bel ons gerust" not in record and "<strong>Zo kom je er:</strong>" in record
     assert "<h1 class=\"ww-noprint\">Mijn lijstje</h1>" in (site / "lijstje" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_face_card_escapes_every_text_of_the_face_with_or_without_a_photo():
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from builders import model_dataset
+
+    from wegwijzer.site.render_parts import face_card
+
+    hostile = "<img src=x onerror=alert(1)> O'Brien & \"Zn\""
+    face = replace(model_dataset().gezichten[0], naam=hostile, functie=hostile, bereikbaar=hostile,
+                   vragen=(hostile,), kernen=(hostile,))
+    photos = {face.id: SimpleNamespace(webp={240: "anne.1.webp", 120: "anne.0.webp"}, jpeg={120: "anne.0.jpg"})}
+    for with_photo in (photos, {}):
+        card = face_card(face, "gezichtenkaart/", with_photo, data={"kernen": hostile})
+        assert "<img src=x" not in card and hostile not in card
+        assert card.count(esc(hostile)) >= 6  # name, role, questions, reach, area, data-kernen, ...
+        assert ('<img src="../fotos/anne.0.jpg"' in card) == bool(with_photo)
+        assert ('class="ww-initials"' in card) != bool(with_photo)

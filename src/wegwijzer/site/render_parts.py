@@ -1,18 +1,20 @@
-"""The small parts the page renderers share: Dutch dates, badges, phone and web links, lists
-of links, face cards and the address of our scripts.
+"""The small parts the page renderers share: badges, phone and web links, lists of links, and
+the data of face cards (templates wegwijzer/gezicht.html, foto.html, gezicht-details.html).
 
 render.py, render_professionals.py, render_routes.py and the other render modules build on
-these; this module imports none of them back (only the lijstje's Bewaar button). Every text
-from a record is escaped here (esc), as in render.py.
+these; this module imports none of them. Every text from a record is escaped: here with esc(),
+in the templates by autoescaping.
 """
 
 from __future__ import annotations
+
+from typing import Optional
 
 from .. import safeurl
 from ..records.vocab import DOELGROEPEN, ROUTES, STATUS, THEMAS, TOEGANG
 from ..urls import doelgroep_url, face_url, rel, theme_url, vcard_url
 from .escaping import esc
-from .render_lijstje import bewaar_button
+from .templating import active
 
 
 def access_badge(toegang: str) -> str:
@@ -43,47 +45,40 @@ def link_list(items, from_url):
     return ", ".join(f'<a href="{rel(from_url, url)}">{esc(label)}</a>' for url, label in items)
 
 
-def photo_html(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> str:
+def photo_data(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> dict:
+    """What template wegwijzer/foto.html shows of a face's photo (or its initials)."""
     ps = photos.get(face.id)
     if not ps:
-        return f'<span class="ww-initials" aria-hidden="true">{esc(face.initials)}</span>'
+        return {"src": "", "initials": face.initials}
     webp = ", ".join(f'{rel(from_url, "fotos/" + ps.webp[w])} {i}x' for i, w in enumerate(sorted(ps.webp), 1))
-    loading = ' loading="lazy"' if lazy else ""
-    return (f'<picture><source type="image/webp" srcset="{webp}">'
-            f'<img src="{rel(from_url, "fotos/" + ps.jpeg[min(ps.jpeg)])}" alt="{esc(face.alt_text)}" '
-            f'width="{size}" height="{size}"{loading} decoding="async"></picture>')
+    return {"webp": webp, "src": rel(from_url, "fotos/" + ps.jpeg[min(ps.jpeg)]), "alt": face.alt_text,
+            "size": size, "lazy": lazy}
+
+
+def photo_html(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> str:
+    return active().get_template("wegwijzer/foto.html").render(foto=photo_data(face, from_url, photos, size, lazy))
+
+
+def details_data(face) -> dict:
+    """What template wegwijzer/gezicht-details.html says about when and where to reach someone."""
+    return {"bereikbaar": face.bereikbaar, "werkgebied": ", ".join(face.kernen)}
 
 
 def face_details(face) -> str:
     """What a face card and a face page both say about when and where to reach someone."""
-    parts = []
-    if face.bereikbaar:
-        parts.append(f'<p><span class="ww-label">Bereikbaar:</span> {esc(face.bereikbaar)}</p>')
-    if face.kernen:
-        parts.append(f'<p><span class="ww-label">Werkgebied:</span> {esc(", ".join(face.kernen))}</p>')
-    return "".join(parts)
+    return active().get_template("wegwijzer/gezicht-details.html").render(details=details_data(face))
 
 
-def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True, attrs: str = "") -> str:
-    """A face on a list; ``attrs``: extra attributes of its <li> (already escaped)."""
-    name = esc(face.naam)
-    if link:
-        name = f'<a href="{rel(from_url, face_url(face))}">{name}</a>'
-    parts = [f'<li class="ww-face"{attrs}><div class="ww-face__photo">{photo_html(face, from_url, photos)}</div>',
-             f'<div class="ww-face__body"><{heading} class="ww-face__name">{name}</{heading}>',
-             f'<p class="ww-face__role">{esc(face.functie)}<br><span class="ww-muted">{esc(face.organisatie)}</span>'
-             f'</p>']
-    if face.vragen:
-        parts.append(f'<p><span class="ww-label">Bel over:</span> {esc(", ".join(face.vragen))}</p>')
-    parts.append(face_details(face))
-    parts.append(f'<p class="ww-face__phone">{phone_link(face.telefoon, "Bel " + face.naam + " op")}</p>')
-    if face.email:
-        parts.append(f'<p class="ww-noprint"><a href="mailto:{esc(face.email)}">{esc(face.email)}</a></p>')
-    parts.append(f'<p class="ww-noprint"><a href="{rel(from_url, vcard_url(face))}" download>'
-                 f'Zet in je telefoon<span class="ww-sr"> ({esc(face.naam)}, vCard)</span></a></p>')
-    parts.append(f'<p class="ww-noprint">{bewaar_button("g", face.id, face_url(face), face.naam)}</p>')
-    parts.append("</div></li>")
-    return "".join(parts)
+def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
+              data: Optional[dict] = None) -> str:
+    """A face on a list (template wegwijzer/gezicht.html); ``data``: its data-* attributes, by name."""
+    kaart = {"id": face.id, "naam": face.naam, "heading": heading, "data": data or {},
+             "link": rel(from_url, face_url(face)) if link else "",
+             "functie": face.functie, "organisatie": face.organisatie, "vragen": ", ".join(face.vragen),
+             "tel": face.telefoon.tel, "telefoon": face.telefoon.display, "email": face.email,
+             "vcard": rel(from_url, vcard_url(face)), "bewaar_url": face_url(face)}
+    return active().get_template("wegwijzer/gezicht.html").render(
+        kaart=kaart, foto=photo_data(face, from_url, photos), details=details_data(face))
 
 
 def card_badges(v) -> str:

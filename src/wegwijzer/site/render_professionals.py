@@ -108,7 +108,7 @@ def _group(v, faces, ctx, url: str, index: int) -> str:
 
 
 def _face_item(face, v, ctx, url: str) -> str:
-    return face_card(face, url, ctx.photos, attrs=f' data-kernen="{esc(face_kernen(face, v))}"')
+    return face_card(face, url, ctx.photos, data={"kernen": face_kernen(face, v)})
 
 
 def groups_of(ctx) -> list:
