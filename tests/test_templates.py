@@ -153,7 +153,6 @@ def test_a_face_card_escapes_every_text_of_the_face_with_or_without_a_photo():
     from types import SimpleNamespace
 
     from builders import model_dataset
-
     from wegwijzer.site.render_parts import face_card
 
     hostile = "<img src=x onerror=alert(1)> O'Brien & \"Zn\""
