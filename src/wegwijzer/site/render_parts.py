@@ -35,7 +35,7 @@ def phone_link(phone, label_prefix: str = "Bel") -> str:
 def web_link(url, inner_html: str, cls: str = "") -> str:
     """A link to another site from an editor's address, or '' when the one URL check
     (wegwijzer.safeurl, as a browser reads it) does not allow it: only http(s)."""
-    if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
+    if not web_address(url):
         return ""
     class_attr = f' class="{cls}"' if cls else ""
     return f'<a{class_attr} href="{esc(url)}" rel="noopener nofollow">{inner_html}</a>'
@@ -69,16 +69,31 @@ def face_details(face) -> str:
     return active().get_template("wegwijzer/gezicht-details.html").render(details=details_data(face))
 
 
-def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
-              data: Optional[dict] = None) -> str:
-    """A face on a list (template wegwijzer/gezicht.html); ``data``: its data-* attributes, by name."""
+def face_card_data(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
+                   data: Optional[dict] = None) -> dict:
+    """The variables of template wegwijzer/gezicht.html for ``face`` on the page at ``from_url``:
+    ``kaart``, ``foto`` and ``details``; ``data``: its data-* attributes, by name."""
     kaart = {"id": face.id, "naam": face.naam, "heading": heading, "data": data or {},
              "link": rel(from_url, face_url(face)) if link else "",
              "functie": face.functie, "organisatie": face.organisatie, "vragen": ", ".join(face.vragen),
              "tel": face.telefoon.tel, "telefoon": face.telefoon.display, "email": face.email,
              "vcard": rel(from_url, vcard_url(face)), "bewaar_url": face_url(face)}
+    return {"kaart": kaart, "foto": photo_data(face, from_url, photos), "details": details_data(face)}
+
+
+def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
+              data: Optional[dict] = None) -> str:
+    """A face on a list (template wegwijzer/gezicht.html)."""
     return active().get_template("wegwijzer/gezicht.html").render(
-        kaart=kaart, foto=photo_data(face, from_url, photos), details=details_data(face))
+        face_card_data(face, from_url, photos, heading, link, data))
+
+
+def web_address(url) -> str:
+    """An editor's address when a page may link to it (the one URL check, wegwijzer.safeurl, as
+    a browser reads it: only http(s)), else ''. For templates; web_link() for Python."""
+    if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
+        return ""
+    return url
 
 
 def card_badges(v) -> str:
