@@ -198,3 +198,33 @@ def test_the_referrers_page_escapes_every_fact_and_a_municipality_rewrites_one_b
     assert '<p class="eigen-uitleg">Bel eerst het sociaal team van Beekdaelen.</p>' in page
     assert "Wie bel je, kan iemand er zo heen" not in page
     assert page.count(esc(hostile)) >= 5  # the rest as shipped
+
+
+def test_a_route_page_escapes_the_editors_text_and_a_municipality_without_one_loket_rewrites_that_block(tmp_path):
+    from dataclasses import replace
+
+    from wegwijzer.records.checker import check_all
+    from wegwijzer.site.pages import SiteContext
+    from wegwijzer.site.render_routes import route_page
+
+    hostile = "<img src=x onerror=alert(1)> O'Brien & \"Zn\""
+    result = check_all(REPO / "voorzieningen", REPO / "content")
+    event = replace(result.life_events[0], titel=hostile, intro=hostile, let_op=hostile)
+    ctx = SiteContext(result.dataset, list(result.articles), templates=templating.shipped())
+    page = route_page(event, ctx, "levensloop/x/")
+    assert "<img src=x" not in page and page.count(esc(hostile)) == 3
+    assert "Bel, mail of kom langs bij één loket." in page
+
+    write(tmp_path / "huisstijl", "wegwijzer/levensloop.html", """
+        {% extends "standaard/wegwijzer/levensloop.html" %}
+        {% block beginnen %}
+          <div class="ww-callout"><h2>Weet je niet waar je moet beginnen?</h2>
+          <p>Ga naar het CJG als het over een kind gaat,
+            en naar de ouderenadviseur als het over een oudere gaat.</p></div>
+        {% endblock %}
+    """)
+    ctx = SiteContext(result.dataset, list(result.articles), templates=templating.environment([tmp_path / "huisstijl"]))
+    page = route_page(event, ctx, "levensloop/x/")
+    assert "Ga naar het CJG als het over een kind gaat" in page
+    assert "één loket" not in page
+    assert page.count(esc(hostile)) == 3 and '<ol class="ww-steps">' in page  # the rest as shipped

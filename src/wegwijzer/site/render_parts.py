@@ -96,14 +96,21 @@ def web_address(url) -> str:
     return url
 
 
+def card_data(v) -> dict:
+    """What a card or a route step shows of record ``v`` beside its name (templates
+    wegwijzer/kaart-labels.html and kaart-telefoon.html)."""
+    return {"toegang": v.toegang, "toegang_label": TOEGANG[v.toegang],
+            "status_label": "" if v.status == "actief" else STATUS[v.status], "route_label": ROUTES[v.route],
+            "telefoon": v.contact.telefoon}
+
+
 def card_badges(v) -> str:
     """A record's badges on a card or a route step: access, status and route."""
-    return (f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
-            f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>')
+    return active().get_template("wegwijzer/kaart-labels.html").render(kaart=card_data(v))
 
 
 def card_phone(v) -> str:
-    return f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>' if v.contact.telefoon else ""
+    return active().get_template("wegwijzer/kaart-telefoon.html").render(kaart=card_data(v))
 
 
 def theme_links(url: str) -> str:
@@ -111,11 +118,21 @@ def theme_links(url: str) -> str:
     return "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
 
 
+def theme_link_items(themas, from_url: str) -> list:
+    """Some themes as links ({url, label}: template wegwijzer/links.html), on the page at ``from_url``."""
+    return [{"url": rel(from_url, theme_url(t)), "label": THEMAS[t]} for t in themas]
+
+
+def group_link_items(doelgroepen, from_url: str) -> list:
+    """Some target groups as links ({url, label}: template wegwijzer/links.html)."""
+    return [{"url": rel(from_url, doelgroep_url(d)), "label": DOELGROEPEN[d]} for d in doelgroepen]
+
+
 def theme_link_line(themas, from_url: str) -> str:
     """Some themes as links in one line ("Geld, Wonen"), on the page at ``from_url``."""
-    return link_list([(theme_url(t), THEMAS[t]) for t in themas], from_url)
+    return active().get_template("wegwijzer/links.html").render(links=theme_link_items(themas, from_url))
 
 
 def group_link_line(doelgroepen, from_url: str) -> str:
     """Some target groups as links in one line, on the page at ``from_url``."""
-    return link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in doelgroepen], from_url)
+    return active().get_template("wegwijzer/links.html").render(links=group_link_items(doelgroepen, from_url))
