@@ -165,3 +165,66 @@ def test_a_face_card_escapes_every_text_of_the_face_with_or_without_a_photo():
         assert card.count(esc(hostile)) >= 6  # name, role, questions, reach, area, data-kernen, ...
         assert ('<img src="../fotos/anne.0.jpg"' in card) == bool(with_photo)
         assert ('class="ww-initials"' in card) != bool(with_photo)
+
+
+def test_the_referrers_page_escapes_every_fact_and_a_municipality_rewrites_one_block(tmp_path):
+    from dataclasses import replace
+    from datetime import date
+
+    from builders import model_dataset
+    from wegwijzer.records.model import Referral, WaitingTime
+    from wegwijzer.site.pages import SiteContext
+    from wegwijzer.site.render_professionals import professionals_page
+
+    hostile = "<img src=x onerror=alert(1)> O'Brien & \"Zn\""
+    data = model_dataset()
+    record = replace(data.voorzieningen[1], naam=hostile,
+                     verwijzen=Referral(wie=(hostile,), hoe=hostile, website="javascript:alert(1)"),
+                     wachttijd=WaitingTime(tekst=hostile, gecontroleerd=date(2026, 11, 2)))
+    data = replace(data, voorzieningen=[data.voorzieningen[0], record])
+    page = professionals_page(SiteContext(data, templates=templating.shipped()))
+    assert "<img src=x" not in page and "javascript:" not in page
+    assert page.count(esc(hostile)) >= 5  # the name, who may refer, how, the waiting time, the Bewaar button
+    assert "(nagevraagd op 2 november 2026)" in page
+
+    write(tmp_path / "huisstijl", "wegwijzer/voor-professionals.html", """
+        {% extends "standaard/wegwijzer/voor-professionals.html" %}
+        {% block uitleg %}
+          <p class="eigen-uitleg">Bel eerst het sociaal team van {{ pagina.gemeente }}.</p>
+        {% endblock %}
+    """)
+    own = templating.environment([tmp_path / "huisstijl"])
+    page = professionals_page(SiteContext(data, templates=own))
+    assert '<p class="eigen-uitleg">Bel eerst het sociaal team van Beekdaelen.</p>' in page
+    assert "Wie bel je, kan iemand er zo heen" not in page
+    assert page.count(esc(hostile)) >= 5  # the rest as shipped
+
+
+def test_a_route_page_escapes_the_editors_text_and_a_municipality_without_one_loket_rewrites_that_block(tmp_path):
+    from dataclasses import replace
+
+    from wegwijzer.records.checker import check_all
+    from wegwijzer.site.pages import SiteContext
+    from wegwijzer.site.render_routes import route_page
+
+    hostile = "<img src=x onerror=alert(1)> O'Brien & \"Zn\""
+    result = check_all(REPO / "voorzieningen", REPO / "content")
+    event = replace(result.life_events[0], titel=hostile, intro=hostile, let_op=hostile)
+    ctx = SiteContext(result.dataset, list(result.articles), templates=templating.shipped())
+    page = route_page(event, ctx, "levensloop/x/")
+    assert "<img src=x" not in page and page.count(esc(hostile)) == 3
+    assert "Bel, mail of kom langs bij één loket." in page
+
+    write(tmp_path / "huisstijl", "wegwijzer/levensloop.html", """
+        {% extends "standaard/wegwijzer/levensloop.html" %}
+        {% block beginnen %}
+          <div class="ww-callout"><h2>Weet je niet waar je moet beginnen?</h2>
+          <p>Ga naar het CJG als het over een kind gaat,
+            en naar de ouderenadviseur als het over een oudere gaat.</p></div>
+        {% endblock %}
+    """)
+    ctx = SiteContext(result.dataset, list(result.articles), templates=templating.environment([tmp_path / "huisstijl"]))
+    page = route_page(event, ctx, "levensloop/x/")
+    assert "Ga naar het CJG als het over een kind gaat" in page
+    assert "één loket" not in page
+    assert page.count(esc(hostile)) == 3 and '<ol class="ww-steps">' in page  # the rest as shipped

@@ -166,7 +166,7 @@ def test_a_location_is_put_in_one_line_only_in_text_py():
 
 def test_the_list_of_every_theme_is_made_once():
     # Every theme's address is made in one of these (site pages link through them).
-    allowed = {("site/render_parts.py", "theme_links"), ("site/render_parts.py", "theme_link_line"),
+    allowed = {("site/render_parts.py", "theme_links"), ("site/render_parts.py", "theme_link_items"),
                ("site/pages.py", "build_pages"), ("urls.py", "theme_url")}
     found = set()
     for path, source in _sources(".py"):

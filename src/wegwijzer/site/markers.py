@@ -7,7 +7,7 @@ Filter values are the same slugs as in the page addresses and the Meilisearch fa
 from __future__ import annotations
 
 from ..urls import kern_slug
-from .escaping import esc
+from .templating import active
 
 SEARCH_DATA_TAG = "ww-zoekdata"  # a custom element holding the hidden search filters and meta
 EVERYONE = "iedereen"  # filter value of records without doelgroepen
@@ -45,14 +45,9 @@ def filter_tags(v) -> str:
 
 
 def markers(tags) -> str:
-    """Pagefind filters/meta as element text (inline "key:value" would split on commas).
-
-    data-pagefind-ignore keeps the values out of the full-text index but Pagefind
-    still reads filters and meta inside it. The element has its own name so the glossary
+    """Pagefind filters/meta as element text (inline "key:value" would split on commas): template
+    wegwijzer/zoekdata.html. data-pagefind-ignore keeps the values out of the full-text index but
+    Pagefind still reads filters and meta inside it. The element has its own name so the glossary
     leaves it alone (a tooltip on a hidden value would use up the visible first one).
     """
-    return (f'<{SEARCH_DATA_TAG} hidden data-pagefind-ignore>'
-            + "".join(f'<span data-pagefind-{kind}="{esc(key)}">{esc(value)}</span>' for kind, key, value in tags)
-            + f"</{SEARCH_DATA_TAG}>")
-
-
+    return active().get_template("wegwijzer/zoekdata.html").render(zoekdata=list(tags), tag=SEARCH_DATA_TAG)

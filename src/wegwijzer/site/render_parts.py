@@ -35,7 +35,7 @@ def phone_link(phone, label_prefix: str = "Bel") -> str:
 def web_link(url, inner_html: str, cls: str = "") -> str:
     """A link to another site from an editor's address, or '' when the one URL check
     (wegwijzer.safeurl, as a browser reads it) does not allow it: only http(s)."""
-    if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
+    if not web_address(url):
         return ""
     class_attr = f' class="{cls}"' if cls else ""
     return f'<a{class_attr} href="{esc(url)}" rel="noopener nofollow">{inner_html}</a>'
@@ -69,26 +69,48 @@ def face_details(face) -> str:
     return active().get_template("wegwijzer/gezicht-details.html").render(details=details_data(face))
 
 
-def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
-              data: Optional[dict] = None) -> str:
-    """A face on a list (template wegwijzer/gezicht.html); ``data``: its data-* attributes, by name."""
+def face_card_data(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
+                   data: Optional[dict] = None) -> dict:
+    """The variables of template wegwijzer/gezicht.html for ``face`` on the page at ``from_url``:
+    ``kaart``, ``foto`` and ``details``; ``data``: its data-* attributes, by name."""
     kaart = {"id": face.id, "naam": face.naam, "heading": heading, "data": data or {},
              "link": rel(from_url, face_url(face)) if link else "",
              "functie": face.functie, "organisatie": face.organisatie, "vragen": ", ".join(face.vragen),
              "tel": face.telefoon.tel, "telefoon": face.telefoon.display, "email": face.email,
              "vcard": rel(from_url, vcard_url(face)), "bewaar_url": face_url(face)}
+    return {"kaart": kaart, "foto": photo_data(face, from_url, photos), "details": details_data(face)}
+
+
+def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
+              data: Optional[dict] = None) -> str:
+    """A face on a list (template wegwijzer/gezicht.html)."""
     return active().get_template("wegwijzer/gezicht.html").render(
-        kaart=kaart, foto=photo_data(face, from_url, photos), details=details_data(face))
+        face_card_data(face, from_url, photos, heading, link, data))
+
+
+def web_address(url) -> str:
+    """An editor's address when a page may link to it (the one URL check, wegwijzer.safeurl, as
+    a browser reads it: only http(s)), else ''. For templates; web_link() for Python."""
+    if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
+        return ""
+    return url
+
+
+def card_data(v) -> dict:
+    """What a card or a route step shows of record ``v`` beside its name (templates
+    wegwijzer/kaart-labels.html and kaart-telefoon.html)."""
+    return {"toegang": v.toegang, "toegang_label": TOEGANG[v.toegang],
+            "status_label": "" if v.status == "actief" else STATUS[v.status], "route_label": ROUTES[v.route],
+            "telefoon": v.contact.telefoon}
 
 
 def card_badges(v) -> str:
     """A record's badges on a card or a route step: access, status and route."""
-    return (f'<p class="ww-card__badges">{access_badge(v.toegang)} {status_badge(v.status)}'
-            f'<span class="ww-route">{esc(ROUTES[v.route])}</span></p>')
+    return active().get_template("wegwijzer/kaart-labels.html").render(kaart=card_data(v))
 
 
 def card_phone(v) -> str:
-    return f'<p class="ww-card__phone">{phone_link(v.contact.telefoon)}</p>' if v.contact.telefoon else ""
+    return active().get_template("wegwijzer/kaart-telefoon.html").render(kaart=card_data(v))
 
 
 def theme_links(url: str) -> str:
@@ -96,11 +118,21 @@ def theme_links(url: str) -> str:
     return "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
 
 
+def theme_link_items(themas, from_url: str) -> list:
+    """Some themes as links ({url, label}: template wegwijzer/links.html), on the page at ``from_url``."""
+    return [{"url": rel(from_url, theme_url(t)), "label": THEMAS[t]} for t in themas]
+
+
+def group_link_items(doelgroepen, from_url: str) -> list:
+    """Some target groups as links ({url, label}: template wegwijzer/links.html)."""
+    return [{"url": rel(from_url, doelgroep_url(d)), "label": DOELGROEPEN[d]} for d in doelgroepen]
+
+
 def theme_link_line(themas, from_url: str) -> str:
     """Some themes as links in one line ("Geld, Wonen"), on the page at ``from_url``."""
-    return link_list([(theme_url(t), THEMAS[t]) for t in themas], from_url)
+    return active().get_template("wegwijzer/links.html").render(links=theme_link_items(themas, from_url))
 
 
 def group_link_line(doelgroepen, from_url: str) -> str:
     """Some target groups as links in one line, on the page at ``from_url``."""
-    return link_list([(doelgroep_url(d), DOELGROEPEN[d]) for d in doelgroepen], from_url)
+    return active().get_template("wegwijzer/links.html").render(links=group_link_items(doelgroepen, from_url))

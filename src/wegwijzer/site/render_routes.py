@@ -2,103 +2,63 @@
 
 Residents come with a moment in their life ("we krijgen een kind", "ik verlies mijn
 werk"), not with a theme. Each route page (records/levensloop.py) leads them through the
-records and articles an editor chose, in order, each with why it helps now. Every text
-from a file is escaped.
+records and articles an editor chose, in order, each with why it helps now. The markup is
+in templates wegwijzer/levensloop*.html; every text from a file is escaped there.
 """
 
 from __future__ import annotations
 
 from ..urls import FRONT_DOOR_URL, LIFE_EVENTS_URL, WORRIED_URL, record_url, rel
-from .escaping import esc
-from .markers import EVERYONE, WHOLE_MUNICIPALITY, markers
-from .render_parts import card_badges, card_phone, group_link_line, theme_link_line
+from .markers import EVERYONE, SEARCH_DATA_TAG, WHOLE_MUNICIPALITY
+from .render_parts import card_data, group_link_items, theme_link_items
+from .templating import templates_of
 
 
-def _step(step, ctx, url: str, number: int) -> str:
-    why = f'<p class="ww-step__why">{esc(step.uitleg)}</p>' if step.uitleg else ""
+def _step(step, ctx, url: str) -> dict | None:
+    """A step of a route page, or None when what it names is no longer on the site
+    (`wegwijzer check` warned about it)."""
     if step.voorziening:
         v = ctx.dataset.voorziening(step.voorziening)
-        if v is None:  # no longer on the site: `wegwijzer check` warned about it
-            return ""
-        return (f'<li class="ww-step"><h3 class="ww-step__title"><span class="ww-sr">Stap {number}: </span>'
-                f'<a href="{rel(url, record_url(v))}">{esc(v.naam)}</a></h3>{why}{card_badges(v)}'
-                f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{card_phone(v)}</li>')
+        if v is None:
+            return None
+        return {"url": rel(url, record_url(v)), "naam": v.naam, "uitleg": step.uitleg or "",
+                "kaart": card_data(v), "samenvatting": v.samenvatting}
     article = next((a for a in ctx.articles if a.slug == step.artikel), None)
     if article is None:
-        return ""
-    summary = f'<p class="ww-card__summary">{esc(article.samenvatting)}</p>' if article.samenvatting else ""
-    return (f'<li class="ww-step"><h3 class="ww-step__title"><span class="ww-sr">Stap {number}: </span>'
-            f'<a href="{rel(url, article.url)}">{esc(article.title)}</a></h3>{why}'
-            f'<p class="ww-card__badges"><span class="ww-route">Om te lezen</span></p>{summary}</li>')
-
-
-def _steps(page, ctx, url: str) -> str:
-    items, number = [], 0
-    for step in page.stappen:
-        html = _step(step, ctx, url, number + 1)
-        if html:
-            number += 1
-            items.append(html)
-    return '<ol class="ww-steps">' + "".join(items) + "</ol>"
+        return None
+    return {"url": rel(url, article.url), "naam": article.title, "uitleg": step.uitleg or "", "kaart": None,
+            "samenvatting": article.samenvatting or ""}
 
 
 def route_page(page, ctx, url: str) -> str:
-    """A life event or the "Zorgen om een ander" page."""
+    """A life event or the "Zorgen om een ander" page (template wegwijzer/levensloop.html)."""
     soort = "pagina" if page.worried else "levensloop"
     tags = [("filter", "soort", soort), ("meta", "soort", soort), ("filter", "kern", WHOLE_MUNICIPALITY)]
     tags += [("filter", "thema", t) for t in page.themas]
     tags += [("filter", "doelgroep", d) for d in (page.doelgroepen or (EVERYONE,))]
-    note = (f'<div class="ww-alert ww-alert--note" role="note"><strong>Let op:</strong> {esc(page.let_op)}</div>'
-            if page.let_op else "")
-    about = []
-    if page.themas:
-        about.append(f'Thema: {theme_link_line(page.themas, url)}')
-    if page.doelgroepen:
-        about.append(f'Voor: {group_link_line(page.doelgroepen, url)}')
-    more = "".join(f"<p>{line}</p>" for line in about)
-    back = ("" if page.worried else
-            f'<p><a href="{rel(url, LIFE_EVENTS_URL)}">Andere momenten in je leven</a></p>')
-    return (
-        f'<article class="ww-route-page" data-pagefind-body>'
-        f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(page.titel)}</h1>{markers(tags)}'
-        f'<p class="ww-lead" data-pagefind-weight="5" data-pagefind-meta="samenvatting">{esc(page.intro)}</p>'
-        f'{note}<section aria-labelledby="h-stappen"><h2 id="h-stappen">Wat kun je doen?</h2>'
-        f'{_steps(page, ctx, url)}</section>'
-        f'<div class="ww-callout" data-pagefind-ignore><h2>Weet je niet waar je moet beginnen?</h2>'
-        f'<p>Bel, mail of kom langs bij één loket. Je vertelt je verhaal één keer.</p>'
-        f'<p><a class="ww-button" href="{rel(url, FRONT_DOOR_URL)}">Zo werkt het loket</a></p></div>'
-        f'<div class="ww-muted" data-pagefind-ignore>{more}</div>{back}</article>'
-    )
+    steps = [step for step in (_step(s, ctx, url) for s in page.stappen) if step]
+    route = {"titel": page.titel, "intro": page.intro, "let_op": page.let_op or "", "zoekdata": tags,
+             "zoektag": SEARCH_DATA_TAG, "stappen": steps, "loket": rel(url, FRONT_DOOR_URL),
+             "themas": theme_link_items(page.themas, url), "doelgroepen": group_link_items(page.doelgroepen, url),
+             "terug": "" if page.worried else rel(url, LIFE_EVENTS_URL)}
+    return templates_of(ctx).get_template("wegwijzer/levensloop.html").render(route=route)
 
 
 def life_events_page(ctx, url: str) -> str:
-    events = ctx.life_events
-    items = "".join(
-        f'<li class="ww-card"><h2 class="ww-card__title"><a href="{rel(url, e.url)}">{esc(e.titel)}</a></h2>'
-        f'<p class="ww-card__summary">{esc(e.intro)}</p></li>' for e in events)
-    body = f'<ul class="ww-cards">{items}</ul>' if events else '<p class="ww-empty">Hier staat nog niets.</p>'
-    worried = (f'<div class="ww-callout"><h2>Maak je je zorgen om iemand anders?</h2>'
-               f'<p><a href="{rel(url, WORRIED_URL)}">{esc(ctx.worried.titel)}</a></p></div>'
-               if ctx.worried else "")
-    return ('<h1>Wat gebeurt er in je leven?</h1><p class="ww-lead">Soms verandert er veel tegelijk. Kies wat er '
-            'bij jou speelt. Dan zie je wat je kunt regelen, en wie je daarbij helpt.</p>' + body + worried)
+    """/levensloop/ (template wegwijzer/levensloop-overzicht.html)."""
+    overzicht = {"momenten": [{"url": rel(url, e.url), "titel": e.titel, "intro": e.intro} for e in ctx.life_events],
+                 "zorgen": {"url": rel(url, WORRIED_URL), "titel": ctx.worried.titel} if ctx.worried else None}
+    return templates_of(ctx).get_template("wegwijzer/levensloop-overzicht.html").render(overzicht=overzicht)
 
 
 def home_sections(ctx, url: str = "") -> str:
-    """The home page's entries: life events, and "Zorgen om een ander" on its own."""
-    parts = []
-    if ctx.worried:
-        parts.append(f'<section class="ww-callout ww-worried" aria-labelledby="h-zorgen">'
-                     f'<h2 id="h-zorgen">Maak je je zorgen om iemand anders?</h2>'
-                     f'<p>{esc(ctx.worried.intro)}</p>'
-                     f'<p><a class="ww-button" href="{rel(url, WORRIED_URL)}">{esc(ctx.worried.titel)}</a></p>'
-                     f'</section>')
-    if ctx.life_events:
-        links = "".join(f'<li><a href="{rel(url, e.url)}">{esc(e.titel)}</a></li>' for e in ctx.life_events)
-        parts.append(f'<section aria-labelledby="h-leven"><h2 id="h-leven">Er verandert iets in je leven</h2>'
-                     f'<ul class="ww-themes">{links}</ul>'
-                     f'<p><a href="{rel(url, LIFE_EVENTS_URL)}">Alle momenten in het leven</a></p></section>')
-    return "".join(parts)
+    """The home page's entries: life events, and "Zorgen om een ander" on its own
+    (template wegwijzer/levensloop-thuis.html)."""
+    thuis = {"zorgen": {"url": rel(url, WORRIED_URL), "titel": ctx.worried.titel, "intro": ctx.worried.intro}
+             if ctx.worried else None,
+             "momenten": [{"url": rel(url, e.url), "titel": e.titel} for e in ctx.life_events],
+             "alle": rel(url, LIFE_EVENTS_URL)}
+    return templates_of(ctx).get_template("wegwijzer/levensloop-thuis.html").render(thuis=thuis)
 
 
 __all__ = ["home_sections", "life_events_page", "route_page"]
