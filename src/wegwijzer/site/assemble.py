@@ -181,7 +181,7 @@ class Site:
         page = page_language(result, build_vocabulary(dataset, articles))
         self.search_files = page.files
         templates = templating.environment(template_dirs)  # the project's overrides, then ours
-        templating.use(templates)
+        self._templates_token: Optional[templating.BuildToken] = templating.use(templates)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), search_config(search),
                                site_url, self.assets, life_events=list(result.life_events),
                                worried=result.worried, search_language=page.language, templates=templates)
@@ -325,3 +325,9 @@ class Site:
         index, self.index = self.index, None
         if index is not None:
             index.close()
+
+    def release_templates(self):
+        """Every page is made: this build's templates stop being the active ones."""
+        token, self._templates_token = self._templates_token, None
+        if token is not None:
+            templating.release(token)

@@ -50,4 +50,9 @@ def markers(tags) -> str:
     Pagefind still reads filters and meta inside it. The element has its own name so the glossary
     leaves it alone (a tooltip on a hidden value would use up the visible first one).
     """
-    return active().get_template("wegwijzer/zoekdata.html").render(zoekdata=list(tags), tag=SEARCH_DATA_TAG)
+    return active().get_template("wegwijzer/zoekdata.html").render(zoekdata=search_data(tags))
+
+
+def search_data(tags) -> dict:
+    """The variables of template wegwijzer/zoekdata.html for ``tags``, (kind, key, value) triples."""
+    return {"tag": SEARCH_DATA_TAG, "tags": list(tags)}

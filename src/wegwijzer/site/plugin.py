@@ -220,12 +220,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.site.start_index(self.config.pagefind)
 
     def on_post_build(self, config):
-        with _reported():
-            self.site.finish(Path(config.site_dir), precompressed=self.config.precompress and not self.serving)
+        try:
+            with _reported():
+                self.site.finish(Path(config.site_dir), precompressed=self.config.precompress and not self.serving)
+        finally:
+            self.site.release_templates()
 
     def on_build_error(self, error):
         if self._current is not None:
             self._current.close_index()
+            self._current.release_templates()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_root(config)))  # known even when the data did not pass the check

@@ -5,7 +5,10 @@ A record counts for a kern when it names that kern or has a location in it
 the kern's people (face cards whose ``kernen`` include it), this week's spreekuren there,
 and then what is there for the whole municipality (closed on phones). Spreekuren are
 opening times of the kind "spreekuur", each at a place (records/model.py ``place_of``).
-Every text from a record is escaped (render.esc).
+
+This module builds the data; the templates make the markup (theme/wegwijzer/kern.html,
+spreekuren.html, spreekuren-per-dag.html, spreekuur.html, op-deze-pagina.html,
+zoekdata.html) and escape every text from a record.
 """
 
 from __future__ import annotations
@@ -16,10 +19,19 @@ from typing import Optional
 from ..records.model import Location, Voorziening
 from ..records.vocab import DAGEN
 from ..text import location_line
-from ..urls import SPREEKUREN_URL, WHOLE_MUNICIPALITY_URL, kern_slug, kern_url, record_url, rel
-from .escaping import esc
-from .render import card_list, pager
-from .render_parts import face_card
+from ..urls import (
+    SPREEKUREN_URL,
+    WHOLE_MUNICIPALITY_URL,
+    kern_slug,
+    kern_url,
+    record_url,
+    rel,
+)
+from .escaping import trusted
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, search_data
+from .render import card
+from .render_parts import face_card_data
+from .templating import active, templates_of
 
 OTHER_PLACES = "Elders"  # a spreekuur outside the kernen, or at no fixed place, in a record for everyone
 
@@ -59,123 +71,84 @@ def spreekuren(records) -> list:
     return sorted(found, key=lambda s: (order.index(s.day), s.van, s.record.naam.lower()))
 
 
-def _place_text(s: Spreekuur) -> str:
-    if s.place is None:
-        return ""
-    line = location_line(s.place)
-    return f'<span class="ww-spreekuur__place">{esc(line)}</span>' if line else ""
+def spreekuur_data(s: Spreekuur, from_url: str) -> dict:
+    """What template wegwijzer/spreekuur.html shows of one spreekuur."""
+    return {"van": s.van, "tot": s.tot, "link": rel(from_url, record_url(s.record)), "naam": s.record.naam,
+            "plek": location_line(s.place) if s.place is not None else "", "toelichting": s.toelichting or ""}
 
 
-def spreekuur_item(s: Spreekuur, from_url: str) -> str:
-    note = f' <span class="ww-muted">{esc(s.toelichting)}</span>' if s.toelichting else ""
-    place = _place_text(s)
-    return (f'<li class="ww-spreekuur"><span class="ww-spreekuur__time">{esc(s.van)} – {esc(s.tot)}</span> '
-            f'<a href="{rel(from_url, record_url(s.record))}">{esc(s.record.naam)}</a>'
-            f'{place}{note}</li>')
-
-
-def _day_heading(day: str, level: str, prefix: str) -> str:
-    return (f'<{level} id="{prefix}{day}" data-ww-day="{day}">{esc(DAGEN[day].capitalize())} '
-            f'<span class="ww-today-label" hidden>(vandaag)</span></{level}>')
-
-
-def spreekuren_by_day(items, from_url: str, kernen: Optional[tuple], level: str = "h2", prefix: str = "dag-") -> str:
-    """Days in the week's order; within a day, by kern (in gemeente.yaml's order, then elsewhere)
-    when ``kernen`` is given, else one list."""
-    if not items:
-        return ""
-    out = []
+def week_data(items, from_url: str, kernen: Optional[tuple], level: str = "h2", prefix: str = "dag-") -> dict:
+    """The spreekuren ``items`` by day, in the week's order (template wegwijzer/spreekuren-per-dag.html);
+    within a day by kern (in gemeente.yaml's order, then elsewhere) when ``kernen`` is given, else
+    one list. Each day is also a target of wegwijzer/op-deze-pagina.html (its ``id`` and ``naam``)."""
+    days = []
     for day in DAGEN:
         today = [s for s in items if s.day == day]
         if not today:
             continue
-        out.append(f'<section class="ww-day" aria-labelledby="{prefix}{day}">{_day_heading(day, level, prefix)}')
         if kernen is None:
-            out.append('<ul class="ww-spreekuren">' + "".join(spreekuur_item(s, from_url) for s in today) + "</ul>")
+            groups = [{"kern": "", "link": "", "spreekuren": [spreekuur_data(s, from_url) for s in today]}]
         else:
-            sub = "h3" if level == "h2" else "h4"
+            groups = []
             for kern in (*kernen, OTHER_PLACES):
                 here = [s for s in today if (kern in s.kernen if kern != OTHER_PLACES else not s.kernen)]
-                if not here:
-                    continue
-                title = (f'<a href="{rel(from_url, kern_url(kern))}">{esc(kern)}</a>' if kern != OTHER_PLACES
-                         else "Elders of zonder vaste plek")
-                out.append(f'<{sub} class="ww-day__kern">{title}</{sub}><ul class="ww-spreekuren">'
-                           + "".join(spreekuur_item(s, from_url) for s in here) + "</ul>")
-        out.append("</section>")
-    return "".join(out)
+                if here:
+                    groups.append({"kern": kern if kern != OTHER_PLACES else "",
+                                   "link": rel(from_url, kern_url(kern)) if kern != OTHER_PLACES else "",
+                                   "spreekuren": [spreekuur_data(s, from_url) for s in here]})
+        days.append({"id": f"{prefix}{day}", "dag": day, "naam": DAGEN[day].capitalize(), "groepen": groups})
+    return {"kop": level, "subkop": "h3" if level == "h2" else "h4", "per_kern": kernen is not None, "dagen": days}
+
+
+def info_data() -> dict:
+    """Search data of a page for everyone, everywhere (soort "pagina"; template wegwijzer/zoekdata.html)."""
+    return search_data([("filter", "soort", "pagina"), ("meta", "soort", "pagina"), ("filter", "doelgroep", EVERYONE),
+                        ("filter", "kern", WHOLE_MUNICIPALITY)])
+
+
+def info_markers() -> str:
+    """The search data of ``info_data`` as markup, for a page still written in Python."""
+    return active().get_template("wegwijzer/zoekdata.html").render(zoekdata=info_data())
+
+
+def spreekuren_data(url: str, items, kernen: tuple) -> dict:
+    """What /spreekuren/ shows (template wegwijzer/spreekuren.html)."""
+    return {"zoekdata": info_data(), "week": week_data(items, url, kernen), "zoeken": rel(url, "zoeken/"),
+            "kernen": [{"naam": k, "link": rel(url, kern_url(k))} for k in kernen]}
 
 
 def spreekuren_page(ctx, url: str, items) -> str:
     g = ctx.dataset.gemeente
     kernen = tuple(g.kernen) if g else ()
-    body = spreekuren_by_day(items, url, kernen) or (
-        '<p class="ww-empty">Er staan nog geen spreekuren op de site. Kijk bij de '
-        f'<a href="{rel(url, "zoeken/")}">zoekfunctie</a> of bel de gemeente.</p>')
-    kern_links = "".join(f'<li><a href="{rel(url, kern_url(k))}">{esc(k)}</a></li>' for k in kernen)
-    days = [(f"dag-{d}", DAGEN[d].capitalize()) for d in DAGEN if any(s.day == d for s in items)]
-    return (
-        '<div class="ww-spreekuren-page" data-pagefind-body>'
-        f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">Spreekuren deze week</h1>{info_markers()}'
-        '<p class="ww-lead" data-pagefind-meta="samenvatting">Bij een spreekuur kun je zonder afspraak langskomen '
-        'met je vraag. Hier zie je per dag waar dat kan, per dorp of wijk.</p>'
-        '<p class="ww-noprint" data-pagefind-ignore><button type="button" class="ww-button" data-ww-print hidden>'
-        'Afdrukken</button></p>'
-        f'<div data-pagefind-ignore>{jump_nav(days) if days else ""}{body}</div>'
-        f'<nav class="ww-noprint" aria-labelledby="h-per-kern" data-pagefind-ignore><h2 id="h-per-kern">'
-        f'Alles in je eigen dorp of wijk</h2><ul class="ww-links">{kern_links}</ul></nav></div>'
-    )
+    return templates_of(ctx).get_template("wegwijzer/spreekuren.html").render(
+        spreekuren=spreekuren_data(url, items, kernen))
 
 
-def info_markers() -> str:
-    """Search data of a page for everyone, everywhere (soort "pagina")."""
-    from .markers import EVERYONE, WHOLE_MUNICIPALITY, markers
+def record_cards(records, from_url: str) -> list:
+    """The record cards render.card still makes, one per record, for a template's list."""
+    # Markup made by render.card, which escapes every text of the record.
+    return [trusted(card(v, from_url)) for v in records]
 
-    return markers([("filter", "soort", "pagina"), ("meta", "soort", "pagina"), ("filter", "doelgroep", EVERYONE),
-                    ("filter", "kern", WHOLE_MUNICIPALITY)])
+
+def kern_data(kern: str, ctx, url: str, local, local_total: int, total_pages: int, whole, whole_total: int,
+              items) -> dict:
+    """What page 1 of /kern/<slug>/ shows (template wegwijzer/kern.html)."""
+    return {
+        "naam": kern,
+        "slug": kern_slug(kern),
+        "hier": {"aantal": local_total, "kaarten": record_cards(local, url), "paginas": total_pages,
+                 "volgende": rel(url, f"{url}pagina/2/") if total_pages > 1 else ""},
+        "mensen": [face_card_data(f, url, ctx.photos) for f in ctx.dataset.gezichten if kern in f.kernen],
+        "gezichtenkaart": rel(url, "gezichtenkaart/"),
+        "week": week_data(items, url, None, level="h3", prefix="kern-dag-"),
+        "alle_spreekuren": rel(url, SPREEKUREN_URL),
+        "hele_gemeente": {"aantal": whole_total, "kaarten": record_cards(whole, url),
+                          "meer": whole_total > len(whole), "link": rel(url, WHOLE_MUNICIPALITY_URL)},
+    }
 
 
 def kern_page(kern: str, ctx, url: str, local, local_total: int, total_pages: int, whole, whole_total: int,
               items) -> str:
     """Page 1 of /kern/<slug>/: here, the people, the spreekuren, then the whole municipality."""
-    faces = [f for f in ctx.dataset.gezichten if kern in f.kernen]
-    here = (f'<section aria-labelledby="h-hier"><h2 id="h-hier">In {esc(kern)}</h2>'
-            f'<p class="ww-count">{local_total} {"voorziening" if local_total == 1 else "voorzieningen"}</p>'
-            f'{card_list(local, url) if local else _nothing_here(kern)}'
-            f'{pager(url, url, 1, total_pages)}</section>')
-    people = (f'<section aria-labelledby="h-mensen"><h2 id="h-mensen">Mensen in {esc(kern)}</h2>'
-              + (f'<p>Deze mensen werken in {esc(kern)}. Je kunt ze gewoon bellen.</p><ul class="ww-faces">'
-                 + "".join(face_card(f, url, ctx.photos) for f in faces) + "</ul>" if faces else
-                 f'<p>Voor {esc(kern)} staat nog niemand op de kaart. Op de <a href="{rel(url, "gezichtenkaart/")}">'
-                 'gezichtenkaart</a> vind je iedereen die je kunt bellen.</p>')
-              + "</section>")
-    hours = spreekuren_by_day(items, url, None, level="h3", prefix="kern-dag-")
-    spreek = (f'<section aria-labelledby="h-spreekuren"><h2 id="h-spreekuren">Spreekuren in {esc(kern)} deze week'
-              '</h2>' + (hours or f'<p>In {esc(kern)} zijn geen vaste spreekuren.</p>')
-              + f'<p><a href="{rel(url, SPREEKUREN_URL)}">Alle spreekuren in de gemeente</a></p></section>')
-    more = (f'<p><a href="{rel(url, WHOLE_MUNICIPALITY_URL)}">Alle {whole_total} voorzieningen voor de hele '
-            'gemeente</a></p>' if whole_total > len(whole) else "")
-    # Closed on phones (the kern comes first), open on wide screens and in print (wegwijzer.js).
-    everywhere = (f'<section class="ww-whole" aria-labelledby="h-hele-gemeente"><h2 id="h-hele-gemeente">'
-                  f'Voor de hele gemeente</h2><p>Dit is er voor iedereen in de gemeente, ook in {esc(kern)}.</p>'
-                  f'<details class="ww-whole__list" data-ww-wide-open><summary>Toon de {whole_total} '
-                  f'{"voorziening" if whole_total == 1 else "voorzieningen"} voor de hele gemeente</summary>'
-                  f'{card_list(whole, url)}{more}</details></section>' if whole else "")
-    jumps = [("h-hier", f"In {kern}"), ("h-mensen", "Mensen"), ("h-spreekuren", "Spreekuren")]
-    if whole:
-        jumps.append(("h-hele-gemeente", "Voor de hele gemeente"))
-    return (f'<div class="ww-kern" data-kern="{esc(kern_slug(kern))}"><h1>{esc(kern)}</h1>'
-            f'<p class="ww-lead">Wat er is in {esc(kern)}: plekken en hulp in de buurt, mensen die je kunt bellen '
-            f'en spreekuren. Daarna wat er is voor de hele gemeente.</p>{jump_nav(jumps)}'
-            f'{here}{people}{spreek}{everywhere}</div>')
-
-
-def jump_nav(targets) -> str:
-    """Links to the parts of a long page (a phone scrolls a lot)."""
-    links = "".join(f'<li><a href="#{anchor}">{esc(label)}</a></li>' for anchor, label in targets)
-    return f'<nav class="ww-jump ww-noprint" aria-label="Op deze pagina"><ul>{links}</ul></nav>'
-
-
-def _nothing_here(kern: str) -> str:
-    return (f'<p class="ww-empty">Er staan nog geen voorzieningen die alleen in {esc(kern)} zijn. '
-            'Kijk hieronder wat er is voor de hele gemeente.</p>')
+    return templates_of(ctx).get_template("wegwijzer/kern.html").render(
+        kern=kern_data(kern, ctx, url, local, local_total, total_pages, whole, whole_total, items))

@@ -9,7 +9,7 @@ in templates wegwijzer/levensloop*.html; every text from a file is escaped there
 from __future__ import annotations
 
 from ..urls import FRONT_DOOR_URL, LIFE_EVENTS_URL, WORRIED_URL, record_url, rel
-from .markers import EVERYONE, SEARCH_DATA_TAG, WHOLE_MUNICIPALITY
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, search_data
 from .render_parts import card_data, group_link_items, theme_link_items
 from .templating import templates_of
 
@@ -37,8 +37,8 @@ def route_page(page, ctx, url: str) -> str:
     tags += [("filter", "thema", t) for t in page.themas]
     tags += [("filter", "doelgroep", d) for d in (page.doelgroepen or (EVERYONE,))]
     steps = [step for step in (_step(s, ctx, url) for s in page.stappen) if step]
-    route = {"titel": page.titel, "intro": page.intro, "let_op": page.let_op or "", "zoekdata": tags,
-             "zoektag": SEARCH_DATA_TAG, "stappen": steps, "loket": rel(url, FRONT_DOOR_URL),
+    route = {"titel": page.titel, "intro": page.intro, "let_op": page.let_op or "", "zoekdata": search_data(tags),
+             "stappen": steps, "loket": rel(url, FRONT_DOOR_URL),
              "themas": theme_link_items(page.themas, url), "doelgroepen": group_link_items(page.doelgroepen, url),
              "terug": "" if page.worried else rel(url, LIFE_EVENTS_URL)}
     return templates_of(ctx).get_template("wegwijzer/levensloop.html").render(route=route)

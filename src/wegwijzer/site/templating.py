@@ -25,7 +25,7 @@ anywhere else (text that goes on after a break).
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -73,6 +73,7 @@ _SHIPPED_ENV = None
 # The templates of the build that runs in this process (set by the plugin for each build and
 # each preview rebuild), for markup made where no SiteContext is at hand (the Bewaar button).
 _ACTIVE: ContextVar[Optional[Environment]] = ContextVar("wegwijzer_templates", default=None)
+BuildToken = Token[Optional[Environment]]  # what use() returns, for release()
 
 
 def shipped() -> Environment:
@@ -83,9 +84,19 @@ def shipped() -> Environment:
     return _SHIPPED_ENV
 
 
-def use(env: Environment) -> None:
-    """Make ``env`` (the project's overrides, then ours) the templates of this build."""
-    _ACTIVE.set(env)
+def use(env: Environment) -> BuildToken:
+    """Make ``env`` (the project's overrides, then ours) the templates of this build, until
+    ``release`` with the token this returns."""
+    return _ACTIVE.set(env)
+
+
+def release(token: BuildToken) -> None:
+    """The build is over: back to the templates before it (so one project's overrides never
+    reach the next build in the same process, such as a test run)."""
+    try:
+        _ACTIVE.reset(token)
+    except (ValueError, RuntimeError):  # set in another context, or released already
+        _ACTIVE.set(None)
 
 
 def active() -> Environment:
