@@ -28,6 +28,7 @@ MARKUP_CALLERS = {
 TRUSTED_CALLERS = {
     ("site/escaping.py", "json_script"),  # json_for_script: no '</script>' break-out possible
     ("site/render_poster.py", "poster_data"),  # the QR code's SVG, drawn by segno; its name escaped
+    ("site/render_frontdoor.py", "_postcard"),  # the postcard's QR code: SVG drawn by segno, its name escaped
 }
 
 
