@@ -287,7 +287,8 @@ class MeiliServer:
     def command(self) -> list:
         return [self.binary, "--http-addr", "127.0.0.1:0", "--db-path", str(self.db),
                 "--dump-dir", str(self.dumps), "--snapshot-dir", str(self.snapshots),
-                "--master-key", self.master_key, "--no-analytics", "--env", "development",
+                # One argument: a random key may start with '-', which would read as an option.
+                f"--master-key={self.master_key}", "--no-analytics", "--env", "development",
                 "--log-level", "WARN", *self.extra_args]
 
     def start(self, timeout: float = 30) -> "MeiliServer":
