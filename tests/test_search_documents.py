@@ -256,7 +256,7 @@ def test_every_field_of_a_full_record_document():
         "locaties": ["Zonder coördinaten, Schinveld", "De Aod Sjoel, Kerkstraat 1, 6451 AA Schinveld"],
         "plaatsen": ["Schinveld"], "postcodes": ["6451 AA", "6451AA"],
         "telefoon": ["045 123 45 67", "0451234567", "06 11111111", "0611111111"],
-        "gecontroleerd": "2026-09-01", "_geo": {"lat": 50.9704, "lng": 5.9801}}
+        "gecontroleerd": "2026-09-01", "_geo": {"lat": 50.9704, "lng": 5.9801}, "extra": []}
 
 
 def test_every_field_of_a_minimal_record_document():
@@ -270,7 +270,7 @@ def test_every_field_of_a_minimal_record_document():
         "kernen": ["nuth", "sint-joost", "schinveld"], "kernen_labels": ["Nuth", "Sint Joost", "Schinveld"],
         "hele_gemeente": True, "kosten": "onbekend", "kosten_label": "Niet bekend", "status": "actief",
         "status_label": "Actief", "wet": [], "talen": [], "locaties": [], "plaatsen": [], "postcodes": [],
-        "telefoon": [], "gecontroleerd": "2026-09-01"}
+        "telefoon": [], "gecontroleerd": "2026-09-01", "extra": []}
 
 
 def test_every_field_of_face_and_article_documents():
@@ -287,7 +287,7 @@ def test_every_field_of_face_and_article_documents():
         "doelgroepen": ALL_GROUPS, "doelgroepen_labels": ALL_GROUP_LABELS,
         "kernen": ["nuth", "sint-joost", "schinveld"], "kernen_labels": ["Nuth", "Sint Joost", "Schinveld"],
         "hele_gemeente": True, "status": "actief", "status_label": "Actief", "voorziening": "voorziening-schuldhulp",
-        "telefoon": ["06 12345678", "0612345678"], "gecontroleerd": "2026-09-01"}
+        "telefoon": ["06 12345678", "0612345678"], "gecontroleerd": "2026-09-01", "extra": []}
     bert = docs["gezicht-bert"]
     assert (bert["themas"], bert["themas_labels"], bert["doelgroepen"], bert["voorziening"]) == (
         [], [], ALL_GROUPS, None)

@@ -23,7 +23,7 @@ from .model import Dataset, Face, Municipality, Voorziening
 from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema import tables
-from .schema.framework import INVALID, Context, convert_fields, did_you_mean, is_given
+from .schema.framework import INVALID, Context, build_model, convert_fields, did_you_mean, is_given
 from .yamlsafe import Mapping, Node, Scalar, Sequence, YamlProblem, read_mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
@@ -213,7 +213,7 @@ class _Loader:
         self.gemeente_lines = _field_lines(mapping)
         if values.get("beveiliging"):
             self._warn_security_expiry(values["beveiliging"].verloopt, mapping, ctx)
-        return Municipality(**values) if ok else None
+        return build_model(Municipality, values) if ok else None
 
     def _warn_security_expiry(self, expires: date, mapping: Mapping, ctx: Context) -> None:
         section = mapping.get("beveiliging")  # a Mapping: it converted
@@ -244,7 +244,7 @@ class _Loader:
             ok = False
         if not ok:
             return None, mapping
-        record = Voorziening(id=path.stem, source=path, **values)
+        record = build_model(Voorziening, values, id=path.stem, source=path)
         self._warn_voorziening(record, mapping, ctx)
         return record, mapping
 
@@ -336,7 +336,7 @@ class _Loader:
                       f"De datum van toestemming ({values['toestemming'].isoformat()}) ligt in de toekomst. Zet de "
                       "datum waarop deze persoon toestemming gaf; tot die dag komt de kaart niet online.")
             return None, mapping
-        face = Face(id=path.stem, foto=photo, source=path, **values)
+        face = build_model(Face, values, id=path.stem, foto=photo, source=path)
         self._warn_stale(face.gecontroleerd, mapping, ctx)
         return face, mapping
 

@@ -14,8 +14,9 @@ from typing import Optional
 from ..text import slugify
 from .diagnostics import Collector, display_path
 from .files import real_folder
+from .model import Declared
 from .placeholders import warn_in_yaml
-from .schema.framework import Context, Field, convert_fields, text
+from .schema.framework import Context, Field, build_model, convert_fields, text
 from .yamlsafe import Mapping, Sequence, YamlProblem, read_node
 
 GLOSSARY_FILE = "begrippen.yaml"
@@ -30,7 +31,7 @@ FIELDS = {
 
 
 @dataclass(frozen=True)
-class Term:
+class Term(Declared):
     term: str
     uitleg: str
     afkorting_van: Optional[str] = None
@@ -81,5 +82,5 @@ def load_glossary(path: Path, collector: Collector, cwd: Optional[Path] = None) 
                             "Houd er één over.")
             continue
         seen[key] = item.line
-        terms.append(Term(**values))
+        terms.append(build_model(Term, values))
     return sorted(terms, key=lambda t: t.term.lower())

@@ -22,10 +22,10 @@ from .articles import Article
 from .dataset import check_reference
 from .diagnostics import Collector, display_path
 from .files import real_folder
-from .model import Dataset
+from .model import Dataset, Declared
 from .placeholders import warn_in_yaml
 from .readability import readability_problems
-from .schema.framework import Context, convert_fields, did_you_mean
+from .schema.framework import Context, build_model, convert_fields, did_you_mean
 from .schema.tables import LIFE_EVENT_FIELDS
 from .yamlsafe import Mapping, Node, Scalar, Sequence, YamlProblem, read_mapping
 
@@ -35,7 +35,7 @@ SLUG = re.compile(r"^[a-z0-9-]{1,80}$")
 
 
 @dataclass(frozen=True)
-class Step:
+class Step(Declared):
     """One step of a route page: a record or an article, with why it is there."""
 
     voorziening: Optional[str] = None
@@ -44,7 +44,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class RoutePage:
+class RoutePage(Declared):
     slug: str
     titel: str
     intro: str
@@ -118,13 +118,13 @@ def _load(path: Path, root: Optional[Path], shown: str, collector: Collector, ch
         ctx.warning(mapping.get("intro") or mapping, "intro",
                     "De inleiding is moeilijk te lezen: " + "; ".join(problems)
                     + ". Schrijf korte zinnen met gewone woorden.")
-    steps = tuple(Step(**step) for step in values.pop("stappen"))
+    steps = tuple(build_model(Step, step) for step in values.pop("stappen"))
     if not any(checker.shown(step) for step in steps):
         ctx.warning(mapping.get("stappen") or mapping, "stappen",
                     "Geen van de stappen staat op de site, dus deze pagina ook niet. Kies voorzieningen en "
                     "artikelen die er zijn.")
         return None
-    return RoutePage(slug=path.stem, path=path, worried=worried, stappen=steps, **values)
+    return build_model(RoutePage, values, slug=path.stem, path=path, worried=worried, stappen=steps)
 
 
 class _References:

@@ -8,9 +8,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from types import MappingProxyType
+from typing import Any, Mapping, Optional
 
 from ..text import month_year
+
+NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A model made from a table of the schema (records/schema/tables.py).
+
+    ``extra`` holds the values of fields that are declared in the table but have no attribute
+    here: a new optional field needs only its declaration and its documentation, and the record
+    page and the search show it (records/extras.py). Keyword-only, so subclasses keep their own
+    field order; left out of comparisons, as it only adds to what the named fields say.
+    """
+
+    extra: Mapping[str, Any] = field(default_factory=lambda: NO_EXTRA, kw_only=True, compare=False, repr=False)
+
 
 
 @dataclass(frozen=True)
@@ -20,7 +37,7 @@ class Phone:
 
 
 @dataclass(frozen=True)
-class Contact:
+class Contact(Declared):
     telefoon: Optional[Phone] = None
     whatsapp: Optional[Phone] = None
     email: Optional[str] = None
@@ -29,7 +46,7 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Location:
+class Location(Declared):
     naam: Optional[str] = None
     adres: Optional[str] = None
     postcode: Optional[str] = None
@@ -45,7 +62,7 @@ class Location:
 
 
 @dataclass(frozen=True)
-class OpeningHours:
+class OpeningHours(Declared):
     dagen: tuple[str, ...]  # of "ma".."zo"
     van: str  # "HH:MM"
     tot: str  # "HH:MM", may be "24:00"
@@ -59,7 +76,7 @@ class OpeningHours:
 
 
 @dataclass(frozen=True)
-class WaitingTime:
+class WaitingTime(Declared):
     """How long a resident waits, as the editor wrote it, and when that was checked."""
 
     tekst: str  # "binnen 3 werkdagen een gesprek"
@@ -72,7 +89,7 @@ class WaitingTime:
 
 
 @dataclass(frozen=True)
-class Referral:
+class Referral(Declared):
     """What a GP or another professional needs to refer someone (/voor-professionals/)."""
 
     wie: tuple[str, ...] = ()  # who may refer: ("huisarts", "POH-GGZ")
@@ -81,14 +98,14 @@ class Referral:
 
 
 @dataclass(frozen=True)
-class Ombudsman:
+class Ombudsman(Declared):
     naam: str
     website: Optional[str] = None
     telefoon: Optional[Phone] = None
 
 
 @dataclass(frozen=True)
-class Complaints:
+class Complaints(Declared):
     """How a resident complains to the municipality: the accessibility page uses it, and so
     can any page about complaints (records/statement.py: complaint_blocks)."""
 
@@ -101,7 +118,7 @@ class Complaints:
 
 
 @dataclass(frozen=True)
-class Objection:
+class Objection(Declared):
     """How a resident objects to a decision (bezwaar): the /klachten/ page says how and where."""
 
     uitleg: Optional[str] = None  # plain text
@@ -112,7 +129,7 @@ class Objection:
 
 
 @dataclass(frozen=True)
-class Channel:
+class Channel(Declared):
     """One way into the front door (/een-loket/): phone, WhatsApp, e-mail, a web form, walking
     in or a home visit; with its hours and, for walking in, the address."""
 
@@ -129,7 +146,7 @@ class Channel:
 
 
 @dataclass(frozen=True)
-class FrontDoor:
+class FrontDoor(Declared):
     """The one front door of the social domain (gemeente.yaml: loket)."""
 
     naam: Optional[str] = None  # "Sociaal Team Dalveld"
@@ -141,7 +158,7 @@ class FrontDoor:
 
 
 @dataclass(frozen=True)
-class Feedback:
+class Feedback(Declared):
     """Where residents' answers on the feedback page go: a form address (POST), else an e-mail."""
 
     formulier: Optional[str] = None
@@ -149,7 +166,7 @@ class Feedback:
 
 
 @dataclass(frozen=True)
-class AccessibilityFacts:
+class AccessibilityFacts(Declared):
     """What the accessibility statement (/toegankelijkheid/) needs to say."""
 
     status: Optional[str] = None  # vocab.TOEGANKELIJKHEID_STATUS
@@ -162,7 +179,7 @@ class AccessibilityFacts:
 
 
 @dataclass(frozen=True)
-class SecurityContact:
+class SecurityContact(Declared):
     """/.well-known/security.txt (RFC 9116)."""
 
     verloopt: date
@@ -173,7 +190,7 @@ class SecurityContact:
 
 
 @dataclass(frozen=True)
-class Municipality:
+class Municipality(Declared):
     naam: str
     kernen: tuple[str, ...]
     contact: Contact
@@ -190,7 +207,7 @@ class Municipality:
 
 
 @dataclass(frozen=True)
-class CrisisLine:
+class CrisisLine(Declared):
     """A line the search shows above the results when a question signals danger."""
 
     naam: str
@@ -201,7 +218,7 @@ class CrisisLine:
 
 
 @dataclass(frozen=True)
-class Voorziening:
+class Voorziening(Declared):
     id: str
     naam: str
     samenvatting: str
@@ -254,7 +271,7 @@ class Voorziening:
 
 
 @dataclass(frozen=True)
-class Face:
+class Face(Declared):
     id: str
     naam: str
     functie: str

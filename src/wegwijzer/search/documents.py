@@ -17,8 +17,11 @@ from typing import Any, Iterable, Optional
 
 from ..records import vocab
 from ..records.articles import Article
+from ..records.extras import searched_texts
 from ..records.levensloop import RoutePage
-from ..records.model import Dataset, Face, Location, Phone, Voorziening
+from ..records.model import Dataset, Declared, Face, Location, Phone, Voorziening
+from ..records.schema.framework import Field
+from ..records.schema.tables import FACE_FIELDS, VOORZIENING_FIELDS
 from ..text import location_line
 from ..urls import article_url, face_url, info_pages, kern_slug, record_url
 from .plaintext import plain_text, words
@@ -143,6 +146,7 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
     }
     if record.wachttijd:
         doc["wachttijd"] = record.wachttijd.summary
+    doc.update(_extra(record, VOORZIENING_FIELDS))
     geo = _geo(locaties)
     if geo:
         doc["_geo"] = geo
@@ -154,7 +158,7 @@ def face_document(face: Face, linked: Optional[Voorziening] = None, all_kernen: 
     kernen = _kernen(face.kernen, all_kernen)
     themas = tuple(linked.themas) if linked else ()
     doelgroepen = (tuple(linked.doelgroepen) or tuple(vocab.DOELGROEPEN)) if linked else tuple(vocab.DOELGROEPEN)
-    return {
+    doc: Document = {
         **_head("gezicht", face.id, face_url(face), face.naam),
         "samenvatting": f"{face.functie} bij {face.organisatie}",
         "trefwoorden": list(face.vragen),
@@ -169,6 +173,13 @@ def face_document(face: Face, linked: Optional[Voorziening] = None, all_kernen: 
         "telefoon": phone_forms(face.telefoon),
         "gecontroleerd": face.gecontroleerd.isoformat(),
     }
+    doc.update(_extra(face, FACE_FIELDS))
+    return doc
+
+
+def _extra(model: Declared, fields: dict[str, Field]) -> Document:
+    """Fields declared without an attribute of their own (records/extras.py), when searched."""
+    return {"extra": searched_texts(model, fields)}
 
 
 def article_document(article: Article) -> Document:

@@ -11,6 +11,7 @@ from datetime import date
 from urllib.parse import quote
 
 from ..records.model import Face
+from ..records.schema.tables import FACE_FIELDS, VOORZIENING_FIELDS
 from ..records.vocab import (
     CRISIS_LINES,
     DAGEN,
@@ -47,6 +48,7 @@ from .render_parts import (
     access_badge,
     card_badges,
     card_phone,
+    extra_fields,
     face_card,
     face_details,
     group_link_line,
@@ -254,6 +256,7 @@ def record_page(v, ctx, url: str) -> str:
                          + (f'<dd data-pagefind-weight="{LABEL_WEIGHT}">{val}</dd>' if indexed
                             else f"<dd data-pagefind-ignore>{val}</dd>")
                          for k, val, indexed in details) + "</dl></section>")
+    out.append(extra_fields(v, VOORZIENING_FIELDS))
     if v.trefwoorden:
         out.append(f'<p class="ww-keywords">Zoekwoorden: '
                    f'<span data-pagefind-weight="6">{esc(", ".join(v.trefwoorden))}</span></p>')
@@ -434,7 +437,7 @@ def face_page(face, ctx, url: str) -> str:
         f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(face.naam)}</h1>{markers(tags)}'
         f'<p class="ww-lead"><span data-pagefind-weight="5">{esc(face.functie)}</span> bij '
         f'<span data-pagefind-weight="5">{esc(face.organisatie)}</span></p></div></div>'
-        f'{vragen}{face_details(face)}{link}'
+        f'{vragen}{face_details(face)}{extra_fields(face, FACE_FIELDS)}{link}'
         f'<ul class="ww-buttons" data-pagefind-ignore><li>'
         f'<a class="ww-button" href="tel:{esc(face.telefoon.tel)}">Bel {esc(face.telefoon.display)}</a></li>{email}'
         f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li>'

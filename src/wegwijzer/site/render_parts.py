@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import safeurl
+from ..records.extras import extra_values
+from ..records.model import Declared
+from ..records.schema.framework import Field
 from ..records.vocab import DOELGROEPEN, ROUTES, STATUS, THEMAS, TOEGANG
 from ..urls import doelgroep_url, face_url, rel, theme_url, vcard_url
 from .escaping import esc
@@ -136,3 +139,8 @@ def theme_link_line(themas, from_url: str) -> str:
 def group_link_line(doelgroepen, from_url: str) -> str:
     """Some target groups as links in one line, on the page at ``from_url``."""
     return active().get_template("wegwijzer/links.html").render(links=group_link_items(doelgroepen, from_url))
+
+
+def extra_fields(model: Declared, fields: dict[str, Field]) -> str:
+    """The fields declared without a template line of their own (records/extras.py)."""
+    return active().get_template("wegwijzer/extra-velden.html").render(velden=extra_values(model, fields))

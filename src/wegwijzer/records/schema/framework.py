@@ -8,14 +8,18 @@ URL ...) are in ``types``, the record tables in ``tables``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional, overload
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Optional, TypeVar, overload
 
+from ...errors import WegwijzerError
 from ...text import SHOWN_MAX, nearest, quoted
 from ..diagnostics import Collector
 from ..yamlsafe import Mapping, Node, Scalar, Sequence
 
 INVALID = object()  # a converter's "reported, no value"
+Model = TypeVar("Model")
 
 
 @dataclass
@@ -48,6 +52,12 @@ class Field:
     label: str = ""
     help: str = ""
     example: str = ""  # a valid value when the value type's own example does not fit this field
+    # For a field the model class has no attribute for (kept in the model's `extra`): whether
+    # the record page shows it and whether the search finds it (records/extras.py). A field
+    # with its own attribute is shown and searched where its template and search/documents.py
+    # name it.
+    shown: bool = True
+    searched: bool = True
 
 
 @dataclass(frozen=True)
@@ -232,9 +242,42 @@ def record(fields: dict[str, Field], model: Callable[..., Any], label: str,
         values, ok = convert_fields(node, fields, ctx, prefix=f"{name}.")
         if check is not None:
             ok = check(node, values, ctx, name) and ok
-        return model(**values) if ok else INVALID
+        return build_model(model, values) if ok else INVALID
 
     return shaped(convert, Shape("record", fields=fields))
+
+
+class SchemaMismatch(WegwijzerError):
+    """A table declares a field its model can neither hold nor keep in ``extra``: a mistake in
+    the code, told as a message instead of a traceback."""
+
+
+def build_model(model: Callable[..., Model], values: dict[str, Any], **given: Any) -> Model:
+    """The model object for a table's converted ``values`` (plus ``given``: id, source, ...).
+
+    One declaration per field: a field the table declares but the model class has no attribute
+    for goes into the model's ``extra`` (records/model.py: Declared), so adding an optional field
+    to a table never makes `wegwijzer check` crash.
+    """
+    names = _attribute_names(model)
+    if names is None:
+        return model(**values, **given)
+    named = {key: value for key, value in values.items() if key in names}
+    extra = {key: value for key, value in values.items() if key not in names}
+    if extra:
+        if "extra" not in names:
+            raise SchemaMismatch(f"Interne fout: de velden {', '.join(sorted(extra))} staan in het schema, maar "
+                                 f"{getattr(model, '__name__', model)} kan ze niet bewaren. Meld dit aan de "
+                                 "ontwikkelaars.")
+        named["extra"] = MappingProxyType(extra)
+    return model(**named, **given)
+
+
+def _attribute_names(model: Any) -> Optional[set[str]]:
+    """The fields a dataclass model takes, or None when ``model`` is any other callable."""
+    if not dataclasses.is_dataclass(model):
+        return None
+    return {f.name for f in dataclasses.fields(model)}
 
 
 def convert_fields(mapping: Mapping, fields: dict[str, Field], ctx: Context,
