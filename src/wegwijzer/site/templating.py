@@ -31,6 +31,7 @@ from typing import Iterable, Optional
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
+from ..search.fields import pagefind_weight
 from .escaping import finalize, json_script
 
 SHIPPED = Path(__file__).resolve().parent / "theme"
@@ -66,6 +67,7 @@ def environment(project_dirs: Iterable[Path] = ()) -> Environment:
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, finalize=finalize,
                       keep_trailing_newline=False, auto_reload=False)
     env.filters["json_script"] = json_script  # data for <script type="application/json">
+    env.globals["zoekgewicht"] = pagefind_weight  # a field's Pagefind weight (search/fields.py)
     return env
 
 
