@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_dataset  # noqa: E402
 from wegwijzer.cli import main as wegwijzer  # noqa: E402
 from wegwijzer.search.documents import document_problems  # noqa: E402
-from wegwijzer.search.settings import load_base_settings  # noqa: E402
+from wegwijzer.search.settings import index_settings  # noqa: E402
 
 
 def run(n_records: int = 10_000, n_faces: int = 200) -> int:
@@ -38,7 +38,7 @@ def run(n_records: int = 10_000, n_faces: int = 200) -> int:
         settings = json.loads((out / "settings.json").read_text(encoding="utf-8"))
         size = (out / "documents.json").stat().st_size
     assert isinstance(docs, list) and isinstance(settings, dict)
-    problems = document_problems(docs, load_base_settings()["filterableAttributes"])
+    problems = document_problems(docs, index_settings()["filterableAttributes"])
     with_geo = sum("_geo" in d for d in docs)
     print(f"{n_records} records, {n_faces} face cards -> {len(docs)} documents ({with_geo} with _geo), "
           f"{size / 1e6:.1f} MB documents.json, {seconds:.1f} s, {len(problems)} limit problems")

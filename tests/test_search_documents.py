@@ -16,11 +16,11 @@ from wegwijzer.cli import main
 from wegwijzer.records import vocab
 from wegwijzer.records.dataset import load_dataset
 from wegwijzer.search import documents as D
-from wegwijzer.search.settings import load_base_settings
+from wegwijzer.search.settings import index_settings
 from wegwijzer.urls import info_pages
 
 ID_RULE = re.compile(r"^[a-zA-Z0-9_-]{1,}$")
-FILTERABLE = [f for f in load_base_settings()["filterableAttributes"] if f != "_geo"]
+FILTERABLE = [f for f in index_settings()["filterableAttributes"] if f != "_geo"]
 
 
 def assert_within_limits(docs):
@@ -75,9 +75,9 @@ def test_geo_comes_from_the_first_location_with_coordinates():
     assert "_geo" not in docs["voorziening-schuldhulp"]  # no location: no _geo at all (not null)
 
 
-def test_facet_values_are_slugs_with_labels_for_display():
+def test_facet_values_are_slugs_with_searchable_labels():
     doc = D.build_documents(model_dataset())[0]
-    assert doc["route"] == "samen" and doc["route_label"] == "Samen doen"
+    assert doc["route"] == "samen"
     assert doc["themas"] == ["ontmoeten"] and doc["themas_labels"] == [vocab.THEMAS["ontmoeten"]]
     assert doc["kernen"] == ["schinveld"] and doc["kernen_labels"] == ["Schinveld"]
     assert doc["toegang"] == "vrij" and doc["kosten"] == "gratis" and doc["status"] == "actief"
@@ -85,8 +85,8 @@ def test_facet_values_are_slugs_with_labels_for_display():
 
 def test_absent_kernen_and_doelgroepen_mean_everyone():
     doc = D.build_documents(model_dataset())[1]  # schuldhulp: no kernen, no doelgroepen
-    assert doc["kernen"] == ["nuth", "sint-joost", "schinveld"] and doc["hele_gemeente"] is True
-    assert doc["doelgroepen"] == list(vocab.DOELGROEPEN) and doc["voor_iedereen"] is True
+    assert doc["kernen"] == ["nuth", "sint-joost", "schinveld"]
+    assert doc["doelgroepen"] == list(vocab.DOELGROEPEN)
     assert doc["kosten"] == "onbekend"
 
 
@@ -104,7 +104,6 @@ def test_markdown_and_raw_html_become_plain_text():
 def test_face_borrows_themes_of_its_voorziening():
     face = D.build_documents(model_dataset())[2]
     assert face["themas"] == ["geld"]
-    assert face["voorziening"] == "voorziening-schuldhulp"
     assert face["trefwoorden"] == ["Schulden", "Post"]
     assert face["telefoon"] == ["06 12345678", "0612345678"]
 
@@ -242,16 +241,16 @@ def test_documents_carry_the_lemmas_of_their_words_and_whether_they_are_active()
 
 def test_every_field_of_a_full_record_document():
     assert _without_stems(_model_documents()["voorziening-hoeskamer-schinveld"]) == {
-        "id": "voorziening-hoeskamer-schinveld", "soort": "voorziening", "soort_label": "Voorziening",
+        "id": "voorziening-hoeskamer-schinveld", "soort": "voorziening",
         "record_id": "hoeskamer-schinveld", "url": "samen-doen/hoeskamer-schinveld/", "naam": "Hoeskamer Schinveld",
         "samenvatting": "Een huiskamer in het dorp.", "trefwoorden": ["koffie", "eenzaam"],
         "aanbieder": "Stichting Welzijn", "beschrijving": "Elke dinsdag koffie. Zie de website. raw",
         "aanmelden": "Loop binnen.", "kosten_toelichting": "Koffie is gratis.",
-        "route": "samen", "route_label": "Samen doen", "toegang": "vrij", "toegang_label": "Vrij toegankelijk",
+        "route": "samen", "toegang": "vrij",
         "themas": ["ontmoeten"], "themas_labels": ["Ontmoeten en meedoen"],
-        "doelgroepen": ["ouderen"], "doelgroepen_labels": ["Ouderen"], "voor_iedereen": False,
-        "kernen": ["schinveld"], "kernen_labels": ["Schinveld"], "hele_gemeente": False,
-        "kosten": "gratis", "kosten_label": "Gratis", "status": "actief", "status_label": "Actief",
+        "doelgroepen": ["ouderen"], "doelgroepen_labels": ["Ouderen"],
+        "kernen": ["schinveld"], "kernen_labels": ["Schinveld"],
+        "kosten": "gratis", "status": "actief",
         "wet": ["Wmo"], "talen": ["nl", "li"],
         "locaties": ["Zonder coördinaten, Schinveld", "De Aod Sjoel, Kerkstraat 1, 6451 AA Schinveld"],
         "plaatsen": ["Schinveld"], "postcodes": ["6451 AA", "6451AA"],
@@ -261,15 +260,15 @@ def test_every_field_of_a_full_record_document():
 
 def test_every_field_of_a_minimal_record_document():
     assert _without_stems(_model_documents()["voorziening-schuldhulp"]) == {
-        "id": "voorziening-schuldhulp", "soort": "voorziening", "soort_label": "Voorziening", "record_id": "schuldhulp",
+        "id": "voorziening-schuldhulp", "soort": "voorziening", "record_id": "schuldhulp",
         "url": "laten-doen/schuldhulp/", "naam": "Schuldhulpverlening", "samenvatting": "Hulp bij schulden.",
         "trefwoorden": [], "aanbieder": "", "beschrijving": "", "aanmelden": "Bel de gemeente.",
-        "kosten_toelichting": "", "route": "laten", "route_label": "Laten doen", "toegang": "verwijzing",
-        "toegang_label": "Verwijzing nodig", "themas": ["geld"], "themas_labels": ["Geld, schulden en formulieren"],
-        "doelgroepen": ALL_GROUPS, "doelgroepen_labels": ALL_GROUP_LABELS, "voor_iedereen": True,
+        "kosten_toelichting": "", "route": "laten", "toegang": "verwijzing", "themas": ["geld"],
+        "themas_labels": ["Geld, schulden en formulieren"],
+        "doelgroepen": ALL_GROUPS, "doelgroepen_labels": ALL_GROUP_LABELS,
         "kernen": ["nuth", "sint-joost", "schinveld"], "kernen_labels": ["Nuth", "Sint Joost", "Schinveld"],
-        "hele_gemeente": True, "kosten": "onbekend", "kosten_label": "Niet bekend", "status": "actief",
-        "status_label": "Actief", "wet": [], "talen": [], "locaties": [], "plaatsen": [], "postcodes": [],
+        "kosten": "onbekend", "status": "actief", "wet": [], "talen": [], "locaties": [], "plaatsen": [],
+        "postcodes": [],
         "telefoon": [], "gecontroleerd": "2026-09-01", "extra": []}
 
 
@@ -279,26 +278,24 @@ def test_every_field_of_face_and_article_documents():
                           "gezicht-bert", "artikel-grip-op-geld", "pagina-een-loket", "pagina-klachten",
                           "pagina-spreekuren"]  # records, then faces and articles by id, then the gemeente's pages
     assert _without_stems(docs["gezicht-anne-voorbeeld"]) == {
-        "id": "gezicht-anne-voorbeeld", "soort": "gezicht", "soort_label": "Persoon om te bellen",
+        "id": "gezicht-anne-voorbeeld", "soort": "gezicht",
         "record_id": "anne-voorbeeld",
         "url": "gezichtenkaart/anne-voorbeeld/", "naam": "Anne Voorbeeld",
         "samenvatting": "Schuldhulpverlener bij Gemeente", "trefwoorden": ["Schulden", "Post"], "aanbieder": "Gemeente",
         "beschrijving": "", "themas": ["geld"], "themas_labels": ["Geld, schulden en formulieren"],
         "doelgroepen": ALL_GROUPS, "doelgroepen_labels": ALL_GROUP_LABELS,
         "kernen": ["nuth", "sint-joost", "schinveld"], "kernen_labels": ["Nuth", "Sint Joost", "Schinveld"],
-        "hele_gemeente": True, "status": "actief", "status_label": "Actief", "voorziening": "voorziening-schuldhulp",
+        "status": "actief",
         "telefoon": ["06 12345678", "0612345678"], "gecontroleerd": "2026-09-01", "extra": []}
     bert = docs["gezicht-bert"]
-    assert (bert["themas"], bert["themas_labels"], bert["doelgroepen"], bert["voorziening"]) == (
-        [], [], ALL_GROUPS, None)
-    assert (bert["kernen"], bert["kernen_labels"], bert["hele_gemeente"], bert["beschrijving"]) == (
-        ["nuth"], ["Nuth"], False, "Ma-vr.")
+    assert (bert["themas"], bert["themas_labels"], bert["doelgroepen"]) == ([], [], ALL_GROUPS)
+    assert (bert["kernen"], bert["kernen_labels"], bert["beschrijving"]) == (["nuth"], ["Nuth"], "Ma-vr.")
     assert _without_stems(docs["artikel-grip-op-geld"]) == {
-        "id": "artikel-grip-op-geld", "soort": "artikel", "soort_label": "Artikel", "record_id": "grip-op-geld",
+        "id": "artikel-grip-op-geld", "soort": "artikel", "record_id": "grip-op-geld",
         "url": "artikelen/grip-op-geld/", "naam": "Grip op je geld", "samenvatting": "Zo begin je.",
         "trefwoorden": [], "beschrijving": "Kop Lees dit en dat. x", "themas": ["geld"],
-        "themas_labels": ["Geld, schulden en formulieren"], "route": "zelf", "route_label": "Zelf doen",
-        "status": "actief", "status_label": "Actief"}
+        "themas_labels": ["Geld, schulden en formulieren"], "route": "zelf",
+        "status": "actief"}
 
 
 def test_every_field_of_the_gemeentes_own_pages():
@@ -310,7 +307,7 @@ def test_every_field_of_the_gemeentes_own_pages():
     from wegwijzer.records.model import FrontDoor
     docs = _model_documents()
     assert _without_stems(docs["pagina-een-loket"]) == {
-        "id": "pagina-een-loket", "soort": "pagina", "soort_label": "Uitleg", "record_id": "een-loket",
+        "id": "pagina-een-loket", "soort": "pagina", "record_id": "een-loket",
         "url": "een-loket/", "naam": "Eén loket voor hulp en zorg",
         "samenvatting": "Eén keer bellen, mailen of langskomen. Je vertelt je verhaal één keer en houdt één "
                         "contactpersoon.",
@@ -318,7 +315,7 @@ def test_every_field_of_the_gemeentes_own_pages():
                         "huisbezoek", "keukentafelgesprek", "cliëntondersteuning"],
         "doelgroepen": ALL_GROUPS, "doelgroepen_labels": ALL_GROUP_LABELS,
         "kernen": ["nuth", "sint-joost", "schinveld"], "kernen_labels": ["Nuth", "Sint Joost", "Schinveld"],
-        "hele_gemeente": True, "status": "actief", "status_label": "Actief"}
+        "status": "actief"}
     assert [(d["url"], d["naam"], d["trefwoorden"][0]) for d in (docs["pagina-klachten"], docs["pagina-spreekuren"])
             ] == [("klachten/", "Klachten en bezwaar", "klacht"), ("spreekuren/", "Spreekuren deze week", "spreekuur")]
     named = model_dataset()

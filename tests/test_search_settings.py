@@ -7,7 +7,7 @@ import pytest
 from builders import PROJECT_SYNONYMS, model_dataset
 from wegwijzer.records.vocab import STOP_WORDS
 from wegwijzer.search.documents import build_documents
-from wegwijzer.search.settings import index_settings, load_base_settings, primary_key
+from wegwijzer.search.settings import described_settings, index_settings, load_base_settings, primary_key
 
 # Setting names the installed meilisearch-python documents for update_settings (see
 # Index.update_settings); a misspelt name would fail the settings task on the server.
@@ -92,9 +92,10 @@ def test_settings_are_json(settings):
     assert json.loads(json.dumps(settings)) == settings
 
 
-def test_settings_yaml_is_the_source(settings):
+def test_settings_yaml_and_the_search_description_are_the_source(settings):
     base = load_base_settings()
     made_here = ("synonyms", "stopWords")  # from search/synoniemen.yaml and records/vocab.py
+    described = described_settings(base["typoTolerance"])  # from search/fields.py
     assert {k: v for k, v in settings.items() if k not in made_here} == {
-        k: v for k, v in base.items() if k != "primaryKey"}
+        **{k: v for k, v in base.items() if k != "primaryKey"}, **described}
     assert settings["stopWords"] == list(STOP_WORDS)

@@ -24,6 +24,7 @@ from ..records.schema.framework import Field
 from ..records.schema.tables import FACE_FIELDS, VOORZIENING_FIELDS
 from ..text import location_line
 from ..urls import article_url, face_url, info_pages, kern_slug, record_url
+from . import fields
 from .plaintext import plain_text, words
 
 ID_MAX_BYTES = 511
@@ -32,8 +33,8 @@ DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]+$")
 
 Document = dict[str, Any]  # one search document, ready for JSON
 
-# Attributes whose values are used in filters and facets (see settings.yaml).
-FILTERABLE = ("soort", "route", "themas", "doelgroepen", "kernen", "toegang", "kosten", "status", "wet", "talen")
+# Attributes whose values are used in filters and facets (search/fields.py).
+FILTERABLE = tuple(name for name in fields.FILTERABLE if name != "_geo")
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -86,8 +87,7 @@ def _kernen(named: tuple[str, ...], all_kernen: tuple[str, ...]) -> tuple[str, .
 
 def _head(soort: str, key: str, url: str, naam: str) -> Document:
     """The fields every document starts with: what kind of hit it is, and where it leads."""
-    return {"id": f"{soort}-{key}", "soort": soort, "soort_label": vocab.SOORTEN[soort], "record_id": key,
-            "url": url, "naam": naam}
+    return {"id": f"{soort}-{key}", "soort": soort, "record_id": key, "url": url, "naam": naam}
 
 
 def _themas(themas: Iterable[str]) -> Document:
@@ -106,7 +106,7 @@ def _kern_fields(kernen: Iterable[str]) -> Document:
     return {"kernen": _filter_values(kern_slug(k) for k in kernen), "kernen_labels": list(kernen)}
 
 
-_ACTIVE = {"status": "actief", "status_label": vocab.STATUS["actief"]}
+_ACTIVE = {"status": "actief"}
 
 
 def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) -> Document:
@@ -124,18 +124,12 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
         "aanmelden": record.aanmelden or "",
         "kosten_toelichting": record.kosten_toelichting or "",
         "route": record.route,
-        "route_label": vocab.ROUTES[record.route],
         "toegang": record.toegang,
-        "toegang_label": vocab.TOEGANG[record.toegang],
         **_themas(record.themas),
         **_doelgroepen(doelgroepen),
-        "voor_iedereen": not record.doelgroepen,
         **_kern_fields(kernen),
-        "hele_gemeente": not record.kernen,
         "kosten": record.kosten or "onbekend",
-        "kosten_label": vocab.KOSTEN.get(record.kosten, "Niet bekend") if record.kosten else "Niet bekend",
         "status": record.status,
-        "status_label": vocab.STATUS[record.status],
         "wet": _filter_values([record.wet] if record.wet else []),
         "talen": _filter_values(record.talen),
         "locaties": [location_line(loc) for loc in locaties],
@@ -167,9 +161,7 @@ def face_document(face: Face, linked: Optional[Voorziening] = None, all_kernen: 
         **_themas(themas),
         **_doelgroepen(doelgroepen),
         **_kern_fields(kernen),
-        "hele_gemeente": not face.kernen,
         **_ACTIVE,
-        "voorziening": f"voorziening-{face.voorziening}" if face.voorziening else None,
         "telefoon": phone_forms(face.telefoon),
         "gecontroleerd": face.gecontroleerd.isoformat(),
     }
@@ -192,7 +184,6 @@ def article_document(article: Article) -> Document:
         "beschrijving": plain_text(article.body),
         **_themas(themas),
         "route": "zelf",
-        "route_label": vocab.ROUTES["zelf"],
         **_ACTIVE,
     }
 
@@ -210,7 +201,6 @@ def route_page_document(page: RoutePage, dataset: Dataset, all_kernen: tuple[str
         **_themas(page.themas),
         **_doelgroepen(doelgroepen),
         **_kern_fields(all_kernen),
-        "hele_gemeente": True,
         **_ACTIVE,
     }
 
@@ -224,15 +214,13 @@ def info_page_document(slug: str, url: str, title: str, summary: str, words: Ite
         "trefwoorden": [w for w in words if w],
         **_doelgroepen(tuple(vocab.DOELGROEPEN)),
         **_kern_fields(all_kernen),
-        "hele_gemeente": True,
         **_ACTIVE,
     }
 
 
 # The text fields whose words' lemmas go into ``stammen`` (Meilisearch has no Dutch stemming: a
 # form the resident types meets the lemma through the index's synonyms, see settings.py).
-STEMMED_FIELDS = ("naam", "trefwoorden", "samenvatting", "aanbieder", "beschrijving", "aanmelden",
-                  "kosten_toelichting", "locaties")
+STEMMED_FIELDS = fields.STEMMED
 
 
 def with_stems(doc: Document) -> Document:

@@ -1,4 +1,5 @@
-"""The index settings: search/settings.yaml plus the synonyms, as Meilisearch wants them."""
+"""The index settings: search/settings.yaml, the fields' roles from the one search description
+(search/fields.py) and the synonyms, as Meilisearch wants them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..errors import WegwijzerError
 from ..records.diagnostics import Collector
 from ..records.synonyms import check_synonyms, expand
 from ..records.vocab import STOP_WORDS
+from . import fields
 
 SETTINGS_FILE = Path(__file__).with_name("settings.yaml")
 
@@ -57,6 +59,7 @@ def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[
         details = "; ".join(d.format() for d in found.errors[:5])
         raise SettingsProblem(f"Het synoniemenbestand heeft fouten: {details}. Los ze op (wegwijzer check).")
     settings = {k: v for k, v in base.items() if k not in INDEX_OPTIONS}
+    settings.update(described_settings(settings.get("typoTolerance", {})))
     settings["stopWords"] = list(STOP_WORDS)
     settings["synonyms"] = expand(groups)
     if documents:
@@ -65,6 +68,17 @@ def index_settings(settings_path: Path = SETTINGS_FILE, synonyms_path: Optional[
             mine.extend(w for w in lemmas if w not in mine)
         settings["synonyms"] = dict(sorted(settings["synonyms"].items()))
     return settings
+
+
+def described_settings(typo_tolerance: dict[str, Any]) -> dict[str, Any]:
+    """The settings that follow from the one search description (search/fields.py): which
+    fields are searched and in what order, filtered, sorted, and which take no typos."""
+    return {
+        "searchableAttributes": list(fields.SEARCHABLE),
+        "filterableAttributes": list(fields.FILTERABLE),
+        "sortableAttributes": list(fields.SORTABLE),
+        "typoTolerance": {**typo_tolerance, "disableOnAttributes": list(fields.WITHOUT_TYPOS)},
+    }
 
 
 def form_synonyms(documents: list[dict[str, Any]]) -> dict[str, list[str]]:

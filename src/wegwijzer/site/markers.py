@@ -1,4 +1,5 @@
-"""Hidden search data in each page: the filters and meta Pagefind reads.
+"""Hidden search data in each page: the filters and meta Pagefind reads (filter names from the
+one search description, search/fields.py).
 
 Filter values are the same slugs as in the page addresses and the Meilisearch facets
 (``urls.kern_slug`` for kernen), so a filter means the same on both search backends.
@@ -6,6 +7,7 @@ Filter values are the same slugs as in the page addresses and the Meilisearch fa
 
 from __future__ import annotations
 
+from ..search.fields import pagefind_filter
 from ..urls import kern_slug
 from .templating import active
 
@@ -16,7 +18,8 @@ WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
 
 def kern_filters(kernen) -> list:
     """The kern filter tags of a face card or a page: its kernen, or the whole municipality."""
-    return [("filter", "kern", kern_slug(k)) for k in kernen] or [("filter", "kern", WHOLE_MUNICIPALITY)]
+    kern = pagefind_filter("kernen")
+    return [("filter", kern, kern_slug(k)) for k in kernen] or [("filter", kern, WHOLE_MUNICIPALITY)]
 
 
 def record_kern_filters(v) -> list:
@@ -28,11 +31,12 @@ def record_kern_filters(v) -> list:
 
 def filter_tags(v) -> str:
     """Hidden Pagefind filter/meta markers."""
-    tags = [("filter", "soort", "voorziening"), ("filter", "route", v.route), ("filter", "toegang", v.toegang)]
-    tags += [("filter", "thema", t) for t in v.themas]
+    tags = [("filter", pagefind_filter("soort"), "voorziening"), ("filter", pagefind_filter("route"), v.route),
+            ("filter", pagefind_filter("toegang"), v.toegang)]
+    tags += [("filter", pagefind_filter("themas"), t) for t in v.themas]
     # One marker value for "everyone" keeps the filter index small at 10,000 records;
     # the search page asks for {any: [value, EVERYONE]}.
-    tags += [("filter", "doelgroep", d) for d in (v.doelgroepen or (EVERYONE,))]
+    tags += [("filter", pagefind_filter("doelgroepen"), d) for d in (v.doelgroepen or (EVERYONE,))]
     tags += record_kern_filters(v)
     tags += [("meta", "soort", "voorziening"), ("meta", "toegang", v.toegang), ("meta", "route", v.route)]
     if v.status != "actief":
