@@ -187,6 +187,9 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--baseline-limit", type=int, default=300, help="seconds before the nav baseline is stopped")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-transfer", action="store_true", help="skip what Chromium downloads")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one build of the largest size and print its top N entries")
     args = parser.parse_args(argv)
     rows = []
     for n in args.sizes:
@@ -199,7 +202,8 @@ def main(argv=None) -> int:
             from wegwijzer.urls import record_url
             dataset, _ = load_dataset(tmp / "data")
             middle = dataset.voorzieningen[len(dataset.voorzieningen) // 2]
-            row.update(transfer(tmp / "site", record_url(middle), "koffie"))
+            if not args.no_transfer:
+                row.update(transfer(tmp / "site", record_url(middle), "koffie"))
             if not args.no_baseline:
                 (tmp / "baseline").mkdir()
                 base = baseline(n, tmp / "baseline", args.baseline_limit)
@@ -207,7 +211,44 @@ def main(argv=None) -> int:
                 row["nav_baseline_peak_mib"] = base["peak_mib"]
             rows.append(row)
             print(json.dumps(row), flush=True)
+    print_growth(rows)
+    if args.profile:
+        profile_build(max(args.sizes), args.profile)
     return 0
+
+
+def print_growth(rows: list) -> None:
+    """Build time per size, and how it grows: 10x the records should take at most about 11x the time."""
+    timed = [r for r in rows if "build_s" in r]
+    for small, large in zip(timed, timed[1:], strict=False):
+        ratio = large["build_s"] / small["build_s"]
+        scale = large["records"] / small["records"]
+        print(f"build {small['records']:,} records: {small['build_s']:.1f} s, {large['records']:,} records: "
+              f"{large['build_s']:.1f} s, ratio {ratio:.1f} for {scale:.0f}x the records "
+              f"(peak memory of build and Pagefind together: {small['peak_mib_together']} / "
+              f"{large['peak_mib_together']} MiB)", flush=True)
+
+
+def profile_build(n: int, top: int) -> None:
+    """One build of ``n`` records under cProfile (in this process; Pagefind runs as a child): the
+    functions with the most time of their own, and with the most time below them."""
+    import cProfile
+    import io
+    import pstats
+
+    from wegwijzer.site.sitebuild import build_site
+    with tempfile.TemporaryDirectory(prefix=f"profile-{n}-") as tmp:
+        tmp = Path(tmp)
+        write_dataset(tmp / "data", n, n_faces=max(20, n // 50), seed=1)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        build_site(str(REPO / "mkdocs.yml"), str(tmp / "data"), str(tmp / "site"), out=io.StringIO())
+        profiler.disable()
+    for order in ("tottime", "cumulative"):
+        print(f"--- profile of one build of {n:,} records, top {top} by {order} ---")
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).strip_dirs().sort_stats(order).print_stats(top)
+        print("\n".join(line for line in text.getvalue().splitlines() if line.strip()), flush=True)
 
 
 if __name__ == "__main__":
