@@ -142,6 +142,20 @@ def test_records_without_the_new_field_have_nothing_extra(parking_declared, data
     assert voorziening_document(dataset.voorziening("hoeskamer"))["extra"] == []
 
 
+def test_a_record_with_extra_values_travels_between_processes(parking_declared, data_dir):
+    """The loader checks large folders in worker processes and sends the records back (pickle)."""
+    import pickle
+
+    from builders import load
+    write(data_dir, "hoeskamer.yaml", minimal_record("parkeren: Bij de kerk.\n"))
+    write(data_dir, "buurtbus.yaml", minimal_record().replace("Hoeskamer Amstenrade", "Buurtbus"))
+    dataset, _ = load(data_dir)
+    for record in dataset.voorzieningen:
+        copy = pickle.loads(pickle.dumps(record))
+        assert copy == record and dict(copy.extra) == dict(record.extra)
+    assert dict(dataset.voorziening("hoeskamer").extra) == {"parkeren": "Bij de kerk."}
+
+
 def test_a_model_that_cannot_keep_a_declared_field_is_a_message_not_a_traceback():
     from dataclasses import dataclass
 

@@ -8,12 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping, Optional
 
 from ..text import month_year
-
-NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -23,10 +20,11 @@ class Declared:
     ``extra`` holds the values of fields that are declared in the table but have no attribute
     here: a new optional field needs only its declaration and its documentation, and the record
     page and the search show it (records/extras.py). Keyword-only, so subclasses keep their own
-    field order; left out of comparisons, as it only adds to what the named fields say.
+    field order; left out of comparisons, as it only adds to what the named fields say. A plain
+    dict, not a read-only view: the parallel loader sends records between processes (pickle).
     """
 
-    extra: Mapping[str, Any] = field(default_factory=lambda: NO_EXTRA, kw_only=True, compare=False, repr=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, kw_only=True, compare=False, repr=False)
 
 
 

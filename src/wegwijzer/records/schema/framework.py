@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, Callable, Iterable, Optional, TypeVar, overload
 
 from ...errors import WegwijzerError
@@ -269,7 +268,7 @@ def build_model(model: Callable[..., Model], values: dict[str, Any], **given: An
             raise SchemaMismatch(f"Interne fout: de velden {', '.join(sorted(extra))} staan in het schema, maar "
                                  f"{getattr(model, '__name__', model)} kan ze niet bewaren. Meld dit aan de "
                                  "ontwikkelaars.")
-        named["extra"] = MappingProxyType(extra)
+        named["extra"] = extra
     return model(**named, **given)
 
 
