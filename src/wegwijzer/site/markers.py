@@ -27,7 +27,12 @@ def record_kern_filters(v) -> list:
 
 
 def filter_tags(v) -> str:
-    """Hidden Pagefind filter/meta markers."""
+    """Hidden Pagefind filter/meta markers of record ``v``."""
+    return markers(record_tags(v))
+
+
+def record_tags(v) -> list:
+    """The filters and meta of record ``v``, (kind, key, value) triples."""
     tags = [("filter", "soort", "voorziening"), ("filter", "route", v.route), ("filter", "toegang", v.toegang)]
     tags += [("filter", "thema", t) for t in v.themas]
     # One marker value for "everyone" keeps the filter index small at 10,000 records;
@@ -41,7 +46,7 @@ def filter_tags(v) -> str:
         tags += [("meta", "telefoon", v.contact.telefoon.display), ("meta", "tel", v.contact.telefoon.tel)]
     if v.wachttijd:
         tags.append(("meta", "wachttijd", v.wachttijd.summary))
-    return markers(tags)
+    return tags
 
 
 def markers(tags) -> str:
