@@ -23,6 +23,7 @@ from builders import model_dataset
 from wegwijzer.records.articles import Article
 from wegwijzer.records.glossary import Term
 from wegwijzer.records.model import Contact, OpeningHours, Phone, WaitingTime
+from wegwijzer.search.fields import pagefind_weight
 from wegwijzer.site import render, render_parts
 from wegwijzer.site.pages import SiteContext
 from wegwijzer.site.photos import PhotoSet
@@ -331,7 +332,7 @@ def test_the_record_page_carries_the_search_weights_hooks_and_sections():
     # "Voor wie en waar": only the labels of themes and target groups are searched, with a low weight.
     details = [(t, a.get("data-pagefind-weight"), "data-pagefind-ignore" in a) for t, a in page.tags
                if t in ("dt", "dd")]
-    ignored, label = ("dd", None, True), ("dd", render.LABEL_WEIGHT, False)
+    ignored, label = ("dd", None, True), ("dd", pagefind_weight("themas_labels"), False)
     assert details == [("dt", None, True), ignored, ("dt", None, True), label, ("dt", None, True), label,
                        ("dt", None, True), ignored, ("dt", None, True), ignored, ("dt", None, True), ignored]
     assert page.attrs_of("h2", id="h-details") == [{"id": "h-details", "data-pagefind-ignore": None}]

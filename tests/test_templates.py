@@ -28,7 +28,8 @@ MARKUP_CALLERS = {
 TRUSTED_CALLERS = {
     ("site/escaping.py", "json_script"),  # json_for_script: no '</script>' break-out possible
     ("site/render_poster.py", "poster_data"),  # the QR code's SVG, drawn by segno; its name escaped
-    ("site/render_local.py", "record_cards"),  # record cards still made by render.card, which escapes
+    ("site/render.py", "record_data"),  # a record's description: editors' Markdown, sanitised by safe_markdown
+    ("site/render.py", "listing_page"),  # the part above a list (route_extra, a theme's articles), escaped there
     ("site/render_frontdoor.py", "_postcard"),  # the postcard's QR code: SVG drawn by segno, its name escaped
 }
 

@@ -30,7 +30,12 @@ def record_kern_filters(v) -> list:
 
 
 def filter_tags(v) -> str:
-    """Hidden Pagefind filter/meta markers."""
+    """Hidden Pagefind filter/meta markers of record ``v``."""
+    return markers(record_tags(v))
+
+
+def record_tags(v) -> list:
+    """The filters and meta of record ``v``, (kind, key, value) triples."""
     tags = [("filter", pagefind_filter("soort"), "voorziening"), ("filter", pagefind_filter("route"), v.route),
             ("filter", pagefind_filter("toegang"), v.toegang)]
     tags += [("filter", pagefind_filter("themas"), t) for t in v.themas]
@@ -45,7 +50,7 @@ def filter_tags(v) -> str:
         tags += [("meta", "telefoon", v.contact.telefoon.display), ("meta", "tel", v.contact.telefoon.tel)]
     if v.wachttijd:
         tags.append(("meta", "wachttijd", v.wachttijd.summary))
-    return markers(tags)
+    return tags
 
 
 def markers(tags) -> str:

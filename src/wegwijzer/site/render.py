@@ -6,15 +6,14 @@ Links are relative (`rel`), so the site works under a sub-path and from a file s
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from urllib.parse import quote
 
+from ..records.extras import extra_values
 from ..records.model import Face
 from ..records.schema.tables import FACE_FIELDS, VOORZIENING_FIELDS
 from ..records.vocab import (
     CRISIS_LINES,
-    DAGEN,
     DOELGROEPEN,
     KOSTEN,
     ROUTE_EXPLANATIONS,
@@ -41,66 +40,62 @@ from ..urls import (
     vcard_url,
 )
 from . import safe_markdown
-from .escaping import esc, json_for_script
-from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
-from .render_lijstje import bewaar_button, face_item, item_script, record_item
+from .escaping import esc, json_for_script, trusted
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, kern_filters, markers, record_tags, search_data
+from .render_lijstje import face_item, record_item
 from .render_parts import (
-    access_badge,
-    card_badges,
-    card_phone,
-    extra_fields,
+    card_data,
+    details_data,
     face_card,
-    face_details,
-    group_link_line,
-    link_list,
+    face_card_data,
+    group_link_items,
+    hours_data,
     phone_link,
-    photo_html,
+    photo_data,
+    theme_link_items,
     theme_link_line,
     theme_links,
+    web_address,
     web_link,
 )
-from .render_poster import poster_block
-from .render_professionals import referral_section
+from .render_poster import poster_data
+from .render_professionals import referral_data
 from .render_routes import home_sections
-
-LABEL_WEIGHT = "0.5"  # Pagefind weight of theme and target-group labels on a record page (name: 10)
-
+from .templating import active, templates_of
 
 # --- small parts ------------------------------------------------------------------
 
+def record_card_data(v, from_url: str) -> dict:
+    """What a record's card shows (template wegwijzer/kaart.html), on the page at ``from_url``."""
+    return {**card_data(v), "naam": v.naam, "link": rel(from_url, record_url(v)), "samenvatting": v.samenvatting,
+            "aanbieder": v.aanbieder or "", "wachttijd": v.wachttijd.summary if v.wachttijd else ""}
+
+
 def card(v, from_url: str) -> str:
-    provider = f'<p class="ww-card__provider">{esc(v.aanbieder)}</p>' if v.aanbieder else ""
-    if v.wachttijd:  # as in search results (zoeken.js): the text and the month it was checked
-        provider += f'<p class="ww-card__waiting"><strong>Wachttijd:</strong> {esc(v.wachttijd.summary)}</p>'
-    return (
-        f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(from_url, record_url(v))}">{esc(v.naam)}</a>'
-        f'</h3>{card_badges(v)}'
-        f'<p class="ww-card__summary">{esc(v.samenvatting)}</p>{provider}{card_phone(v)}</li>'
-    )
+    return active().get_template("wegwijzer/kaart.html").render(kaart=record_card_data(v, from_url))
+
+
+def card_list_data(records, from_url: str) -> dict:
+    """The cards of template wegwijzer/kaarten.html, and the search page for a list without any."""
+    return {"kaarten": [record_card_data(v, from_url) for v in records], "zoeken": rel(from_url, "zoeken/")}
 
 
 def card_list(records, from_url: str) -> str:
-    if not records:
-        return '<p class="ww-empty">Hier staat nog niets. Kijk bij een ander thema of <a href="' \
-               + rel(from_url, "zoeken/") + '">zoek op een woord</a>.</p>'
-    return '<ul class="ww-cards">' + "".join(card(v, from_url) for v in records) + "</ul>"
+    return active().get_template("wegwijzer/kaarten.html").render(kaarten=card_list_data(records, from_url))
+
+
+def pager_data(from_url: str, base_url: str, number: int, total_pages: int) -> dict:
+    """Page ``number`` of ``total_pages`` of the list at ``base_url`` (template wegwijzer/bladeren.html)."""
+    def page_url(n):
+        return rel(from_url, base_url if n == 1 else f"{base_url}pagina/{n}/")
+
+    return {"nummer": number, "totaal": total_pages, "vorige": page_url(number - 1) if number > 1 else "",
+            "volgende": page_url(number + 1) if number < total_pages else ""}
 
 
 def pager(from_url: str, base_url: str, number: int, total_pages: int) -> str:
-    if total_pages <= 1:
-        return ""
-
-    def page_url(n):
-        return base_url if n == 1 else f"{base_url}pagina/{n}/"
-
-    parts = ['<nav class="ww-pager" aria-label="Pagina\'s">']
-    if number > 1:
-        parts.append(f'<a rel="prev" href="{rel(from_url, page_url(number - 1))}">Vorige pagina</a>')
-    parts.append(f'<span>Pagina {number} van {total_pages}</span>')
-    if number < total_pages:
-        parts.append(f'<a rel="next" href="{rel(from_url, page_url(number + 1))}">Volgende pagina</a>')
-    parts.append("</nav>")
-    return "".join(parts)
+    return active().get_template("wegwijzer/bladeren.html").render(
+        bladeren=pager_data(from_url, base_url, number, total_pages))
 
 
 def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bij?", value: str = "") -> str:
@@ -114,23 +109,17 @@ def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bi
     )
 
 
+def contact_data(contact, name: str) -> dict:
+    """How to reach a record (template wegwijzer/contactknoppen.html); ``name``: the record's."""
+    phone = contact.telefoon
+    whatsapp = contact.whatsapp
+    return {"naam": name, "telefoon": {"tel": phone.tel, "display": phone.display} if phone else None,
+            "whatsapp": {"nummer": whatsapp.tel.lstrip("+"), "display": whatsapp.display} if whatsapp else None,
+            "email": contact.email or "", "website": web_address(contact.website)}
+
+
 def contact_buttons(contact, name: str) -> str:
-    items = []
-    if contact.telefoon:
-        items.append(f'<a class="ww-button" href="tel:{esc(contact.telefoon.tel)}">'
-                     f'Bel {esc(contact.telefoon.display)}</a>')
-    if contact.whatsapp:
-        digits = contact.whatsapp.tel.lstrip("+")
-        items.append(f'<a class="ww-button" href="https://wa.me/{esc(digits)}">'
-                     f'WhatsApp {esc(contact.whatsapp.display)}</a>')
-    if contact.email:
-        items.append(f'<a class="ww-button" href="mailto:{esc(contact.email)}">Mail {esc(contact.email)}</a>')
-    website = web_link(contact.website, f'Website<span class="ww-sr"> van {esc(name)}</span>', "ww-button")
-    if website:
-        items.append(website)
-    if not items:
-        return ""
-    return '<ul class="ww-buttons">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    return active().get_template("wegwijzer/contactknoppen.html").render(contact=contact_data(contact, name))
 
 
 def directions_url(loc) -> str:
@@ -140,161 +129,114 @@ def directions_url(loc) -> str:
     return "https://www.openstreetmap.org/search?query=" + quote(query)
 
 
+def location_data(loc, tag: str = "li") -> dict:
+    """One place (template wegwijzer/plek.html), in a ``tag`` element."""
+    routed = loc.adres or loc.has_coordinates
+    return {"tag": tag, "naam": loc.naam or "", "regels": address_lines(loc),
+            "toegankelijkheid": loc.toegankelijkheid or "", "route": directions_url(loc) if routed else "",
+            "route_naar": loc.naam or loc.adres or ""}
+
+
 def location_block(loc, tag: str = "li") -> str:
-    lines = [esc(p) for p in address_lines(loc)]
-    name = f"<strong>{esc(loc.naam)}</strong><br>" if loc.naam else ""
-    access = f'<br><span class="ww-muted">{esc(loc.toegankelijkheid)}</span>' if loc.toegankelijkheid else ""
-    route = ""
-    if loc.adres or loc.has_coordinates:
-        route = (f'<br><a href="{esc(directions_url(loc))}" rel="noopener nofollow">Routebeschrijving'
-                 f'<span class="ww-sr"> naar {esc(loc.naam or loc.adres or "")}</span></a>')
-    return f'<{tag}><address>{name}{"<br>".join(lines)}{access}{route}</address></{tag}>'
+    return active().get_template("wegwijzer/plek.html").render(plek=location_data(loc, tag))
 
 
 def hours_table(hours, caption: str) -> str:
     """A table of opening times with the "Nu open" line above it (wegwijzer.js fills it in)."""
-    data = [{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in hours]
-    rows = []
-    for o in hours:
-        days = ", ".join(DAGEN[d] for d in o.dagen)
-        kind = '<span class="ww-kind">Spreekuur</span> ' if o.is_spreekuur else ""
-        note = f' <span class="ww-muted">{esc(o.toelichting)}</span>' if o.toelichting else ""
-        rows.append(f"<tr><th scope=\"row\">{esc(days)}</th><td>{kind}{esc(o.van)} – {esc(o.tot)}{note}</td></tr>")
-    labels = ' data-open-text="Nu spreekuur" data-closed-text="Nu geen spreekuur"' \
-        if all(o.is_spreekuur for o in hours) else ""
-    return (f'<div class="ww-place__hours" data-pagefind-ignore>'
-            f'<p class="ww-open-now" data-hours="{esc(json.dumps(data))}"{labels} aria-live="polite" hidden></p>'
-            f'<table class="ww-hours"><caption class="ww-sr">{esc(caption)}</caption><tbody>{"".join(rows)}'
-            f'</tbody></table></div>')
+    return active().get_template("wegwijzer/tijden.html").render(tijden=hours_data(hours, caption))
+
+
+def places_data(v) -> dict:
+    """Where and when, grouped by place: each location with its own hours (and spreekuren), then
+    the hours that belong to no place (a phone line, or a record with several places); template
+    wegwijzer/plekken.html. Empty for a record without places or times."""
+    if not v.locaties and not v.openingstijden:
+        return {}
+    items, loose = [], None
+    for loc, hours in v.hours_by_place():
+        if loc is None:
+            loose = {"kop": "Andere tijden" if v.locaties else "", "tijden": hours_data(hours, "Tijden")}
+            continue
+        name = loc.naam or loc.adres or "deze plek"
+        items.append({"plek": location_data(loc, tag="div"),
+                      "tijden": hours_data(hours, f"Tijden bij {name}") if hours else None})
+    title = "Waar en wanneer" if v.locaties and v.openingstijden else ("Waar" if v.locaties else "Wanneer")
+    return {"kop": title, "plekken": items, "los": loose}
 
 
 def places_block(v) -> str:
-    """Where and when, grouped by place: each location with its own hours (and spreekuren), then
-    the hours that belong to no place (a phone line, or a record with several places)."""
-    if not v.locaties and not v.openingstijden:
-        return ""
-    items, loose = [], ""
-    for loc, hours in v.hours_by_place():
-        if loc is None:
-            heading = '<h3 class="ww-place__title">Andere tijden</h3>' if v.locaties else ""
-            loose = f'<div class="ww-place ww-place--loose">{heading}{hours_table(hours, "Tijden")}</div>'
-            continue
-        name = loc.naam or loc.adres or "deze plek"
-        table = hours_table(hours, f"Tijden bij {name}") if hours else ""
-        items.append(f'<li class="ww-place">{location_block(loc, tag="div")}{table}</li>')
-    title = "Waar en wanneer" if v.locaties and v.openingstijden else ("Waar" if v.locaties else "Wanneer")
-    places = f'<ul class="ww-places">{"".join(items)}</ul>' if items else ""
-    return (f'<section class="ww-section" aria-labelledby="h-waar"><h2 id="h-waar">{title}</h2>{places}{loose}'
-            f'</section>')
+    return active().get_template("wegwijzer/plekken.html").render(plekken=places_data(v))
 
 
 # --- pages ------------------------------------------------------------------------
 
+def record_data(v, ctx, url: str) -> dict:
+    """What the page of record ``v`` at ``url`` shows (template wegwijzer/voorziening.html)."""
+    wet = f"{v.wet} ({WETTEN[v.wet]})" if v.wet and WETTEN.get(v.wet, v.wet) != v.wet else (v.wet or "")
+    pagina = {
+        "id": v.id, "naam": v.naam, "status": v.status, "samenvatting": v.samenvatting,
+        "aanbieder": v.aanbieder or "", "bewaar_url": url,
+        "toegang": {"slug": v.toegang, "label": TOEGANG[v.toegang], "uitleg": TOEGANG_EXPLANATIONS[v.toegang]},
+        "aanmelden": v.aanmelden or "",
+        "wachttijd": {"tekst": v.wachttijd.tekst, "nagevraagd": dutch_date(v.wachttijd.gecontroleerd)}
+        if v.wachttijd else None,
+        "verwijzen": referral_data(v, url),
+        "kosten": KOSTEN.get(v.kosten, "") if v.kosten else "", "kosten_toelichting": v.kosten_toelichting or "",
+        # Editors' Markdown, sanitised by safe_markdown (nh3): the page's own headings stay above it.
+        "beschrijving": trusted(safe_markdown.render(v.beschrijving, shift_headings=2)) if v.beschrijving else "",
+        "gezichten": [face_card_data(f, url, ctx.photos) for f in ctx.dataset.faces_for(v.id)],
+        "route": {"link": rel(url, ROUTE_SLUGS[v.route] + "/"), "naam": ROUTES[v.route]},
+        "themas": theme_link_items(v.themas, url), "doelgroepen": group_link_items(v.doelgroepen, url),
+        "talen": ", ".join(TALEN.get(t, t) for t in v.talen), "wet": wet,
+        "trefwoorden": ", ".join(v.trefwoorden),
+    }
+    return {"pagina": pagina, "zoekdata": search_data(record_tags(v)), "contact": contact_data(v.contact, v.naam),
+            "plekken": places_data(v), "waar": where_data(v, url), "velden": extra_values(v, VOORZIENING_FIELDS),
+            "gecontroleerd": report_data(v.naam, url, v.gecontroleerd, ctx), "poster": poster_data(v, ctx, url),
+            "item": record_item(v)}
+
+
 def record_page(v, ctx, url: str) -> str:
-    out = ['<article class="ww-record" data-pagefind-body>',
-           f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(v.naam)}</h1>',
-           filter_tags(v)]
-    if v.status == "tijdelijk-gesloten":
-        out.append('<div class="ww-alert" role="note"><strong>Tijdelijk gesloten.</strong> '
-                   'Deze voorziening is nu dicht. Bel of mail om te vragen wanneer ze weer open is.</div>')
-    elif v.status == "gestopt":
-        out.append('<div class="ww-alert ww-alert--stopped" role="note"><strong>Gestopt.</strong> '
-                   'Deze voorziening bestaat niet meer. <a href="'
-                   + rel(url, ROUTE_SLUGS[v.route] + "/") + '">Kijk wat er nog meer is</a>.</div>')
-    out.append(f'<p class="ww-lead" data-pagefind-weight="5" data-pagefind-meta="samenvatting">{esc(v.samenvatting)}'
-               f'</p>')
-    if v.aanbieder:
-        out.append(f'<p class="ww-provider">Door <span data-pagefind-weight="3">{esc(v.aanbieder)}</span></p>')
-    out.append(f'<p class="ww-actions ww-noprint" data-pagefind-ignore>{bewaar_button("v", v.id, url, v.naam)} '
-               f'<button type="button" class="ww-button ww-button--licht" data-ww-poster hidden>Print als poster'
-               f'</button></p>')
-    # Access first: it is what a resident most needs to know.
-    step = (f'<p><strong>Zo begin je:</strong> {esc(v.aanmelden)}</p>' if v.aanmelden else "")
-    if v.wachttijd:
-        step += (f'<p class="ww-waiting"><strong>Wachttijd:</strong> {esc(v.wachttijd.tekst)} '
-                 f'<span class="ww-muted">(nagevraagd op {dutch_date(v.wachttijd.gecontroleerd)})</span></p>')
-    out.append(f'<section class="ww-access ww-access--{esc(v.toegang)}" aria-labelledby="h-toegang" '
-               f'data-pagefind-ignore>'
-               f'<h2 id="h-toegang">Hoe kom je hier terecht?</h2><p>{access_badge(v.toegang)} '
-               f'{esc(TOEGANG_EXPLANATIONS[v.toegang])}</p>{step}</section>')
-    out.append(referral_section(v, url))
-    buttons = contact_buttons(v.contact, v.naam)
-    if buttons:
-        out.append(f'<section class="ww-section" aria-labelledby="h-contact" data-pagefind-ignore>'
-                   f'<h2 id="h-contact">Contact</h2>{buttons}</section>')
-    if v.kosten or v.kosten_toelichting:
-        label = esc(KOSTEN.get(v.kosten, "")) if v.kosten else ""
-        note = esc(v.kosten_toelichting) if v.kosten_toelichting else ""
-        out.append(f'<section class="ww-section" aria-labelledby="h-kosten"><h2 id="h-kosten">Kosten</h2>'
-                   f'<p><strong>{label}</strong> {note}</p></section>')
-    if v.beschrijving:
-        out.append(f'<section class="ww-section ww-prose" aria-labelledby="h-meer"><h2 id="h-meer">Meer informatie</h2>'
-                   f'{safe_markdown.render(v.beschrijving, shift_headings=2)}</section>')
-    out.append(places_block(v))
-    faces = ctx.dataset.faces_for(v.id)
-    if faces:
-        out.append('<section class="ww-section" aria-labelledby="h-gezichten" data-pagefind-ignore>'
-                   '<h2 id="h-gezichten">Wie kun je bellen?</h2><ul class="ww-faces">'
-                   + "".join(face_card(f, url, ctx.photos) for f in faces) + "</ul></section>")
-    # The labels of the record's themes and target groups are searchable, with a low
-    # weight (as in Meilisearch's themas_labels): "geld" or "ouderen" finds every record
-    # of that theme or group, after the records that use the word themselves.
-    details = []
-    details.append(("Route", f'<a href="{rel(url, ROUTE_SLUGS[v.route] + "/")}">{esc(ROUTES[v.route])}</a>', False))
-    details.append(("Thema's", theme_link_line(v.themas, url), True))
-    details.append(("Voor wie", group_link_line(v.doelgroepen, url)
-                    if v.doelgroepen else "Iedereen", bool(v.doelgroepen)))
-    details.append(("Waar in de gemeente", where_in_municipality(v, url), False))
-    if v.talen:
-        details.append(("Talen", esc(", ".join(TALEN.get(t, t) for t in v.talen)), False))
-    if v.wet:
-        details.append(("Wet", esc(f"{v.wet} ({WETTEN[v.wet]})" if WETTEN.get(v.wet, v.wet) != v.wet else v.wet),
-                        False))
-    out.append('<section class="ww-section" aria-labelledby="h-details">'
-               '<h2 id="h-details" data-pagefind-ignore>Voor wie en waar</h2><dl class="ww-details">'
-               + "".join(f"<dt data-pagefind-ignore>{esc(k)}</dt>"
-                         + (f'<dd data-pagefind-weight="{LABEL_WEIGHT}">{val}</dd>' if indexed
-                            else f"<dd data-pagefind-ignore>{val}</dd>")
-                         for k, val, indexed in details) + "</dl></section>")
-    out.append(extra_fields(v, VOORZIENING_FIELDS))
-    if v.trefwoorden:
-        out.append(f'<p class="ww-keywords">Zoekwoorden: '
-                   f'<span data-pagefind-weight="6">{esc(", ".join(v.trefwoorden))}</span></p>')
-    out.append(report_block(v.naam, url, v.gecontroleerd, ctx))
-    out.append(poster_block(v, ctx, url))
-    out.append("</article>")
-    out.append(item_script(record_item(v)))
-    return "".join(out)
+    return templates_of(ctx).get_template("wegwijzer/voorziening.html").render(record_data(v, ctx, url))
+
+
+def where_data(v, url: str) -> dict:
+    """The kernen a record counts for (named, or where its places are), as links to their pages,
+    and whether it is for the whole municipality (template wegwijzer/waar-in-de-gemeente.html)."""
+    return {"kernen": [{"url": rel(url, kern_url(k)), "label": k} for k in v.local_kernen],
+            "hele_gemeente": not v.kernen}
 
 
 def where_in_municipality(v, url: str) -> str:
     """The kernen a record counts for (named, or where its places are), linked to their pages."""
-    local = link_list([(kern_url(k), k) for k in v.local_kernen], url)
-    if v.kernen:
-        return local
-    return f"{local} en de hele gemeente" if local else "De hele gemeente"
+    return active().get_template("wegwijzer/waar-in-de-gemeente.html").render(waar=where_data(v, url))
+
+
+def report_data(name: str, url: str, checked: date, ctx) -> dict:
+    """When a page was checked, and the e-mail that reports a mistake on it (template
+    wegwijzer/gecontroleerd.html)."""
+    g = ctx.dataset.gemeente
+    mail = None
+    if g:
+        address = (ctx.site_url.rstrip("/") + "/" + url) if ctx.site_url else "/" + url
+        mail = {"adres": g.meldadres, "onderwerp": quote(f"Klopt er iets niet? {name}"),
+                "tekst": quote(f"Het gaat om: {name}\nPagina: {address}\n\nWat klopt er niet?\n")}
+    return {"iso": checked.isoformat(), "datum": dutch_date(checked), "mail": mail}
 
 
 def report_block(name: str, url: str, checked: date, ctx) -> str:
-    g = ctx.dataset.gemeente
-    mail = ""
-    if g:
-        subject = quote(f"Klopt er iets niet? {name}")
-        address = (ctx.site_url.rstrip("/") + "/" + url) if ctx.site_url else "/" + url
-        body = quote(f"Het gaat om: {name}\nPagina: {address}\n\nWat klopt er niet?\n")
-        mail = (f'<p><a class="ww-report" href="mailto:{esc(g.meldadres)}?subject={subject}&amp;body={body}">'
-                f'Klopt er iets niet? Laat het ons weten</a></p>')
-    return (f'<footer class="ww-checked" data-pagefind-ignore><p>Gecontroleerd op '
-            f'<time datetime="{checked.isoformat()}">{dutch_date(checked)}</time>.</p>{mail}</footer>')
+    return templates_of(ctx).get_template("wegwijzer/gecontroleerd.html").render(
+        gecontroleerd=report_data(name, url, checked, ctx))
 
 
 def listing_page(title: str, intro: str, records, url: str, base_url: str, number: int,
                  total_pages: int, total: int, extra: str = "") -> str:
-    count = f'<p class="ww-count">{total} {"voorziening" if total == 1 else "voorzieningen"}</p>'
-    heading = esc(title) + (f' <span class="ww-muted">(pagina {number})</span>' if number > 1 else "")
-    return (f'<h1>{heading}</h1><p class="ww-lead">{esc(intro)}</p>{extra if number == 1 else ""}'
-            f'<h2 class="ww-sr">Voorzieningen'
-            f'</h2>{count}{card_list(records, url)}{pager(url, base_url, number, total_pages)}')
+    """One page of a list of records (template wegwijzer/lijst.html); ``extra``: the part above
+    the list on page 1 (route_extra, a theme's articles)."""
+    # Markup made by route_extra and pages.py's list of a theme's articles, which escape every text.
+    lijst = {"titel": title, "intro": intro, "nummer": number, "aantal": total, "extra": trusted(extra),
+             "kaarten": card_list_data(records, url), "bladeren": pager_data(url, base_url, number, total_pages)}
+    return active().get_template("wegwijzer/lijst.html").render(lijst=lijst)
 
 
 def home_page(ctx) -> str:
@@ -414,37 +356,30 @@ def gezichtenkaart_page(ctx, url: str, built: date) -> str:
     )
 
 
-def face_page(face, ctx, url: str) -> str:
+def face_data(face, ctx, url: str) -> dict:
+    """What the page of a face at ``url`` shows (template wegwijzer/gezicht-pagina.html)."""
     tags = [("filter", "soort", "gezicht"), ("meta", "soort", "gezicht"),
             ("meta", "telefoon", face.telefoon.display), ("meta", "tel", face.telefoon.tel),
             ("meta", "functie", face.functie + " · " + face.organisatie),
             ("meta", "samenvatting", "Bel over: " + ", ".join(face.vragen) if face.vragen else face.functie)]
     tags += kern_filters(face.kernen)
     tags.append(("filter", "doelgroep", EVERYONE))
-    link = ""
     v = ctx.dataset.voorziening(face.voorziening) if face.voorziening else None
     if v:
         tags += [("filter", "route", v.route), ("filter", "toegang", v.toegang)]
         tags += [("filter", "thema", t) for t in v.themas]
-        link = f'<p>{esc(face.naam)} is het gezicht van <a href="{rel(url, record_url(v))}">{esc(v.naam)}</a>.</p>'
-    vragen = (f'<p>Bel over: <span data-pagefind-weight="6">{esc(", ".join(face.vragen))}</span></p>'
-              if face.vragen else "")
-    email = (f'<li><a class="ww-button" href="mailto:{esc(face.email)}">Mail {esc(face.email)}</a></li>'
-             if face.email else "")
-    return (
-        f'<article class="ww-face-page" data-pagefind-body><div class="ww-face-page__head">'
-        f'<div class="ww-face__photo">{photo_html(face, url, ctx.photos, lazy=False)}</div><div>'
-        f'<h1 data-pagefind-weight="10" data-pagefind-meta="title">{esc(face.naam)}</h1>{markers(tags)}'
-        f'<p class="ww-lead"><span data-pagefind-weight="5">{esc(face.functie)}</span> bij '
-        f'<span data-pagefind-weight="5">{esc(face.organisatie)}</span></p></div></div>'
-        f'{vragen}{face_details(face)}{extra_fields(face, FACE_FIELDS)}{link}'
-        f'<ul class="ww-buttons" data-pagefind-ignore><li>'
-        f'<a class="ww-button" href="tel:{esc(face.telefoon.tel)}">Bel {esc(face.telefoon.display)}</a></li>{email}'
-        f'<li><a class="ww-button" href="{rel(url, vcard_url(face))}" download>Zet in je telefoon</a></li>'
-        f'<li>{bewaar_button("g", face.id, url, face.naam)}</li></ul>'
-        f'<p data-pagefind-ignore><a href="{rel(url, "gezichtenkaart/")}">Alle gezichten</a></p>'
-        f'{report_block(face.naam, url, face.gecontroleerd, ctx)}</article>{item_script(face_item(face))}'
-    )
+    gezicht = {"id": face.id, "naam": face.naam, "functie": face.functie, "organisatie": face.organisatie,
+               "vragen": ", ".join(face.vragen), "tel": face.telefoon.tel, "telefoon": face.telefoon.display,
+               "email": face.email or "", "vcard": rel(url, vcard_url(face)), "bewaar_url": url,
+               "gezichtenkaart": rel(url, "gezichtenkaart/"),
+               "voorziening": {"link": rel(url, record_url(v)), "naam": v.naam} if v else None}
+    return {"gezicht": gezicht, "zoekdata": search_data(tags), "foto": photo_data(face, url, ctx.photos, lazy=False),
+            "details": details_data(face), "velden": extra_values(face, FACE_FIELDS),
+            "gecontroleerd": report_data(face.naam, url, face.gecontroleerd, ctx), "item": face_item(face)}
+
+
+def face_page(face, ctx, url: str) -> str:
+    return templates_of(ctx).get_template("wegwijzer/gezicht-pagina.html").render(face_data(face, ctx, url))
 
 
 def search_page(ctx, url: str, search_config: dict) -> str:

@@ -10,14 +10,13 @@ gives passes the one URL check (safeurl, as render_parts.web_link uses it).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import quote
 
 from ..records.model import Channel
 from ..records.statement import Block, complaint_blocks
-from ..records.vocab import DAGEN, KANALEN
+from ..records.vocab import KANALEN
 from ..safeurl import WEB_SCHEMES, is_allowed_link
 from ..text import address_lines
 from ..urls import (
@@ -30,7 +29,7 @@ from ..urls import (
 )
 from .escaping import trusted
 from .render_local import info_data
-from .render_parts import face_card_data
+from .render_parts import face_card_data, hours_data
 from .templating import templates_of
 
 # The questions of the feedback page, with the names the form sends (docs/site.md: "A say for residents").
@@ -82,16 +81,6 @@ def _phone(phone) -> Optional[dict]:
     return {"tel": phone.tel, "display": phone.display} if phone else None
 
 
-def _hours(hours, caption: str) -> dict:
-    """What template wegwijzer/tijden.html shows: a table of times with the "Nu open" line above it
-    (render.hours_table, the same markup)."""
-    return {"caption": caption,
-            "data": json.dumps([{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in hours]),
-            "spreekuur": all(o.is_spreekuur for o in hours),
-            "rows": [{"dagen": ", ".join(DAGEN[d] for d in o.dagen), "spreekuur": o.is_spreekuur,
-                      "van": o.van, "tot": o.tot, "toelichting": o.toelichting or ""} for o in hours]}
-
-
 def _support(ctx, url: str) -> Optional[dict]:
     """The record of gemeente.yaml's loket.clientondersteuning, as a link from the page at ``url``."""
     loket = ctx.dataset.gemeente.loket
@@ -134,7 +123,7 @@ def channel_data(ch: Channel) -> dict:
             "telefoon": _phone(ch.telefoon), "whatsapp": ch.telefoon.tel.lstrip("+") if ch.telefoon else "",
             "email": ch.email or "", "formulier": _web(ch.website),
             "adres": [p for p in (ch.naam, *address_lines(ch)) if p], "uitleg": ch.uitleg or "",
-            "tijden": _hours(ch.tijden, f"Tijden: {KANALEN[ch.soort]}") if ch.tijden else None}
+            "tijden": hours_data(ch.tijden, f"Tijden: {KANALEN[ch.soort]}") if ch.tijden else None}
 
 
 def _organisations_with_faces(ctx, url: str) -> list:

@@ -7,7 +7,7 @@ and then what is there for the whole municipality (closed on phones). Spreekuren
 opening times of the kind "spreekuur", each at a place (records/model.py ``place_of``).
 
 This module builds the data; the templates make the markup (theme/wegwijzer/kern.html,
-spreekuren.html, spreekuren-per-dag.html, spreekuur.html, op-deze-pagina.html,
+spreekuren.html, spreekuren-per-dag.html, spreekuur.html, op-deze-pagina.html, kaart.html,
 zoekdata.html) and escape every text from a record.
 """
 
@@ -27,9 +27,8 @@ from ..urls import (
     record_url,
     rel,
 )
-from .escaping import trusted
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, search_data
-from .render import card
+from .render import record_card_data
 from .render_parts import face_card_data
 from .templating import active, templates_of
 
@@ -124,25 +123,19 @@ def spreekuren_page(ctx, url: str, items) -> str:
         spreekuren=spreekuren_data(url, items, kernen))
 
 
-def record_cards(records, from_url: str) -> list:
-    """The record cards render.card still makes, one per record, for a template's list."""
-    # Markup made by render.card, which escapes every text of the record.
-    return [trusted(card(v, from_url)) for v in records]
-
-
 def kern_data(kern: str, ctx, url: str, local, local_total: int, total_pages: int, whole, whole_total: int,
               items) -> dict:
     """What page 1 of /kern/<slug>/ shows (template wegwijzer/kern.html)."""
     return {
         "naam": kern,
         "slug": kern_slug(kern),
-        "hier": {"aantal": local_total, "kaarten": record_cards(local, url), "paginas": total_pages,
+        "hier": {"aantal": local_total, "kaarten": [record_card_data(v, url) for v in local], "paginas": total_pages,
                  "volgende": rel(url, f"{url}pagina/2/") if total_pages > 1 else ""},
         "mensen": [face_card_data(f, url, ctx.photos) for f in ctx.dataset.gezichten if kern in f.kernen],
         "gezichtenkaart": rel(url, "gezichtenkaart/"),
         "week": week_data(items, url, None, level="h3", prefix="kern-dag-"),
         "alle_spreekuren": rel(url, SPREEKUREN_URL),
-        "hele_gemeente": {"aantal": whole_total, "kaarten": record_cards(whole, url),
+        "hele_gemeente": {"aantal": whole_total, "kaarten": [record_card_data(v, url) for v in whole],
                           "meer": whole_total > len(whole), "link": rel(url, WHOLE_MUNICIPALITY_URL)},
     }
 

@@ -8,13 +8,14 @@ in the templates by autoescaping.
 
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 from .. import safeurl
 from ..records.extras import extra_values
 from ..records.model import Declared
 from ..records.schema.framework import Field
-from ..records.vocab import DOELGROEPEN, ROUTES, STATUS, THEMAS, TOEGANG
+from ..records.vocab import DAGEN, DOELGROEPEN, ROUTES, STATUS, THEMAS, TOEGANG
 from ..urls import doelgroep_url, face_url, rel, theme_url, vcard_url
 from .escaping import esc
 from .templating import active
@@ -97,6 +98,16 @@ def web_address(url) -> str:
     if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
         return ""
     return url
+
+
+def hours_data(hours, caption: str) -> dict:
+    """What template wegwijzer/tijden.html shows: a table of times with the "Nu open" line above
+    it, the times as JSON for wegwijzer.js, which fills that line in."""
+    return {"caption": caption,
+            "data": json.dumps([{"d": list(o.dagen), "van": o.van, "tot": o.tot} for o in hours]),
+            "spreekuur": all(o.is_spreekuur for o in hours),
+            "rows": [{"dagen": ", ".join(DAGEN[d] for d in o.dagen), "spreekuur": o.is_spreekuur,
+                      "van": o.van, "tot": o.tot, "toelichting": o.toelichting or ""} for o in hours]}
 
 
 def card_data(v) -> dict:

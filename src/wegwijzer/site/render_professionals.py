@@ -21,7 +21,7 @@ from ..records.vocab import DOELGROEPEN, THEMAS, TOEGANG, TOEGANG_EXPLANATIONS
 from ..text import dutch_date
 from ..urls import asset_url, kern_slug, record_url, rel
 from .render_parts import face_card_data, web_address
-from .templating import active, templates_of
+from .templating import templates_of
 
 URL = "voor-professionals/"
 TITLE = "Voor huisartsen en hulpverleners"
@@ -72,13 +72,12 @@ def referral_facts(v, from_url: str, with_access: bool = True) -> list:
     return facts
 
 
-def referral_section(v, url: str) -> str:
-    """The record page's part for referrers, when the record has something only they need
-    (template wegwijzer/verwijzen.html)."""
+def referral_data(v, url: str) -> Optional[dict]:
+    """The record page's part for referrers (template wegwijzer/verwijzen.html: ``feiten`` and
+    ``alle_gezichten``), or None when the record has nothing only they need."""
     if not (v.verwijzen or v.contact.professionals):
-        return ""
-    return active().get_template("wegwijzer/verwijzen.html").render(
-        feiten=referral_facts(v, url, with_access=False), alle_gezichten=rel(url, URL))
+        return None
+    return {"feiten": referral_facts(v, url, with_access=False), "alle_gezichten": rel(url, URL)}
 
 
 def _filters(ctx) -> list:
