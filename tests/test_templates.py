@@ -30,6 +30,7 @@ TRUSTED_CALLERS = {
     ("site/render_poster.py", "poster_data"),  # the QR code's SVG, drawn by segno; its name escaped
     ("site/render_local.py", "record_cards"),  # record cards still made by render.card, which escapes
     ("site/render_frontdoor.py", "_postcard"),  # the postcard's QR code: SVG drawn by segno, its name escaped
+    ("site/render.py", "article_data"),  # an article's text: its Markdown rendered and sanitised by safe_markdown
 }
 
 
