@@ -31,6 +31,7 @@ TRUSTED_CALLERS = {
     ("site/render.py", "record_data"),  # a record's description: editors' Markdown, sanitised by safe_markdown
     ("site/render.py", "listing_page"),  # the part above a list (route_extra, a theme's articles), escaped there
     ("site/render_frontdoor.py", "_postcard"),  # the postcard's QR code: SVG drawn by segno, its name escaped
+    ("site/render.py", "article_data"),  # an article's text: its Markdown rendered and sanitised by safe_markdown
 }
 
 

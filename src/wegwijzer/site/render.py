@@ -1,12 +1,15 @@
-"""HTML fragments for every generated page. Every record text goes through esc().
+"""The body of every generated page: the data each page's template shows (``*_data``), and the
+template rendered with it (templates in theme/wegwijzer/, autoescaped: every record text is
+escaped there). A municipality overrides a template or a block of one from its own folder.
 
-No MkDocs here: fragments are plain strings, injected by the thin plugin layer.
+No MkDocs here: bodies are plain strings, injected by the thin plugin layer.
 Links are relative (`rel`), so the site works under a sub-path and from a file server.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Optional
 from urllib.parse import quote
 
 from ..records.extras import extra_values
@@ -40,27 +43,24 @@ from ..urls import (
     vcard_url,
 )
 from . import safe_markdown
-from .escaping import esc, json_for_script, trusted
-from .markers import EVERYONE, WHOLE_MUNICIPALITY, kern_filters, markers, record_tags, search_data
+from .escaping import trusted
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, kern_filters, record_tags, search_data
 from .render_lijstje import face_item, record_item
 from .render_parts import (
     card_data,
     details_data,
-    face_card,
     face_card_data,
     group_link_items,
     hours_data,
-    phone_link,
     photo_data,
+    text_blocks,
     theme_link_items,
-    theme_link_line,
     theme_links,
     web_address,
-    web_link,
 )
 from .render_poster import poster_data
 from .render_professionals import referral_data
-from .render_routes import home_sections
+from .render_routes import home_sections_data
 from .templating import active, templates_of
 
 # --- small parts ------------------------------------------------------------------
@@ -98,15 +98,14 @@ def pager(from_url: str, base_url: str, number: int, total_pages: int) -> str:
         bladeren=pager_data(from_url, base_url, number, total_pages))
 
 
+def search_form_data(from_url: str, field_id: str, label: str = "Waar zoek je hulp bij?", value: str = "") -> dict:
+    """What template wegwijzer/zoekformulier.html shows: a search form to the search page."""
+    return {"actie": rel(from_url, "zoeken/"), "veld": field_id, "label": label, "waarde": value}
+
+
 def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bij?", value: str = "") -> str:
-    return (
-        f'<form class="ww-search" action="{rel(from_url, "zoeken/")}" method="get" role="search" '
-        f'aria-label="Zoek hulp">'
-        f'<label for="{field_id}">{esc(label)}</label>'
-        f'<div class="ww-search__row"><input id="{field_id}" name="q" type="search" value="{esc(value)}" '
-        f'autocomplete="off" placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer">'
-        f'<button type="submit">Zoeken</button></div></form>'
-    )
+    return active().get_template("wegwijzer/zoekformulier.html").render(
+        zoekformulier=search_form_data(from_url, field_id, label, value))
 
 
 def contact_data(contact, name: str) -> dict:
@@ -239,121 +238,106 @@ def listing_page(title: str, intro: str, records, url: str, base_url: str, numbe
     return active().get_template("wegwijzer/lijst.html").render(lijst=lijst)
 
 
-def home_page(ctx) -> str:
+def _page(ctx, template: str, **data) -> str:
+    """Template ``wegwijzer/<template>`` of the build (the project's overrides first) with ``data``."""
+    return templates_of(ctx).get_template(f"wegwijzer/{template}").render(**data)
+
+
+def home_data(ctx) -> dict:
+    """What the home page shows (template wegwijzer/start.html)."""
     g = ctx.dataset.gemeente
     url = ""
-    tiles = "".join(
-        f'<li><a class="ww-tile ww-tile--{r}" href="{ROUTE_SLUGS[r]}/"><span class="ww-tile__title">{esc(ROUTES[r])}'
-        f'</span>'
-        f'<span class="ww-tile__text">{esc(ROUTE_EXPLANATIONS[r])}</span></a></li>' for r in ROUTES)
-    themes = theme_links(url)
-    groups = "".join(f'<li><a href="{doelgroep_url(slug)}">{esc(label)}</a></li>'
-                     for slug, label in DOELGROEPEN.items())
-    kernen = "".join(f'<li><a href="{kern_url(k)}">{esc(k)}</a></li>' for k in (g.kernen if g else ()))
-    name = esc(g.naam) if g else ""
-    return (
-        f'<div class="ww-home"><h1>Hulp en steun in {name}</h1>'
-        f'<p class="ww-lead">Zoek je hulp, of wil je zelf iets doen? Hier vind je wat er is in {name}: '
-        f'van tips en buurtinitiatieven tot professionele hulp.</p>'
-        f'{search_form(url, "home-q")}'
-        f'<h2 class="ww-sr">Kies hoe je geholpen wilt worden</h2><ul class="ww-tiles">{tiles}</ul>'
-        f'<section class="ww-direct" aria-labelledby="h-direct"><h2 id="h-direct">Direct iemand spreken?</h2>'
-        f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
-        f'<p><a class="ww-button" href="gezichtenkaart/">Naar de gezichtenkaart</a></p>'
-        f'<p>Liever langskomen? Bekijk de <a href="{SPREEKUREN_URL}">spreekuren deze week</a>.</p></section>'
-        f'{home_sections(ctx, url)}'
-        f'<section aria-labelledby="h-themas"><h2 id="h-themas">Waar gaat je vraag over?</h2>'
-        f'<ul class="ww-themes">{themes}</ul></section>'
-        f'<div class="ww-columns"><section aria-labelledby="h-groepen"><h2 id="h-groepen">Voor wie?</h2>'
-        f'<ul class="ww-links">{groups}</ul></section>'
-        f'<section aria-labelledby="h-kernen"><h2 id="h-kernen">In welk dorp of welke wijk?</h2>'
-        f'<ul class="ww-links">{kernen}</ul></section></div>'
-        f'{municipality_contact(g)}</div>'
-    )
+    return {
+        "naam": g.naam if g else "",
+        "zoekformulier": search_form_data(url, "home-q"),
+        "routes": [{"route": r, "url": rel(url, ROUTE_SLUGS[r] + "/"), "naam": ROUTES[r],
+                    "uitleg": ROUTE_EXPLANATIONS[r]} for r in ROUTES],
+        "gezichtenkaart": rel(url, "gezichtenkaart/"),
+        "spreekuren": rel(url, SPREEKUREN_URL),
+        "thuis": home_sections_data(ctx, url),
+        "themas": theme_links(url),
+        "doelgroepen": [{"url": rel(url, doelgroep_url(slug)), "label": label} for slug, label in DOELGROEPEN.items()],
+        "kernen": [{"url": rel(url, kern_url(k)), "label": k} for k in (g.kernen if g else ())],
+        "gemeente": municipality_data(g),
+    }
+
+
+def home_page(ctx) -> str:
+    return _page(ctx, "start.html", start=home_data(ctx))
+
+
+def municipality_data(g, heading: str = "h2", url: str = "") -> Optional[dict]:
+    """The municipality's own contact (template wegwijzer/gemeente-contact.html), or None without
+    gemeente.yaml; ``url``: the page it is on (for the link to the front door)."""
+    if not g:
+        return None
+    c = g.contact
+    return {"naam": g.naam, "kop": heading,
+            "telefoon": {"tel": c.telefoon.tel, "display": c.telefoon.display} if c.telefoon else None,
+            "email": c.email or "", "website": web_address(c.website), "loket": rel(url, FRONT_DOOR_URL)}
 
 
 def municipality_contact(g, heading: str = "h2", url: str = "") -> str:
     """The municipality's own contact; ``url``: the page it is on (for the link to the front door)."""
-    if not g:
+    data = municipality_data(g, heading, url)
+    if data is None:
         return ""
-    items = []
-    c = g.contact
-    if c.telefoon:
-        items.append(f'<li>Bel {phone_link(c.telefoon, "")}</li>')
-    if c.email:
-        items.append(f'<li>Mail <a href="mailto:{esc(c.email)}">{esc(c.email)}</a></li>')
-    website = web_link(c.website, f"Website van de gemeente {esc(g.naam)}")
-    if website:
-        items.append(f"<li>{website}</li>")
-    return (f'<section class="ww-municipality" aria-labelledby="h-gemeente">'
-            f'<{heading} id="h-gemeente">Weet je niet waar je moet beginnen?</{heading}>'
-            f'<p>Neem contact op met de gemeente {esc(g.naam)}. We denken met je mee.</p><ul>{"".join(items)}</ul>'
-            f'<p><a href="{rel(url, FRONT_DOOR_URL)}">Zo werkt het: één loket, één verhaal, één contactpersoon</a></p>'
-            f'</section>')
+    return active().get_template("wegwijzer/gemeente-contact.html").render(gemeente=data)
+
+
+def route_extra_data(route: str, ctx, url: str) -> dict:
+    """What a route page shows below its records (template wegwijzer/route-extra.html)."""
+    g = ctx.dataset.gemeente
+    return {"marktplaats": web_address(g.marktplaats) if route == "samen" and g else "",
+            "artikelen": article_items(ctx.articles, url) if route == "zelf" else [],
+            "themas": theme_links(url)}
 
 
 def route_extra(route: str, ctx, url: str) -> str:
-    parts = []
-    g = ctx.dataset.gemeente
-    marktplaats = web_link(g.marktplaats, "Naar de marktplaats", "ww-button") if route == "samen" and g else ""
-    if marktplaats:
-        parts.append(f'<div class="ww-callout"><h2>Hulp vragen of aanbieden in je buurt</h2>'
-                     f'<p>Op de marktplaats voor vrijwillige hulp vind je buren en vrijwilligers die willen helpen. '
-                     f'Of je biedt zelf hulp aan.</p><p>{marktplaats}</p></div>')
-    if route == "zelf" and ctx.articles:
-        parts.append('<section aria-labelledby="h-artikelen"><h2 id="h-artikelen">Lees en ga zelf aan de slag</h2>'
-                     + article_list(ctx.articles, url) + "</section>")
-    themes = theme_links(url)
-    parts.append(f'<details class="ww-themes-inline"><summary>Kies een thema</summary><ul class="ww-links">{themes}'
-                 f'</ul></details>')
-    return "".join(parts)
+    return _page(ctx, "route-extra.html", extra=route_extra_data(route, ctx, url))
+
+
+def article_items(articles, url: str) -> list:
+    """Articles as cards (template wegwijzer/artikel-lijst.html), on the page at ``url``."""
+    return [{"url": rel(url, a.url), "titel": a.title, "samenvatting": a.samenvatting} for a in articles]
 
 
 def article_list(articles, url: str) -> str:
-    return '<ul class="ww-cards">' + "".join(
-        f'<li class="ww-card"><h3 class="ww-card__title"><a href="{rel(url, a.url)}">{esc(a.title)}</a></h3>'
-        f'<p class="ww-card__summary">{esc(a.samenvatting)}</p></li>' for a in articles) + "</ul>"
+    return active().get_template("wegwijzer/artikel-lijst.html").render(artikelen=article_items(articles, url))
 
 
 def articles_page(ctx, url: str) -> str:
-    return ('<h1>Artikelen</h1><p class="ww-lead">Korte uitleg en tips. Daarmee kun je zelf verder.</p>'
-            + article_list(ctx.articles, url))
+    return _page(ctx, "artikelen.html", artikelen=article_items(ctx.articles, url))
+
+
+def article_data(article, url: str, body_html: str) -> dict:
+    """What an article's page shows (template wegwijzer/artikel.html); ``body_html``: its text."""
+    tags = [("filter", "soort", "artikel"), ("filter", "route", "zelf"), ("meta", "soort", "artikel")]
+    tags += [("filter", "thema", t) for t in article.themas]
+    # The article's text: the editor's Markdown, rendered and sanitised by safe_markdown.render
+    # (assemble.editor_page), written as it is.
+    return {"titel": article.title, "zoekdata": search_data(tags), "samenvatting": article.samenvatting or "",
+            "tekst": trusted(body_html), "themas": theme_link_items(article.themas, url)}
 
 
 def article_page(article, url: str, body_html: str) -> str:
-    tags = [("filter", "soort", "artikel"), ("filter", "route", "zelf"), ("meta", "soort", "artikel")]
-    tags += [("filter", "thema", t) for t in article.themas]
-    lead = (f'<p class="ww-lead" data-pagefind-weight="5" data-pagefind-meta="samenvatting">'
-            f'{esc(article.samenvatting)}</p>'
-            if article.samenvatting else "")
-    themes = theme_link_line(article.themas, url)
-    more = f'<p class="ww-muted" data-pagefind-ignore>Thema: {themes}</p>' if themes else ""
-    return (f'<article class="ww-article" data-pagefind-body><h1 data-pagefind-weight="10" data-pagefind-meta="title">'
-            f'{esc(article.title)}</h1>{markers(tags)}{lead}<div class="ww-prose">{body_html}</div>{more}</article>')
+    return active().get_template("wegwijzer/artikel.html").render(artikel=article_data(article, url, body_html))
 
 
-def gezichtenkaart_page(ctx, url: str, built: date) -> str:
+def gezichtenkaart_data(ctx, url: str, built: date) -> dict:
+    """What /gezichtenkaart/ shows (template wegwijzer/gezichtenkaart.html)."""
     faces = ctx.dataset.gezichten
     groups: dict[str, list[Face]] = {}
     for f in faces:
         groups.setdefault(f.organisatie, []).append(f)
-    sections = "".join(
-        f'<section class="ww-org" aria-labelledby="org-{i}"><h2 id="org-{i}">{esc(org)}</h2>'
-        f'<ul class="ww-faces">{"".join(face_card(f, url, ctx.photos) for f in members)}</ul></section>'
-        for i, (org, members) in enumerate(groups.items(), 1))
-    name = esc(ctx.dataset.gemeente.naam) if ctx.dataset.gemeente else ""
-    return (
-        f'<div class="ww-gezichtenkaart"><h1>Gezichtenkaart</h1>'
-        f'<p class="ww-lead">Deze mensen kun je gewoon bellen. Ze helpen je verder of weten wie dat kan.</p>'
-        f'<p class="ww-print-only">Gezichtenkaart {name} · stand van {dutch_date(built)} · '
-        f'<span data-ww-address>{esc(url)}</span></p>'
-        f'<ul class="ww-buttons ww-noprint"><li><a class="ww-button" href="{rel(url, ALL_FACES_VCARD)}" download>'
-        f'Zet alle {len(faces)} gezichten in je telefoon</a></li>'
-        f'<li><button type="button" class="ww-button" data-ww-print hidden>Afdrukken</button></li></ul>'
-        f'<p class="ww-muted ww-noprint">Voor huisartsen en hulpverleners: het bestand met alle gezichten '
-        f'(vCard) zet iedereen in één keer in je telefoon.</p>'
-        f'{sections or "<p>Er staan nog geen gezichten op de kaart.</p>"}</div>'
-    )
+    return {"gemeente": ctx.dataset.gemeente.naam if ctx.dataset.gemeente else "", "datum": dutch_date(built),
+            "adres": url, "vcard": rel(url, ALL_FACES_VCARD), "aantal": len(faces),
+            "organisaties": [{"naam": org, "gezichten": [face_card_data(f, url, ctx.photos) for f in members]}
+                             for org, members in groups.items()]}
+
+
+def gezichtenkaart_page(ctx, url: str, built: date) -> str:
+    return _page(ctx, "gezichtenkaart.html", kaart=gezichtenkaart_data(ctx, url, built))
 
 
 def face_data(face, ctx, url: str) -> dict:
@@ -382,51 +366,28 @@ def face_page(face, ctx, url: str) -> str:
     return templates_of(ctx).get_template("wegwijzer/gezicht-pagina.html").render(face_data(face, ctx, url))
 
 
-def search_page(ctx, url: str, search_config: dict) -> str:
+def search_page_data(ctx, url: str, search_config: dict) -> dict:
+    """What /zoeken/ shows (template wegwijzer/zoeken.html)."""
     g = ctx.dataset.gemeente
     kernen = list(g.kernen) if g else []
     labels = {"route": ROUTES, "thema": THEMAS, "doelgroep": DOELGROEPEN,
               "kern": {kern_slug(k): k for k in kernen}, "toegang": TOEGANG,
               "soort": SOORTEN}
     names = {"route": "Route", "thema": "Thema", "doelgroep": "Voor wie", "kern": "Dorp of wijk", "toegang": "Toegang"}
-    selects = "".join(
-        f'<div class="ww-filter"><label for="f-{key}">{esc(label)}</label><select id="f-{key}" name="{key}">'
-        f'<option value="">Alle</option>'
-        + "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in labels[key].items())
-        + "</select></div>" for key, label in names.items())
     preconnect = ""
     if search_config.get("backend") == "meilisearch":
         from ..search.siteconfig import origin
-        preconnect = f'<link rel="preconnect" href="{esc(origin(search_config["url"]))}" crossorigin>'
-    return (
-        f'{preconnect}<div class="ww-zoeken" data-root="{rel(url, "")}" data-everyone="{EVERYONE}" '
-        f'data-whole="{WHOLE_MUNICIPALITY}"><h1>Zoeken</h1>'
-        f'<form class="ww-search ww-search--full" action="./" method="get" role="search" '
-        f'aria-label="Zoeken en filteren" id="zoekformulier">'
-        f'<label for="zoek-q">Waar zoek je hulp bij?</label>'
-        f'<div class="ww-search__row"><input id="zoek-q" name="q" type="search" autocomplete="off" '
-        f'placeholder="Bijvoorbeeld: schulden, eenzaam, vervoer"><button type="submit">Zoeken</button></div>'
-        # Closed on phones until opened (results first; the counts download only then),
-        # open on wider screens and when the address already names a filter (zoeken.js).
-        f'<details class="ww-filters-panel" id="zoek-filters"><summary>Filters <span id="zoek-filters-gekozen"></span>'
-        f'</summary><fieldset class="ww-filters"><legend class="ww-sr">Filters</legend>{selects}</fieldset>'
-        f'</details></form>'
-        f'{crisis_block(ctx)}'
-        f'<p id="zoek-status" class="ww-count" role="status" aria-live="polite" aria-atomic="true"></p>'
-        f'<p id="zoek-gezocht" class="ww-searched" hidden></p>'
-        f'<p id="zoek-suggestie" class="ww-suggestion" hidden></p>'
-        f'<h2 class="ww-sr">Resultaten</h2><ol id="zoek-resultaten" class="ww-cards ww-results"></ol>'
-        f'<p><button type="button" id="zoek-meer" class="ww-button" hidden>Meer resultaten</button></p>'
-        f'{dead_end_help(ctx, url)}'
-        f'<noscript><div class="ww-callout">'
-        f'<p>Zoeken werkt alleen met JavaScript. Zonder JavaScript vind je alles via de thema\'s:</p>'
-        f'<ul class="ww-links">{theme_links(url)}</ul></div></noscript>'
-        f'<script type="application/json" id="zoek-labels">{json_for_script(labels)}</script>'
-        f'<script type="application/json" id="zoek-config">{json_for_script(search_config)}</script>'
-        f'<script type="application/json" id="zoek-taal">{json_for_script(ctx.search_language)}</script>'
-        f'<script src="{rel(url, asset_url(ctx, "zoektaal.js"))}" defer></script>'
-        f'<script src="{rel(url, asset_url(ctx, "zoeken.js"))}" defer></script></div>'
-    )
+        preconnect = origin(search_config["url"])
+    return {"preconnect": preconnect, "root": rel(url, ""), "iedereen": EVERYONE, "hele_gemeente": WHOLE_MUNICIPALITY,
+            "filters": [{"naam": key, "label": label, "keuzes": list(labels[key].items())}
+                        for key, label in names.items()],
+            "crisis": crisis_data(ctx), "hulp": dead_end_data(ctx, url), "themas": theme_links(url),
+            "labels": labels, "config": search_config, "taal": ctx.search_language,
+            "zoektaal_js": rel(url, asset_url(ctx, "zoektaal.js")), "zoeken_js": rel(url, asset_url(ctx, "zoeken.js"))}
+
+
+def search_page(ctx, url: str, search_config: dict) -> str:
+    return _page(ctx, "zoeken.html", zoeken=search_page_data(ctx, url, search_config))
 
 
 def crisis_lines(g) -> list:
@@ -446,78 +407,55 @@ def crisis_lines(g) -> list:
     return national + list(g.crisis if g else ())
 
 
+def crisis_data(ctx) -> dict:
+    """The crisis lines as template wegwijzer/crisis.html shows them."""
+    return {"lijnen": [{"soorten": " ".join(line.soorten), "naam": line.naam, "uitleg": line.uitleg or "",
+                        "telefoons": [{"tel": p.tel, "display": p.display} for p in line.telefoon],
+                        "chat": web_address(line.chat)}
+                       for line in crisis_lines(ctx.dataset.gemeente)]}
+
+
 def crisis_block(ctx) -> str:
     """Shown above the results when a question signals danger (zoektaal.js Crisis, on both search
     backends, whatever the filters and whether a search server answers). Each line says for which
     kinds of danger it is; the page shows those first and 112 always."""
-    items = []
-    for line in crisis_lines(ctx.dataset.gemeente):
-        calls = "".join(f'<a class="ww-button ww-crisis__call" href="tel:{esc(p.tel)}">Bel {esc(p.display)}</a>'
-                        for p in line.telefoon)
-        chat = web_link(line.chat, "Chat", "ww-button ww-button--secondary") if line.chat else ""
-        explanation = f"<p>{esc(line.uitleg)}</p>" if line.uitleg else ""
-        items.append(f'<li class="ww-crisis__line" data-soorten="{esc(" ".join(line.soorten))}">'
-                     f'<p class="ww-crisis__name"><strong>{esc(line.naam)}</strong></p>{explanation}'
-                     f'<p class="ww-crisis__actions">{calls}{chat}</p></li>')
-    return (f'<section id="zoek-crisis" class="ww-crisis" aria-labelledby="h-zoek-crisis" hidden>'
-            f'<h2 id="h-zoek-crisis">Heb je nu hulp nodig? Je hoeft het niet alleen te doen.</h2>'
-            f'<p>Bel of chat nu. Je kunt er direct terecht.</p>'
-            f'<ul class="ww-crisis__lines">{"".join(items)}</ul></section>')
+    return _page(ctx, "crisis.html", crisis=crisis_data(ctx))
+
+
+def dead_end_data(ctx, url: str) -> dict:
+    """Shown by the search page when a search finds nothing (both backends): never a dead end.
+
+    The three routes, the themes, the gezichtenkaart and the municipality's own contact
+    (template wegwijzer/zoek-hulp.html).
+    """
+    return {"routes": [{"url": rel(url, ROUTE_SLUGS[r] + "/"), "naam": ROUTES[r], "uitleg": ROUTE_EXPLANATIONS[r]}
+                       for r in ROUTES],
+            "themas": theme_links(url), "gezichtenkaart": rel(url, "gezichtenkaart/"),
+            "gemeente": municipality_data(ctx.dataset.gemeente, heading="h3", url=url)}
 
 
 def dead_end_help(ctx, url: str) -> str:
-    """Shown by the search page when a search finds nothing (both backends): never a dead end.
+    return _page(ctx, "zoek-hulp.html", hulp=dead_end_data(ctx, url))
 
-    The three routes, the themes, the gezichtenkaart and the municipality's own contact.
-    """
-    routes = "".join(f'<li><a href="{rel(url, ROUTE_SLUGS[r] + "/")}">{esc(ROUTES[r])}</a>: '
-                     f'{esc(ROUTE_EXPLANATIONS[r])}</li>' for r in ROUTES)
-    themes = theme_links(url)
-    return (
-        f'<section id="zoek-hulp" class="ww-dead-end" aria-labelledby="h-zoek-hulp" hidden>'
-        f'<h2 id="h-zoek-hulp">Zo vind je toch wat je zoekt</h2>'
-        f'<p id="zoek-hint"></p>'
-        f'<p id="zoek-zonder-filters" hidden><a class="ww-button" href="./">Zoek zonder filters</a></p>'
-        f'<h3>Kies hoe je geholpen wilt worden</h3><ul class="ww-links">{routes}</ul>'
-        f'<h3>Kies een thema</h3><ul class="ww-themes">{themes}</ul>'
-        f'<h3>Direct iemand spreken?</h3>'
-        f'<p>Op de gezichtenkaart zie je wie je kunt bellen: met naam, foto en direct nummer.</p>'
-        f'<p><a class="ww-button" href="{rel(url, "gezichtenkaart/")}">Naar de gezichtenkaart</a></p>'
-        f'{municipality_contact(ctx.dataset.gemeente, heading="h3", url=url)}</section>'
-    )
+
+def glossary_data(terms) -> list:
+    """The glossary's terms (template wegwijzer/begrippen.html)."""
+    return [{"anker": t.anchor, "term": t.term, "afkorting_van": t.afkorting_van or "", "uitleg": t.uitleg}
+            for t in terms]
 
 
 def glossary_page(terms, url: str) -> str:
-    if not terms:
-        return "<h1>Begrippen</h1><p>Er zijn nog geen begrippen.</p>"
-    items = "".join(
-        f'<dt id="{esc(t.anchor)}">{esc(t.term)}'
-        + (f' <span class="ww-muted">({esc(t.afkorting_van)})</span>' if t.afkorting_van else "")
-        + f"</dt><dd>{esc(t.uitleg)}</dd>" for t in terms)
-    return ('<h1>Begrippen</h1><p class="ww-lead">Woorden die hulpverleners en de gemeente vaak gebruiken, '
-            f'in gewone taal uitgelegd.</p><dl class="ww-glossary">{items}</dl>')
+    return active().get_template("wegwijzer/begrippen.html").render(begrippen=glossary_data(terms))
 
 
 def statement_html(blocks) -> str:
-    """Text blocks of records/statement.py as HTML; every text escaped, every link through the URL check."""
-    out = []
-    for block in blocks:
-        if block.kind == "h2":
-            out.append(f"<h2>{esc(block.text)}</h2>")
-        elif block.kind == "ul":
-            out.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>")
-        elif block.kind == "link":
-            link = web_link(block.url, esc(block.link_text))
-            text = " ".join(part for part in (esc(block.text), link) if part)
-            out.append(f"<p>{text}</p>")
-        else:
-            cls = ' class="ww-placeholder"' if block.missing else ""
-            out.append(f"<p{cls}>{esc(block.text)}</p>")
-    return "".join(out)
+    """Text blocks of records/statement.py (template wegwijzer/tekstblokken.html); every text
+    escaped, every link through the URL check."""
+    return active().get_template("wegwijzer/tekstblokken.html").render(blokken=text_blocks(blocks))
 
 
 def accessibility_page(ctx) -> str:
     """/toegankelijkheid/ made from gemeente.yaml (when the project has no content/toegankelijkheid.md)."""
     from ..records.statement import accessibility_statement
 
-    return "<h1>Toegankelijkheid</h1>" + statement_html(accessibility_statement(ctx.dataset.gemeente))
+    return _page(ctx, "toegankelijkheid.html", blokken=text_blocks(accessibility_statement(ctx.dataset.gemeente)))

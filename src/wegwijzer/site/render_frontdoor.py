@@ -29,7 +29,7 @@ from ..urls import (
 )
 from .escaping import trusted
 from .render_local import info_data
-from .render_parts import face_card_data, hours_data
+from .render_parts import face_card_data, hours_data, text_blocks
 from .templating import templates_of
 
 # The questions of the feedback page, with the names the form sends (docs/site.md: "A say for residents").
@@ -182,13 +182,6 @@ def _without_gaps(g, blocks) -> list:
         else:
             out.append(block)
     return out
-
-
-def text_blocks(blocks) -> list:
-    """Text blocks of records/statement.py for template wegwijzer/tekstblokken.html (as
-    render.statement_html shows them); a link only when the one URL check allows it."""
-    return [{"kind": b.kind, "text": b.text, "items": list(b.items), "url": _web(b.url),
-             "link_text": b.link_text, "missing": bool(b.missing)} for b in blocks]
 
 
 def objection_data(ctx, url: str) -> dict:

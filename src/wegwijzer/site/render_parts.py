@@ -110,6 +110,13 @@ def hours_data(hours, caption: str) -> dict:
                       "van": o.van, "tot": o.tot, "toelichting": o.toelichting or ""} for o in hours]}
 
 
+def text_blocks(blocks) -> list:
+    """Text blocks of records/statement.py for template wegwijzer/tekstblokken.html (the
+    accessibility statement, complaints); a link only when the one URL check allows it."""
+    return [{"kind": b.kind, "text": b.text, "items": list(b.items), "url": web_address(b.url),
+             "link_text": b.link_text, "missing": bool(b.missing)} for b in blocks]
+
+
 def card_data(v) -> dict:
     """What a card or a route step shows of record ``v`` beside its name (templates
     wegwijzer/kaart-labels.html and kaart-telefoon.html)."""
@@ -127,9 +134,10 @@ def card_phone(v) -> str:
     return active().get_template("wegwijzer/kaart-telefoon.html").render(kaart=card_data(v))
 
 
-def theme_links(url: str) -> str:
-    """Every theme as a list item linking to its page, for a list on the page at ``url``."""
-    return "".join(f'<li><a href="{rel(url, theme_url(slug))}">{esc(label)}</a></li>' for slug, label in THEMAS.items())
+def theme_links(url: str) -> list:
+    """Every theme as a link to its page ({url, label}: template wegwijzer/themas.html), for a
+    list on the page at ``url``."""
+    return [{"url": rel(url, theme_url(slug)), "label": label} for slug, label in THEMAS.items()]
 
 
 def theme_link_items(themas, from_url: str) -> list:

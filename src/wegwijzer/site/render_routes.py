@@ -51,14 +51,13 @@ def life_events_page(ctx, url: str) -> str:
     return templates_of(ctx).get_template("wegwijzer/levensloop-overzicht.html").render(overzicht=overzicht)
 
 
-def home_sections(ctx, url: str = "") -> str:
-    """The home page's entries: life events, and "Zorgen om een ander" on its own
-    (template wegwijzer/levensloop-thuis.html)."""
-    thuis = {"zorgen": {"url": rel(url, WORRIED_URL), "titel": ctx.worried.titel, "intro": ctx.worried.intro}
-             if ctx.worried else None,
-             "momenten": [{"url": rel(url, e.url), "titel": e.titel} for e in ctx.life_events],
-             "alle": rel(url, LIFE_EVENTS_URL)}
-    return templates_of(ctx).get_template("wegwijzer/levensloop-thuis.html").render(thuis=thuis)
+def home_sections_data(ctx, url: str = "") -> dict:
+    """The home page's entries: life events, and "Zorgen om een ander" on its own (``thuis`` of
+    template wegwijzer/levensloop-thuis.html, which wegwijzer/start.html includes)."""
+    return {"zorgen": {"url": rel(url, WORRIED_URL), "titel": ctx.worried.titel, "intro": ctx.worried.intro}
+            if ctx.worried else None,
+            "momenten": [{"url": rel(url, e.url), "titel": e.titel} for e in ctx.life_events],
+            "alle": rel(url, LIFE_EVENTS_URL)}
 
 
-__all__ = ["home_sections", "life_events_page", "route_page"]
+__all__ = ["home_sections_data", "life_events_page", "route_page"]
