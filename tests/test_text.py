@@ -148,12 +148,13 @@ def test_the_labels_of_a_search_hits_kind_are_declared_only_in_vocab():
     assert found == {"records/vocab.py"}, "use records.vocab.SOORTEN"
 
 
-def test_the_search_page_and_the_search_documents_use_the_same_labels():
+def test_the_search_page_labels_every_kind_of_search_document():
     from wegwijzer.records.vocab import SOORTEN
     from wegwijzer.search import documents
 
     assert set(SOORTEN) == {"voorziening", "gezicht", "artikel", "levensloop", "pagina"}
-    assert documents._head("gezicht", "x", "u/", "N")["soort_label"] == SOORTEN["gezicht"] == "Persoon om te bellen"
+    assert documents._head("gezicht", "x", "u/", "N")["soort"] == "gezicht"
+    assert SOORTEN["gezicht"] == "Persoon om te bellen"  # the page's label (render.search_data), not the document's
 
 
 def test_a_location_is_put_in_one_line_only_in_text_py():

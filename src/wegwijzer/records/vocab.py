@@ -83,7 +83,7 @@ DAGEN = {
 OPENINGSTIJD_SOORTEN = {"open": "Open", "spreekuur": "Spreekuur"}
 
 # What a search hit is (a search document's `soort`), with the label the search page shows
-# in its filter and on each hit, and the search documents carry as `soort_label`.
+# in its filter and on each hit (the documents carry the key only: search/fields.py).
 SOORTEN = {
     "voorziening": "Voorziening",
     "gezicht": "Persoon om te bellen",

@@ -206,11 +206,6 @@ def where_data(v, url: str) -> dict:
             "hele_gemeente": not v.kernen}
 
 
-def where_in_municipality(v, url: str) -> str:
-    """The kernen a record counts for (named, or where its places are), linked to their pages."""
-    return active().get_template("wegwijzer/waar-in-de-gemeente.html").render(waar=where_data(v, url))
-
-
 def report_data(name: str, url: str, checked: date, ctx) -> dict:
     """When a page was checked, and the e-mail that reports a mistake on it (template
     wegwijzer/gecontroleerd.html)."""
@@ -415,13 +410,6 @@ def crisis_data(ctx) -> dict:
                        for line in crisis_lines(ctx.dataset.gemeente)]}
 
 
-def crisis_block(ctx) -> str:
-    """Shown above the results when a question signals danger (zoektaal.js Crisis, on both search
-    backends, whatever the filters and whether a search server answers). Each line says for which
-    kinds of danger it is; the page shows those first and 112 always."""
-    return _page(ctx, "crisis.html", crisis=crisis_data(ctx))
-
-
 def dead_end_data(ctx, url: str) -> dict:
     """Shown by the search page when a search finds nothing (both backends): never a dead end.
 
@@ -432,10 +420,6 @@ def dead_end_data(ctx, url: str) -> dict:
                        for r in ROUTES],
             "themas": theme_links(url), "gezichtenkaart": rel(url, "gezichtenkaart/"),
             "gemeente": municipality_data(ctx.dataset.gemeente, heading="h3", url=url)}
-
-
-def dead_end_help(ctx, url: str) -> str:
-    return _page(ctx, "zoek-hulp.html", hulp=dead_end_data(ctx, url))
 
 
 def glossary_data(terms) -> list:

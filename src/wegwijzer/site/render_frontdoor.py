@@ -5,7 +5,7 @@ Made from gemeente.yaml (loket, klachten, bezwaar, terugkoppeling) and the recor
 of the access organisations. Python builds the data each page shows; the templates make the
 markup (theme/wegwijzer/een-loket.html, klachten.html, postkaart.html, reactie.html, with
 tijden.html, tekstblokken.html and zoekdata.html), escaping every text. Every link an editor
-gives passes the one URL check (safeurl, as render_parts.web_link uses it).
+gives passes the one URL check (safeurl, through render_parts.web_address).
 """
 
 from __future__ import annotations

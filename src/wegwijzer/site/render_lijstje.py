@@ -6,7 +6,7 @@ prints and shares it (lijstje.js). Each record and face page carries what the li
 about it as JSON (``#ww-item``), so /lijstje/ reads the current facts from the page itself
 (or from the copy the service worker keeps, offline) and notices when a page has gone.
 
-Every text from a record is escaped here: attributes with esc(), the JSON with
+Every text from a record is escaped: by the templates' autoescaping, the JSON with
 json_for_script (no ``</script>`` break-out); lijstje.js puts it on the page as text only.
 """
 
@@ -15,8 +15,7 @@ from __future__ import annotations
 from ..records.vocab import ROUTE_SLUGS, TOEGANG, TOEGANG_EXPLANATIONS
 from ..text import location_line
 from ..urls import asset_url, face_url, record_url, rel
-from .escaping import json_for_script
-from .templating import active, templates_of
+from .templating import templates_of
 
 URL = "lijstje/"
 # Before the record's own first step (aanmelden) on the handout: the access route in B1 words.
@@ -25,11 +24,6 @@ FIRST_STEP = {"vrij": "Je kunt zo gaan.", "verwijzing": "Je hebt een verwijzing 
 MAX_ITEMS = 8  # what fits on one A4 handout with a QR code each
 FACES_FOLDER = "gezichtenkaart"
 SERVICE_WORKER = "sw.js"  # at the site root: its scope is the whole site (never renamed, so never hashed)
-
-
-def bewaar_button(kind: str, item_id: str, url: str, naam: str) -> str:
-    """The "Bewaar" toggle for a record ("v") or a face ("g") (template wegwijzer/bewaar.html)."""
-    return active().get_template("wegwijzer/bewaar.html").render(kind=kind, item_id=item_id, url=url, naam=naam)
 
 
 def where_to_go(v) -> str:
@@ -63,10 +57,6 @@ def face_item(face) -> dict:
     if face.vragen:
         item["extra"] = "Bel over: " + ", ".join(face.vragen) + "."
     return item
-
-
-def item_script(item: dict) -> str:
-    return f'<script type="application/json" id="ww-item">{json_for_script(item)}</script>'
 
 
 def lijstje_page(ctx, url: str, qr_library: str = "") -> str:

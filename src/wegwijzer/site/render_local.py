@@ -30,7 +30,7 @@ from ..urls import (
 from .markers import EVERYONE, WHOLE_MUNICIPALITY, search_data
 from .render import record_card_data
 from .render_parts import face_card_data
-from .templating import active, templates_of
+from .templating import templates_of
 
 OTHER_PLACES = "Elders"  # a spreekuur outside the kernen, or at no fixed place, in a record for everyone
 
@@ -103,11 +103,6 @@ def info_data() -> dict:
     """Search data of a page for everyone, everywhere (soort "pagina"; template wegwijzer/zoekdata.html)."""
     return search_data([("filter", "soort", "pagina"), ("meta", "soort", "pagina"), ("filter", "doelgroep", EVERYONE),
                         ("filter", "kern", WHOLE_MUNICIPALITY)])
-
-
-def info_markers() -> str:
-    """The search data of ``info_data`` as markup, for a page still written in Python."""
-    return active().get_template("wegwijzer/zoekdata.html").render(zoekdata=info_data())
 
 
 def spreekuren_data(url: str, items, kernen: tuple) -> dict:

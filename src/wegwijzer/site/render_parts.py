@@ -1,9 +1,10 @@
-"""The small parts the page renderers share: badges, phone and web links, lists of links, and
-the data of face cards (templates wegwijzer/gezicht.html, foto.html, gezicht-details.html).
+"""The data of the small parts the page templates share: a record's card labels, links to
+themes and target groups, opening hours, text blocks, the one check for an editor's web
+address, and face cards (templates wegwijzer/gezicht.html, foto.html, gezicht-details.html).
 
 render.py, render_professionals.py, render_routes.py and the other render modules build on
-these; this module imports none of them. Every text from a record is escaped: here with esc(),
-in the templates by autoescaping.
+these; this module imports none of them. Every text from a record is escaped by the templates'
+autoescaping.
 """
 
 from __future__ import annotations
@@ -12,41 +13,9 @@ import json
 from typing import Optional
 
 from .. import safeurl
-from ..records.extras import extra_values
-from ..records.model import Declared
-from ..records.schema.framework import Field
 from ..records.vocab import DAGEN, DOELGROEPEN, ROUTES, STATUS, THEMAS, TOEGANG
 from ..urls import doelgroep_url, face_url, rel, theme_url, vcard_url
-from .escaping import esc
 from .templating import active
-
-
-def access_badge(toegang: str) -> str:
-    return f'<span class="ww-badge ww-badge--{esc(toegang)}">{esc(TOEGANG[toegang])}</span>'
-
-
-def status_badge(status: str) -> str:
-    if status == "actief":
-        return ""
-    return f'<span class="ww-badge ww-badge--status">{esc(STATUS[status])}</span>'
-
-
-def phone_link(phone, label_prefix: str = "Bel") -> str:
-    return (f'<a class="ww-phone" href="tel:{esc(phone.tel)}">'
-            f'<span class="ww-sr">{esc(label_prefix)} </span>{esc(phone.display)}</a>')
-
-
-def web_link(url, inner_html: str, cls: str = "") -> str:
-    """A link to another site from an editor's address, or '' when the one URL check
-    (wegwijzer.safeurl, as a browser reads it) does not allow it: only http(s)."""
-    if not web_address(url):
-        return ""
-    class_attr = f' class="{cls}"' if cls else ""
-    return f'<a{class_attr} href="{esc(url)}" rel="noopener nofollow">{inner_html}</a>'
-
-
-def link_list(items, from_url):
-    return ", ".join(f'<a href="{rel(from_url, url)}">{esc(label)}</a>' for url, label in items)
 
 
 def photo_data(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> dict:
@@ -66,11 +35,6 @@ def photo_html(face, from_url: str, photos: dict, size: int = 120, lazy: bool = 
 def details_data(face) -> dict:
     """What template wegwijzer/gezicht-details.html says about when and where to reach someone."""
     return {"bereikbaar": face.bereikbaar, "werkgebied": ", ".join(face.kernen)}
-
-
-def face_details(face) -> str:
-    """What a face card and a face page both say about when and where to reach someone."""
-    return active().get_template("wegwijzer/gezicht-details.html").render(details=details_data(face))
 
 
 def face_card_data(face, from_url: str, photos: dict, heading: str = "h3", link: bool = True,
@@ -94,7 +58,7 @@ def face_card(face, from_url: str, photos: dict, heading: str = "h3", link: bool
 
 def web_address(url) -> str:
     """An editor's address when a page may link to it (the one URL check, wegwijzer.safeurl, as
-    a browser reads it: only http(s)), else ''. For templates; web_link() for Python."""
+    a browser reads it: only http(s)), else ''."""
     if not url or not safeurl.is_allowed_link(url, allow_relative=False, schemes=safeurl.WEB_SCHEMES):
         return ""
     return url
@@ -125,15 +89,6 @@ def card_data(v) -> dict:
             "telefoon": v.contact.telefoon}
 
 
-def card_badges(v) -> str:
-    """A record's badges on a card or a route step: access, status and route."""
-    return active().get_template("wegwijzer/kaart-labels.html").render(kaart=card_data(v))
-
-
-def card_phone(v) -> str:
-    return active().get_template("wegwijzer/kaart-telefoon.html").render(kaart=card_data(v))
-
-
 def theme_links(url: str) -> list:
     """Every theme as a link to its page ({url, label}: template wegwijzer/themas.html), for a
     list on the page at ``url``."""
@@ -150,16 +105,3 @@ def group_link_items(doelgroepen, from_url: str) -> list:
     return [{"url": rel(from_url, doelgroep_url(d)), "label": DOELGROEPEN[d]} for d in doelgroepen]
 
 
-def theme_link_line(themas, from_url: str) -> str:
-    """Some themes as links in one line ("Geld, Wonen"), on the page at ``from_url``."""
-    return active().get_template("wegwijzer/links.html").render(links=theme_link_items(themas, from_url))
-
-
-def group_link_line(doelgroepen, from_url: str) -> str:
-    """Some target groups as links in one line, on the page at ``from_url``."""
-    return active().get_template("wegwijzer/links.html").render(links=group_link_items(doelgroepen, from_url))
-
-
-def extra_fields(model: Declared, fields: dict[str, Field]) -> str:
-    """The fields declared without a template line of their own (records/extras.py)."""
-    return active().get_template("wegwijzer/extra-velden.html").render(velden=extra_values(model, fields))

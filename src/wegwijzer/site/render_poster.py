@@ -13,7 +13,6 @@ from ..records.vocab import DAGEN, TOEGANG_EXPLANATIONS
 from .escaping import trusted
 from .qrcodes import titled
 from .render_lijstje import FIRST_STEP, where_to_go
-from .templating import templates_of
 
 MAX_HOURS = 3  # opening hours on a poster: more would not fit on one page in large type
 MAX_STEP = 220  # characters of `aanmelden` on a poster; the QR code leads to the rest
@@ -55,7 +54,3 @@ def poster_data(v, ctx, url: str) -> dict:
         "qr": trusted(titled(svg, "QR-code naar de pagina van " + v.naam)) if svg else "",
         "adres": address if svg else (address or url),
     }
-
-
-def poster_block(v, ctx, url: str) -> str:
-    return templates_of(ctx).get_template("wegwijzer/poster.html").render(poster=poster_data(v, ctx, url))
