@@ -222,3 +222,12 @@ def test_the_search_form_value_and_labels_are_escaped():
     assert HOSTILE in parsed.all_text()
     assert parsed.tags[0] == ("form", {"class": "ww-search", "action": "../../zoeken/", "method": "get",
                                        "role": "search", "aria-label": "Zoek hulp"})
+
+
+def test_the_templates_json_filter_writes_the_data_and_cannot_close_its_script():
+    from wegwijzer.site import templating
+    data = {"naam": "</script><script>alert(1)</script>", "n": 1}
+    out = templating.shipped().from_string(
+        '<script type="application/json">{{ data|json_script }}</script>').render(data=data)
+    assert out == f'<script type="application/json">{json_for_script(data)}</script>'
+    assert out.count("</script>") == 1 and json.loads(out[len('<script type="application/json">'):-9]) == data
