@@ -174,3 +174,105 @@ def test_a_square_photo_is_used_whole_without_a_border(tmp_path):
     ps = resize_photo(src, "vierkant")
     corners = _pixels(ps.files["vierkant-240.webp"], [(0, 0), (239, 0), (0, 239), (239, 239)])
     assert all(min(c) > 240 for c in corners), corners  # no black row or column from a shifted crop
+
+
+# --- how a large camera photo is decoded, and images from content/ ---------------------------------
+
+def test_a_large_camera_photo_is_decoded_at_the_smallest_scale_that_still_fills_the_largest_size(
+        tmp_path, monkeypatch):
+    """JPEG decodes at 1/2, 1/4 or 1/8 scale: a 4,000-pixel photo needs only 1/4 (1,000 px, at least
+    twice the 480 px it becomes), which takes a fraction of the memory and time of the full photo."""
+    from wegwijzer.site import photos
+    src = tmp_path / "camera.jpg"
+    Image.new("RGB", (4000, 4000), (90, 130, 170)).save(src, "JPEG", quality=80)
+    decoded = []
+    real = photos.open_image
+
+    class Spy:
+        def __init__(self, source, **options):
+            self.inner = real(source, **options)
+
+        def __enter__(self):
+            image = self.inner.__enter__()
+            decoded.append(image.size)
+            return image
+
+        def __exit__(self, *exc):
+            return self.inner.__exit__(*exc)
+
+    monkeypatch.setattr(photos, "open_image", Spy)
+    ps = photos.resize_photo(src, "camera")
+    assert decoded == [(1000, 1000)]
+    assert Image.open(io.BytesIO(ps.files[ps.webp[480]])).size == (480, 480)
+    for size, scaled in (((2400, 4800), (1200, 2400)), ((4800, 2400), (2400, 1200))):  # both sides count
+        Image.new("RGB", size, (90, 130, 170)).save(src, "JPEG", quality=80)
+        decoded.clear()
+        photos.resize_photo(src, "camera")
+        assert decoded == [scaled]
+
+
+def _saved(image, fmt, **options):
+    buf = io.BytesIO()
+    image.save(buf, fmt, **options)
+    return buf.getvalue()
+
+
+def test_a_content_image_keeps_its_format_and_at_most_1600_pixels_on_its_longest_side(tmp_path):
+    from wegwijzer.site.photos import CONTENT_IMAGE_MAX_SIDE, reencode_image
+    for fmt, ext in (("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")):
+        src = tmp_path / f"breed.{ext}"
+        src.write_bytes(_saved(Image.new("RGB", (3200, 1000), (10, 200, 30)), fmt))
+        out = Image.open(io.BytesIO(reencode_image(src)))
+        assert (out.format, out.size) == (fmt, (CONTENT_IMAGE_MAX_SIDE, 500))
+    small = tmp_path / "klein.png"
+    small.write_bytes(_saved(Image.new("RGB", (300, 200)), "PNG"))
+    assert Image.open(io.BytesIO(reencode_image(small))).size == (300, 200)  # never enlarged
+
+
+@pytest.mark.parametrize("fmt, mode, expected", [
+    ("JPEG", "CMYK", "RGB"),  # a print photo: browsers show CMYK JPEGs wrongly or not at all
+    ("JPEG", "L", "RGB"),
+    ("PNG", "RGBA", "RGBA"),  # transparency is kept
+    ("PNG", "LA", "LA"),
+    ("PNG", "L", "L"),
+    ("PNG", "P", "P"),
+    ("PNG", "I;16", "RGBA"),  # 16-bit grey: a mode browsers and encoders treat differently
+])
+def test_a_content_image_gets_a_mode_every_browser_shows(tmp_path, fmt, mode, expected):
+    from wegwijzer.site.photos import reencode_image
+    src = tmp_path / f"beeld.{fmt.lower()}"
+    src.write_bytes(_saved(Image.new(mode, (40, 30)), fmt))
+    out = Image.open(io.BytesIO(reencode_image(src)))
+    assert (out.format, out.mode) == (fmt, expected)
+
+
+def test_a_content_image_is_turned_upright_and_keeps_nothing_but_its_pixels(tmp_path):
+    from wegwijzer.site.photos import reencode_image
+    src = tmp_path / "telefoon.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90 degrees clockwise to show
+    exif[0x010F] = "Telefoonmaker"
+    Image.new("RGB", (200, 100), (255, 0, 0)).save(src, "JPEG", exif=exif, comment=b"Jan, Dorpsstraat 1")
+    out = Image.open(io.BytesIO(reencode_image(src)))
+    assert out.size == (100, 200)
+    assert not {"exif", "comment", "icc_profile", "xmp"} & set(out.info)
+
+
+def test_a_large_content_jpeg_is_decoded_at_a_reduced_scale_and_saved_with_the_sites_settings(tmp_path, monkeypatch):
+    from wegwijzer.site import photos
+    src = tmp_path / "groot.jpg"
+    Image.new("RGB", (6400, 3200), (10, 200, 30)).save(src, "JPEG", quality=80)
+    decoded = []
+    real = photos.open_image
+
+    def spy(source, **options):
+        context = real(source, **options)
+        image = context.__enter__()
+        decoded.append(image.size)
+        context.__exit__(None, None, None)
+        return real(source, **options)
+
+    monkeypatch.setattr(photos, "open_image", spy)
+    out = Image.open(io.BytesIO(photos.reencode_image(src)))
+    assert decoded == [(3200, 1600)]  # 1/2: the smallest JPEG scale that still covers 1,600 pixels
+    assert out.size == (1600, 800) and out.info.get("progressive") == 1  # JPEG_OPTIONS
