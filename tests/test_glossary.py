@@ -64,7 +64,7 @@ def one_pass_reference(annotator, fragment):
 
     def replace(m):
         if m.group(1):
-            if m.group(3).lower() in annotator._SKIP and not m.group(1).endswith("/>"):
+            if m.group(3).lower() in annotator.SKIP and not m.group(1).endswith("/>"):
                 depth[0] = max(0, depth[0] + (-1 if m.group(2) else 1))
             return m.group(1)
         key = m.group(4).lower()
@@ -97,18 +97,26 @@ def test_fast_annotation_equals_the_one_pass_reference():
         assert a.annotate(html) == one_pass_reference(a, html), html
 
 
-def test_fast_annotation_equals_the_reference_on_every_demo_page():
+def test_jargon_explained_while_the_markup_is_made_as_on_the_finished_page():
+    """The templates explain each term where it is written (glossary.for_templates); on every
+    demo page that gives exactly what one pass over the finished page would, and a lot of it."""
     from builders import DEMO_DATA, load
+    from wegwijzer.site import templating
     from wegwijzer.site.pages import SiteContext, build_pages
     terms = load_glossary(REPO / "content" / "begrippen.yaml", Collector())
     dataset, _ = load(DEMO_DATA)
-    ctx = SiteContext(dataset, terms=terms)
-    annotated = 0
-    for page in build_pages(ctx):
-        body = page.make_html()
-        fast = ctx.annotator.annotate(body)
-        assert fast == one_pass_reference(ctx.annotator, body), page.url
-        annotated += fast != body
+    templates = templating.environment((), terms)
+    token = templating.use(templates)
+    try:
+        ctx = SiteContext(dataset, terms=terms, templates=templates)
+        annotated = 0
+        for page in build_pages(ctx):
+            plain = page.html()  # no glossary: every value only escaped
+            made = page.html(ctx.annotator)
+            assert made == one_pass_reference(ctx.annotator, plain), page.url
+            annotated += made != plain
+    finally:
+        templating.release(token)
     assert annotated > 50  # the demo's jargon is really explained across the site
 
 
@@ -201,3 +209,50 @@ def test_a_term_of_one_character_is_explained_too():
     ann = Annotator([Term("€", "Euro."), Term("Wmo", "Een wet.")])
     assert ann.annotate("<p>Kost 5 € via de Wmo</p>") == ('<p>Kost 5 <abbr title="Euro.">€</abbr> via de '
                                                          '<abbr title="Een wet.">Wmo</abbr></p>')
+
+
+# --- the glossary in the templates (glossary.for_templates, the uitleg filter) ---------------
+
+def _render(tmp_path, source: str, terms=(WMO,), **values) -> str:
+    """``source`` as a municipality's own template, rendered as one page with the glossary."""
+    from wegwijzer.site import templating
+    from wegwijzer.site.glossary import explaining
+    (tmp_path / "eigen.html").write_text(source, encoding="utf-8")
+    env = templating.environment([tmp_path], terms)
+    with explaining(Annotator(terms)):
+        return env.get_template("eigen.html").render(**values)
+
+
+def test_a_value_written_as_text_is_explained_once_per_page(tmp_path):
+    out = _render(tmp_path, "<p>{{ a }}</p><p>{{ b }}</p>", a="De Wmo helpt.", b="Ook de Wmo.")
+    assert out == f"<p>De {TIP}Wmo</abbr> helpt.</p><p>Ook de Wmo.</p>"
+
+
+def test_a_fixed_text_of_a_template_is_explained_and_counts_for_the_page(tmp_path):
+    out = _render(tmp_path, "<p>Vraag het via de Wmo.</p><p>{{ a }}</p>", a="De Wmo.")
+    assert out == f"<p>Vraag het via de {TIP}Wmo</abbr>.</p><p>De Wmo.</p>"
+
+
+def test_no_tooltip_in_attributes_links_headings_or_what_is_made_inside_them(tmp_path):
+    (tmp_path / "deel.html").write_text("<span>Wmo {{ a }}</span>", encoding="utf-8")
+    source = ('<a href="/{{ a }}" title="{{ a }}">{{ a }} Wmo {% include "deel.html" %}</a>'
+              '<h2>{{ a }}</h2><{{ kop }} class="x">{{ a }}</{{ kop }}><p>{{ a }}</p>')
+    out = _render(tmp_path, source, a="Wmo", kop="h3")
+    assert out.count("<abbr") == 1
+    assert out.endswith(f'<h3 class="x">Wmo</h3><p>{TIP}Wmo</abbr></p>')
+    # an element named by a value that may hold a tooltip gets one
+    assert _render(tmp_path, "<{{ kop }}>{{ a }}</{{ kop }}>", a="Wmo", kop="h5") == f"<h5>{TIP}Wmo</abbr></h5>"
+
+
+def test_explained_values_stay_escaped(tmp_path):
+    hostile = Term("<b>Wmo</b>", "\"><script>alert(1)</script>")
+    out = _render(tmp_path, "<p>{{ a }}</p>", terms=(hostile,), a="<b>Wmo</b> <script>x</script>")
+    assert "<script>" not in out and "<b>" not in out
+    assert out.startswith('<p><abbr title="&quot;&gt;&lt;script&gt;')
+
+
+def test_without_a_page_being_made_values_are_only_escaped(tmp_path):
+    from wegwijzer.site import templating
+    (tmp_path / "eigen.html").write_text("<p>{{ a }} Wmo</p>", encoding="utf-8")
+    env = templating.environment([tmp_path], (WMO,))
+    assert env.get_template("eigen.html").render(a="Wmo & co") == "<p>Wmo &amp; co Wmo</p>"

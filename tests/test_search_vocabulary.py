@@ -67,3 +67,19 @@ def test_a_site_word_that_begins_a_woordenboek_phrase_is_marked_with_the_phrases
     assert json.loads(files["f"])["begrippen"] == "fles+wijn"
     assert "begrippen" not in json.loads(files["k"])  # no phrase begins with 'koffie'
     assert all("bier" not in text for text in files.values())  # 'bier' is not on this site
+
+
+def test_the_vocabulary_and_meilisearch_read_the_same_words_of_a_place():
+    """One search description: a place's accessibility is on its record page, so both the built-in
+    search (through the vocabulary) and Meilisearch (its ``locaties``) know its words."""
+    import dataclasses
+
+    from wegwijzer.search.documents import voorziening_document
+    dataset = model_dataset()
+    record = dataset.voorzieningen[0]
+    place = dataclasses.replace(record.locaties[0], toegankelijkheid="Drempelvrij, met een lift.")
+    dataset = dataclasses.replace(dataset, voorzieningen=(dataclasses.replace(record, locaties=(place,)),
+                                                         *dataset.voorzieningen[1:]))
+    words = build_vocabulary(dataset)
+    assert {"drempelvrij", "lift"} <= set(words)
+    assert "Drempelvrij, met een lift." in " ".join(voorziening_document(dataset.voorzieningen[0])["locaties"])

@@ -21,6 +21,7 @@ TEMPLATES = SRC / "site" / "theme" / "wegwijzer"
 MARKUP_CALLERS = {
     ("site/escaping.py", "trusted"),
     ("site/escaping.py", "finalize"),
+    ("site/glossary.py", "explain"),  # the uitleg filter: the value escaped by esc(), plus <abbr> around a term
     ("site/plugin.py", "on_page_context"),  # the page body into Material's main.html
     ("site/shell.py", "__init__"),  # the page shell's placeholder for that body
     ("site/shell.py", "ww_shell"),  # the shell with the body (and the title, escaped) filled in

@@ -13,7 +13,7 @@ Meilisearch's documented limits that apply here (checked by ``document_problems`
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ..records import vocab
 from ..records.articles import Article
@@ -132,7 +132,8 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
         "status": record.status,
         "wet": _filter_values([record.wet] if record.wet else []),
         "talen": _filter_values(record.talen),
-        "locaties": [location_line(loc) for loc in locaties],
+        # What the record page says of each place, its accessibility too ("drempelvrij", "lift").
+        "locaties": [" ".join(filter(None, (location_line(loc), loc.toegankelijkheid))) for loc in locaties],
         "plaatsen": list(dict.fromkeys(loc.plaats for loc in locaties if loc.plaats)),
         "postcodes": [f for loc in locaties for f in postcode_forms(loc.postcode)],
         "telefoon": phone_forms(record.contact.telefoon) + phone_forms(record.contact.whatsapp),
@@ -238,15 +239,24 @@ def with_stems(doc: Document) -> Document:
     return doc
 
 
+def page_documents(dataset: Dataset, articles: Iterable[Article] = ()) -> Iterator[Document]:
+    """The documents of the records, faces and articles (the pages Pagefind indexes), without
+    their stems; in a stable order."""
+    all_kernen = tuple(dataset.gemeente.kernen) if dataset.gemeente else ()
+    for record in dataset.voorzieningen:
+        yield voorziening_document(record, all_kernen)
+    for face in sorted(dataset.gezichten, key=lambda f: f.id):
+        linked = dataset.voorziening(face.voorziening) if face.voorziening else None
+        yield face_document(face, linked, all_kernen)
+    for article in sorted(articles, key=lambda a: a.slug):
+        yield article_document(article)
+
+
 def build_documents(dataset: Dataset, articles: Iterable[Article] = (), life_events: Iterable[RoutePage] = (),
                     worried: Optional[RoutePage] = None) -> list[Document]:
     """Every search document of a checked dataset, in a stable order."""
     all_kernen = tuple(dataset.gemeente.kernen) if dataset.gemeente else ()
-    docs = [voorziening_document(r, all_kernen) for r in dataset.voorzieningen]
-    for face in sorted(dataset.gezichten, key=lambda f: f.id):
-        linked = dataset.voorziening(face.voorziening) if face.voorziening else None
-        docs.append(face_document(face, linked, all_kernen))
-    docs.extend(article_document(a) for a in sorted(articles, key=lambda a: a.slug))
+    docs = list(page_documents(dataset, articles))
     docs.extend(route_page_document(e, dataset, all_kernen) for e in life_events)
     if worried is not None:
         docs.append(route_page_document(worried, dataset, all_kernen))

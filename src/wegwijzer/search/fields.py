@@ -8,7 +8,7 @@ Everything else follows from this table:
   are stemmed (``stammen``) are those marked ``stemmed``;
 - Pagefind's weights on the pages (templates: ``zoekgewicht("naam")``), its filter names
   (site/markers.py) and the vocabulary the built-in search corrects with
-  (search/vocabulary.py: the texts of the fields Pagefind indexes);
+  (search/vocabulary.py: the words of the fields Pagefind indexes, of the same documents);
 - what the search page asks Meilisearch to return (``RETRIEVED``, in the page's search config).
 
 tests/test_search_fields.py checks the table against the documents and the settings both ways:
@@ -39,23 +39,27 @@ class SearchField:
     pagefind_filter: Optional[str] = None  # Pagefind's name for the same filter (site/markers.py)
     sortable: bool = False
     retrieved: bool = False  # the search page shows it in a result
+    # The built-in search corrects a misspelled word to a word of a field Pagefind indexes; it
+    # prefers the words of these fields (a name, a keyword, a theme) to those of a long text.
+    preferred: bool = False
     note: str = ""
 
 
 # In order of relevance for Meilisearch: a hit in `naam` weighs more than one in `beschrijving`.
 SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("id", note="the primary key: voorziening-<id>, gezicht-<id>, artikel-<slug>, ..."),
-    SearchField("naam", searched=True, pagefind_weight="10", stemmed=True, sortable=True, retrieved=True),
-    SearchField("trefwoorden", searched=True, pagefind_weight="6", stemmed=True, retrieved=True),
+    SearchField("naam", searched=True, pagefind_weight="10", stemmed=True, sortable=True, retrieved=True,
+                preferred=True),
+    SearchField("trefwoorden", searched=True, pagefind_weight="6", stemmed=True, retrieved=True, preferred=True),
     SearchField("samenvatting", searched=True, pagefind_weight="5", stemmed=True, retrieved=True),
     SearchField("aanbieder", searched=True, pagefind_weight="3", stemmed=True),
     SearchField("beschrijving", searched=True, pagefind_weight="1", stemmed=True),
     SearchField("aanmelden", searched=True, stemmed=True,
                 note="Pagefind: the access section is left out of the text index, so the same 'how to "
                      "start' sentences on many records ('Bel ons', 'Loop binnen') don't match every question"),
-    SearchField("themas_labels", searched=True, pagefind_weight="0.5",
+    SearchField("themas_labels", searched=True, pagefind_weight="0.5", preferred=True,
                 note="'geld' finds every record of that theme, after those that use the word themselves"),
-    SearchField("doelgroepen_labels", searched=True, pagefind_weight="0.5"),
+    SearchField("doelgroepen_labels", searched=True, pagefind_weight="0.5", preferred=True),
     SearchField("kernen_labels", searched=True,
                 note="Pagefind: a kern is a filter; its name in the text would rank every record of a "
                      "village above the meaning of a word that is also part of the village's name"),
@@ -89,12 +93,17 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
 )
 
 FIELDS: dict[str, SearchField] = {f.name: f for f in SEARCH_FIELDS}
+# The custom element of a page that holds its hidden Pagefind filters and meta (site/markers.py).
+SEARCH_DATA_TAG = "ww-zoekdata"
+
 SEARCHABLE = tuple(f.name for f in SEARCH_FIELDS if f.searched)
 FILTERABLE = tuple(f.name for f in SEARCH_FIELDS if f.filter) + ("_geo",)
 SORTABLE = tuple(f.name for f in SEARCH_FIELDS if f.sortable) + ("_geo",)
 WITHOUT_TYPOS = tuple(f.name for f in SEARCH_FIELDS if not f.typos)
 STEMMED = tuple(f.name for f in SEARCH_FIELDS if f.stemmed)
-PAGEFIND_TEXT = tuple(f.name for f in SEARCH_FIELDS if f.pagefind_weight is not None)
+# The vocabulary of the built-in search (search/vocabulary.py): the words of what Pagefind indexes.
+VOCABULARY_PREFERRED = tuple(f.name for f in SEARCH_FIELDS if f.pagefind_weight is not None and f.preferred)
+VOCABULARY_OTHER = tuple(f.name for f in SEARCH_FIELDS if f.pagefind_weight is not None and not f.preferred)
 RETRIEVED = tuple(f.name for f in SEARCH_FIELDS if f.retrieved)
 
 

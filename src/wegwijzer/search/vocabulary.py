@@ -3,17 +3,17 @@
 The search page (site/assets/zoektaal.js) corrects a misspelled word to a word that
 occurs on the site, splits a compound that is not on the site into words that are, and
 maps another form of a word ("eenzame") to the one the site uses ("eenzaam"). For that
-it needs the words of the site: every word of the fields Pagefind indexes (see
-site/render.py: name, summary, provider, costs, description, places and keywords of a
-record, with the labels of its themes and target groups; name, role, organisation,
-questions, hours and villages of a face; title, summary and text of an article).
+it needs the words of the site: every word of the fields Pagefind indexes, read from the
+search documents of the records, faces and articles (search/fields.py says which fields
+those are, and which of them a correction prefers).
 
 The vocabulary is split by a word's first letter into files
 (``zoeken/woorden-<letter>.<hash>.json``) that the page loads only when a query needs
 them: a misspelled word loads the file of its first letter (a correction keeps the first
 letter), a compound also those of its possible parts. For each word it keeps how many
-pages use it (1-9, capped) and whether it occurs in a name, keywords, a role, a face's
-questions or a theme label: a correction prefers those words, then frequent ones.
+pages use it (1-9, capped) and whether it occurs in a preferred field (a name, keywords, a
+face's questions, a theme or target group label): a correction prefers those words, then
+frequent ones.
 
 Plain Python on the record model (no MkDocs), like the Meilisearch documents.
 """
@@ -25,12 +25,14 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from typing import Any, Collection, Iterable, Iterator, Optional, Sequence
+from typing import Any, Collection, Iterable, Iterator, Sequence
 
 from ..records import vocab
 from ..records.articles import Article
-from ..records.model import Dataset, Face, Voorziening
-from .plaintext import WORD, plain_text, words
+from ..records.model import Dataset
+from .documents import page_documents
+from .fields import VOCABULARY_OTHER, VOCABULARY_PREFERRED
+from .plaintext import WORD, words
 
 MAX_COUNT = 9  # page counts above this are all "frequent"
 VOCABULARY_NAME = "woorden-{{}}.{}.json"  # in the search page's folder: letter, hash
@@ -59,34 +61,20 @@ def key(word: str) -> str:
     return re.sub(r"([aeiou])\1", r"\1", w)
 
 
-def _record_texts(v: Voorziening) -> Texts:
-    important = [v.naam, *v.trefwoorden, *(vocab.THEMAS[t] for t in v.themas),
-                 *(vocab.DOELGROEPEN[d] for d in v.doelgroepen)]
-    other = [v.samenvatting, v.aanbieder or "", v.kosten_toelichting or "", plain_text(v.beschrijving)]
-    for loc in v.locaties:
-        other += [loc.naam or "", loc.adres or "", loc.plaats or "", loc.toegankelijkheid or ""]
-    return important, other
-
-
-def _face_texts(face: Face, linked: Optional[Voorziening]) -> Texts:
-    important = [face.naam, face.functie, *face.vragen]
-    other = [face.organisatie, face.bereikbaar or "", *face.kernen, linked.naam if linked else ""]
-    return important, other
-
-
-def _article_texts(article: Article) -> Texts:
-    return [article.title], [article.samenvatting or "", plain_text(article.body)]
+def _texts(doc: dict, names: Sequence[str]) -> list[str]:
+    texts: list[str] = []
+    for name in names:
+        value = doc.get(name) or ""
+        texts.extend(value if isinstance(value, list) else [value])
+    return texts
 
 
 def page_texts(dataset: Dataset, articles: Iterable[Article] = ()) -> Iterator[Texts]:
-    """(important texts, other texts) for every page Pagefind indexes."""
-    for v in dataset.voorzieningen:
-        yield _record_texts(v)
-    for face in dataset.gezichten:
-        linked = dataset.voorziening(face.voorziening) if face.voorziening else None
-        yield _face_texts(face, linked)
-    for article in articles:
-        yield _article_texts(article)
+    """(preferred texts, other texts) for every page Pagefind indexes: the fields of its search
+    document that Pagefind indexes (search/fields.py), so the vocabulary and both searches read
+    the same text."""
+    for doc in page_documents(dataset, articles):
+        yield _texts(doc, VOCABULARY_PREFERRED), _texts(doc, VOCABULARY_OTHER)
 
 
 def build_vocabulary(dataset: Dataset, articles: Iterable[Article] = ()) -> Vocabulary:

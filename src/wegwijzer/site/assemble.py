@@ -28,6 +28,7 @@ from ..search.pagelanguage import page_language
 from ..search.vocabulary import build_vocabulary
 from ..urls import ALL_FACES_VCARD, ASSET_PREFIX, face_url, feedback_url, record_url, vcard_url
 from . import render, safe_markdown, templating
+from .glossary import explaining
 from .pagefind_chunks import write_chunk_table
 from .pagefind_stream import PagefindStream
 from .pages import QR_LIBRARY_ASSET, Page, SiteContext, build_pages
@@ -180,7 +181,7 @@ class Site:
         # when a query needs them) and its language data: filler words, synonyms, crisis signals.
         page = page_language(result, build_vocabulary(dataset, articles))
         self.search_files = page.files
-        templates = templating.environment(template_dirs)  # the project's overrides, then ours
+        templates = templating.environment(template_dirs, terms)  # the project's overrides, then ours
         self._templates_token: Optional[templating.BuildToken] = templating.use(templates)
         self.ctx = SiteContext(dataset, articles, terms, photos, date.today(), search_config(search),
                                site_url, self.assets, life_events=list(result.life_events),
@@ -274,13 +275,14 @@ class Site:
     def editor_page(self, src_uri: str, file_url: str, page_url: str, title: str, markdown: str) -> str:
         """The HTML of an editor's page from content/: rendered safely, an article as an article."""
         markdown = unicodedata.normalize("NFC", markdown)  # as the check read it (records/yamlsafe.py)
-        body = safe_markdown.render(markdown, shift_headings=0)
         article = self.articles.get(src_uri)
         if article is not None:
-            body = render.article_page(article, file_url, safe_markdown.render(article.body, shift_headings=1))
-        elif "<h1" not in body:
-            body = f"<h1>{html.escape(title)}</h1>" + body
-        body = self.ctx.annotator.annotate(body)
+            with explaining(self.ctx.annotator):  # the article's template explains the jargon
+                body = render.article_page(article, file_url, safe_markdown.render(article.body, shift_headings=1))
+        else:  # the sanitised Markdown explained as a fragment, as soon as it is made
+            body = self.ctx.annotator.annotate(safe_markdown.render(markdown, shift_headings=0))
+            if "<h1" not in body:
+                body = f"<h1>{html.escape(title)}</h1>" + body
         if article is not None:
             self._send_to_index(page_url, body)
         return body

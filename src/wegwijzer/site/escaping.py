@@ -27,6 +27,8 @@ def trusted(markup: str) -> Markup:
 
 def finalize(value) -> Markup:
     """Every ``{{ value }}`` of a template: escaped, unless ``trusted`` marked it."""
+    if type(value) is Markup:  # most values: the glossary's filter escaped them already
+        return value
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     return Markup(esc(value))

@@ -1,14 +1,33 @@
 """Jargon explained where it appears: the first occurrence of each glossary term on a
-page becomes ``<abbr title="...">`` (the terms come from records.glossary)."""
+page becomes ``<abbr title="...">`` (the terms come from records.glossary).
+
+The explanation is added while the markup is made, not read back from finished pages:
+
+- ``for_templates`` rewrites each template once, when it is loaded. A value written as text
+  (``{{ pagina.samenvatting }}``) goes through the ``uitleg`` filter; a fixed text of the
+  template that holds a term goes through it as a ``{% filter uitleg %}`` block. Values in
+  attributes and in the elements a tooltip has no place in (links, headings, buttons; see
+  ``Annotator.SKIP``) are left as they are.
+- ``uitleg`` escapes a value and explains the terms this page has not explained yet
+  (``explaining`` holds what one page has explained, while it is made).
+- Markdown an editor wrote is explained as a fragment, right after it is sanitised.
+"""
 
 from __future__ import annotations
 
 import html
 import re
 from bisect import bisect_right
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from markupsafe import Markup
 
 from ..records.glossary import Term
-from .markers import SEARCH_DATA_TAG
+from ..search.fields import SEARCH_DATA_TAG
+from .escaping import esc
 
 
 class Annotator:
@@ -19,8 +38,8 @@ class Annotator:
     """
 
     # Links and headings keep their look; form controls and the hidden search data
-    # (markers.SEARCH_DATA_TAG) cannot show a tooltip.
-    _SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary",
+    # (search.fields.SEARCH_DATA_TAG) cannot show a tooltip.
+    SKIP = frozenset(("a", "abbr", "h1", "h2", "h3", "h4", "button", "script", "style", "title", "summary",
                        "option", "select", "textarea", SEARCH_DATA_TAG))
 
     def __init__(self, terms):
@@ -41,15 +60,16 @@ class Annotator:
                 r"(?=[" + re.escape(first) + r"])(?<![\w&#-])(" + _trie_regex(alternatives) + r")(?![\w-])",
                 re.IGNORECASE)
             self.skip_pattern = re.compile(
-                r"<(/?)(" + "|".join(sorted(self._SKIP)) + r")(?![a-zA-Z0-9-])[^>]*>", re.IGNORECASE)
+                r"<(/?)(" + "|".join(sorted(self.SKIP)) + r")(?![a-zA-Z0-9-])[^>]*>", re.IGNORECASE)
             self.tag_pattern = re.compile(r"<(/?)([a-zA-Z0-9-]+)[^>]*>")
 
-    def annotate(self, fragment: str) -> str:
-        """Looks only at term occurrences, and at the skip elements around one that counts."""
+    def annotate(self, fragment: str, done: Optional[set] = None) -> str:
+        """Looks only at term occurrences, and at the skip elements around one that counts.
+        ``done``: the terms explained earlier on the same page (updated)."""
         if not self.terms:
             return fragment
         hits = None
-        done = set()
+        done = set() if done is None else done
         out, last = [], 0
         for m in self.term_pattern.finditer(fragment):
             key = m.group(1).lower()
@@ -113,3 +133,180 @@ def _trie_regex(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+# --- one page at a time ---------------------------------------------------------------
+
+@dataclass
+class _PageTerms:
+    annotator: Annotator
+    done: set = field(default_factory=set)  # id() of the terms explained on this page so far
+    quiet: int = 0  # > 0 while a part inside a link or heading is made (an include, a macro)
+
+
+_PAGE: ContextVar[Optional[_PageTerms]] = ContextVar("wegwijzer_glossary_page", default=None)
+
+
+@contextmanager
+def explaining(annotator: Optional[Annotator]) -> Iterator[None]:
+    """While one page is made: its ``uitleg`` values explain each term once, the first time."""
+    page = _PageTerms(annotator) if annotator is not None and annotator.terms else None
+    token = _PAGE.set(page)
+    try:
+        yield
+    finally:
+        _PAGE.reset(token)
+
+
+def explain(value) -> Markup:
+    """The templates' ``uitleg`` filter: ``value`` escaped (unless it is markup the build made
+    or sanitised), with the terms this page has not explained yet explained."""
+    markup = value.__html__() if hasattr(value, "__html__") else esc(value)
+    page = _PAGE.get()
+    # Most values hold no term at all: one search, the cheapest answer (about a million values
+    # on a site of 10,000 records).
+    if page is None or page.quiet or page.annotator.term_pattern.search(markup) is None:
+        return Markup(markup)
+    return Markup(page.annotator.annotate(markup, page.done))
+
+
+def hush(step: int) -> str:
+    """``+1`` before and ``-1`` after a part made inside a link or heading: no tooltips in it."""
+    page = _PAGE.get()
+    if page is not None:
+        page.quiet += step
+    return ""
+
+
+def hush_element(name, step: int) -> str:
+    """An element whose name is a value (``<{{ kop }}>``): ``hush`` if it is one without tooltips."""
+    return hush(step) if str(name).lower() in Annotator.SKIP else ""
+
+
+# --- the templates, rewritten once when they are loaded -------------------------------------
+
+FILTER = "uitleg"  # the filter's name in the templates
+HUSH = "_uitleg_stil"  # the global hush() in the templates
+HUSH_ELEMENT = "_uitleg_stil_in"  # the global hush_element() in the templates
+_TAG_START = re.compile(r"<(?:(!--)|(/?)([a-zA-Z][a-zA-Z0-9-]*))")
+_DYNAMIC_TAG = re.compile(r"<(/?)$")
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                   "track", "wbr"))
+
+
+class _Markup:
+    """Where a template's source stands, read as HTML: in text or inside a tag, and how many
+    skip elements are open around it."""
+
+    def __init__(self):
+        self.in_tag = False
+        self.quote = ""  # inside a quoted attribute value: its quote
+        self.in_comment = False
+        self.tag = ""  # the tag being read
+        self.closing = False
+        self.skipped: list[str] = []  # the open skip elements
+        self.dynamic = False  # the next {{ }} is the name of the element being opened or closed
+
+    def text_runs(self, data: str) -> Iterator[tuple[bool, str]]:
+        """``data`` in pieces: (True, text between tags) or (False, anything else)."""
+        i = 0
+        while i < len(data):
+            if self.in_comment:
+                end = data.find("-->", i)
+                stop = len(data) if end < 0 else end + 3
+                self.in_comment = end < 0
+                yield False, data[i:stop]
+                i = stop
+            elif self.in_tag:
+                stop = self._tag_end(data, i)
+                yield False, data[i:stop]
+                i = stop
+            else:
+                m = _TAG_START.search(data, i)
+                stop = len(data) if m is None else m.start()
+                dynamic = _DYNAMIC_TAG.search(data, i) if m is None else None
+                if dynamic is not None:  # <{{ name }}: the element's name is a value
+                    stop = dynamic.start()
+                if stop > i:
+                    yield True, data[i:stop]
+                if dynamic is not None:
+                    self.in_tag, self.closing, self.tag, self.dynamic = True, bool(dynamic.group(1)), "", True
+                    yield False, dynamic.group(0)
+                if m is None:
+                    return
+                self.in_comment = bool(m.group(1))
+                if not self.in_comment:
+                    self.in_tag, self.closing, self.tag = True, bool(m.group(2)), m.group(3).lower()
+                yield False, m.group(0)
+                i = m.end()
+
+    def _tag_end(self, data: str, i: int) -> int:
+        while i < len(data):
+            ch = data[i]
+            if self.quote:
+                if ch == self.quote:
+                    self.quote = ""
+            elif ch in "\"'":
+                self.quote = ch
+            elif ch == ">":
+                self._tag_closed(data[i - 1] == "/" if i else False)
+                return i + 1
+            i += 1
+        return i
+
+    def _tag_closed(self, self_closing: bool):
+        self.in_tag = False
+        if self.tag not in Annotator.SKIP or self.tag in _VOID:
+            return
+        if self.closing:
+            if self.tag in self.skipped:
+                del self.skipped[len(self.skipped) - 1 - self.skipped[::-1].index(self.tag)]
+        elif not self_closing:
+            self.skipped.append(self.tag)
+
+    @property
+    def in_text(self) -> bool:
+        return not (self.in_tag or self.in_comment)
+
+
+def for_templates(tokens, annotator: Optional[Annotator]) -> str:
+    """A template's source (as ``tokens``, Jinja's lexer's (line, kind, text)) with its text
+    values and the fixed texts that hold a term put through ``uitleg``."""
+    html_state, out = _Markup(), []
+    expression: Optional[list] = None  # the tokens of the {{ }} or {% %} being read
+    for _, kind, text in tokens:
+        if expression is not None:
+            expression.append((kind, text))
+            if kind in ("variable_end", "block_end"):
+                out.append(_rewritten(expression, html_state))
+                expression = None
+        elif kind in ("variable_begin", "block_begin"):
+            expression = [(kind, text)]
+        elif kind == "data":
+            for is_text, piece in html_state.text_runs(text):
+                fixed_term = is_text and not html_state.skipped and annotator is not None and annotator.terms \
+                    and annotator.term_pattern.search(piece)
+                out.append(f"{{% filter {FILTER} %}}{piece}{{% endfilter %}}" if fixed_term else piece)
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _rewritten(expression: list, where: _Markup) -> str:
+    source = "".join(text for _, text in expression)
+    kind = expression[0][0]
+    if where.dynamic and kind == "variable_begin":  # <{{ kop }}>: a heading is known when it is made
+        where.dynamic = False
+        name = "".join(text for _, text in expression[1:-1])
+        return f"{source}{{{{ {HUSH_ELEMENT}(({name}), {-1 if where.closing else 1}) }}}}"
+    if not where.in_text:
+        return source
+    names = [text for k, text in expression if k == "name"]
+    if where.skipped:  # no tooltip inside a link or heading, also not in a part made here
+        makes_markup = (kind == "block_begin" and names[:1] in (["include"], ["call"])) or (
+            kind == "variable_begin" and any(text == "(" for k, text in expression if k == "operator"))
+        return f"{{{{ {HUSH}(1) }}}}{source}{{{{ {HUSH}(-1) }}}}" if makes_markup else source
+    if kind != "variable_begin":
+        return source
+    begin, inner, end = expression[0][1], "".join(text for _, text in expression[1:-1]), expression[-1][1]
+    return f"{begin} ({inner})|{FILTER} {end}"

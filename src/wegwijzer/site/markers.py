@@ -7,11 +7,10 @@ Filter values are the same slugs as in the page addresses and the Meilisearch fa
 
 from __future__ import annotations
 
-from ..search.fields import pagefind_filter
+from ..search.fields import SEARCH_DATA_TAG, pagefind_filter
 from ..urls import kern_slug
 from .templating import active
 
-SEARCH_DATA_TAG = "ww-zoekdata"  # a custom element holding the hidden search filters and meta
 EVERYONE = "iedereen"  # filter value of records without doelgroepen
 WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
 

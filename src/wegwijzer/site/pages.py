@@ -34,7 +34,7 @@ from ..urls import (
     theme_url,
 )
 from . import render, render_frontdoor, render_lijstje, render_local, render_professionals, render_routes
-from .glossary import Annotator
+from .glossary import Annotator, explaining
 
 PER_PAGE = 50
 
@@ -73,8 +73,9 @@ class Page:
         return f"{self.url}index.md"
 
     def html(self, annotator: Optional[Annotator] = None) -> str:
-        body = self.make_html()
-        return annotator.annotate(body) if annotator else body
+        """The page's body; with ``annotator``, its jargon explained as the templates write it."""
+        with explaining(annotator):
+            return self.make_html()
 
 
 NAV = [  # (title, url) in the order residents need them

@@ -31,8 +31,11 @@ from typing import Iterable, Optional
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
+from ..records.glossary import Term
 from ..search.fields import pagefind_weight
+from . import glossary
 from .escaping import finalize, json_script
+from .glossary import Annotator
 
 SHIPPED = Path(__file__).resolve().parent / "theme"
 DEFAULTS_PREFIX = "standaard"
@@ -53,20 +56,32 @@ def one_line(source: str) -> str:
 
 
 class _OneLineLoader(FileSystemLoader):
+    """Each template in one line, its texts put through the glossary (glossary.for_templates)."""
+
+    def __init__(self, folders: list, annotator: Optional[Annotator]):
+        super().__init__(folders)
+        self.annotator = annotator
+
     def get_source(self, environment, template):
         source, filename, uptodate = super().get_source(environment, template)
-        return one_line(source), filename, uptodate
+        source = one_line(source)
+        source = glossary.for_templates(environment.lexer.tokeniter(source, template), self.annotator)
+        return source, filename, uptodate
 
 
-def environment(project_dirs: Iterable[Path] = ()) -> Environment:
+def environment(project_dirs: Iterable[Path] = (), terms: Iterable[Term] = ()) -> Environment:
     """Templates from the project's folders first, then the shipped ones; ``standaard/...``
-    always names a shipped one."""
+    always names a shipped one. ``terms``: the glossary, explained in the templates' fixed texts."""
     folders = [str(Path(d)) for d in project_dirs if d] + [str(SHIPPED)]
-    loader = ChoiceLoader([_OneLineLoader(folders),
-                           PrefixLoader({DEFAULTS_PREFIX: _OneLineLoader([str(SHIPPED)])})])
+    annotator = Annotator(terms)
+    loader = ChoiceLoader([_OneLineLoader(folders, annotator),
+                           PrefixLoader({DEFAULTS_PREFIX: _OneLineLoader([str(SHIPPED)], annotator)})])
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, finalize=finalize,
                       keep_trailing_newline=False, auto_reload=False)
     env.filters["json_script"] = json_script  # data for <script type="application/json">
+    env.filters[glossary.FILTER] = glossary.explain  # text with its jargon explained
+    env.globals[glossary.HUSH] = glossary.hush
+    env.globals[glossary.HUSH_ELEMENT] = glossary.hush_element
     env.globals["zoekgewicht"] = pagefind_weight  # a field's Pagefind weight (search/fields.py)
     return env
 
