@@ -247,7 +247,7 @@ def test_every_module_the_architecture_page_names_exists():
 @pytest.mark.parametrize("stale,reported", [
     ("`build/shell.py`", ["build/shell.py"]),                  # the module is site/shell.py
     ("`render.esc`", ["render.esc"]),                          # render imports esc; escaping defines it
-    ("`render.SEARCH_DATA_TAG`", ["render.SEARCH_DATA_TAG"]),  # markers defines it
+    ("`render.SEARCH_DATA_TAG`", ["render.SEARCH_DATA_TAG"]),  # search.fields defines it
     ("`wegwijzer.articles`", ["wegwijzer.articles"]),          # the module is records/articles.py
     ("`site/articles.py`", ["site/articles.py"]),
 ])

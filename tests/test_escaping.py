@@ -16,13 +16,13 @@ from html.parser import HTMLParser
 
 import pytest
 
+import fragments
 from builders import model_dataset
 from wegwijzer.records.glossary import Term
 from wegwijzer.records.model import Location, OpeningHours, WaitingTime
-from wegwijzer.site import render
 from wegwijzer.site.escaping import esc, json_for_script
 from wegwijzer.site.glossary import Annotator
-from wegwijzer.site.markers import EVERYONE, SEARCH_DATA_TAG, WHOLE_MUNICIPALITY, filter_tags, kern_filters, markers
+from wegwijzer.site.markers import EVERYONE, SEARCH_DATA_TAG, WHOLE_MUNICIPALITY, kern_filters, search_data
 from wegwijzer.site.pages import SiteContext, build_pages
 from wegwijzer.site.photos import PhotoSet
 
@@ -93,7 +93,8 @@ def test_json_for_script_cannot_close_the_script_and_reads_back_the_same():
 
 
 def test_markers_are_hidden_ignored_spans_with_escaped_values():
-    out = markers([("filter", "thema", "geld"), ("meta", "title", HOSTILE)])
+    tags = [("filter", "thema", "geld"), ("meta", "title", HOSTILE)]
+    out = fragments.part("zoekdata.html", zoekdata=search_data(tags))
     assert out == (f'<{SEARCH_DATA_TAG} hidden data-pagefind-ignore>'
                    '<span data-pagefind-filter="thema">geld</span>'
                    f'<span data-pagefind-meta="title">{esc(HOSTILE)}</span></{SEARCH_DATA_TAG}>')
@@ -118,20 +119,20 @@ def _spans(html: str) -> list:
 def test_filter_tags_of_a_record_are_exactly_its_filters_and_meta():
     dataset = model_dataset()
     hoeskamer, schuldhulp = dataset.voorzieningen
-    assert _spans(filter_tags(hoeskamer)) == [
+    assert _spans(fragments.filter_tags(hoeskamer)) == [
         ("filter", "soort", "voorziening"), ("filter", "route", "samen"), ("filter", "toegang", "vrij"),
         ("filter", "thema", "ontmoeten"), ("filter", "doelgroep", "ouderen"), ("filter", "kern", "schinveld"),
         ("meta", "soort", "voorziening"), ("meta", "toegang", "vrij"), ("meta", "route", "samen"),
         ("meta", "telefoon", "045 123 45 67"), ("meta", "tel", "+31451234567")]
     closed = dataclasses.replace(schuldhulp, status="tijdelijk-gesloten")
-    assert _spans(filter_tags(closed)) == [
+    assert _spans(fragments.filter_tags(closed)) == [
         ("filter", "soort", "voorziening"), ("filter", "route", "laten"), ("filter", "toegang", "verwijzing"),
         ("filter", "thema", "geld"), ("filter", "doelgroep", EVERYONE), ("filter", "kern", WHOLE_MUNICIPALITY),
         ("meta", "soort", "voorziening"), ("meta", "toegang", "verwijzing"), ("meta", "route", "laten"),
         ("meta", "status", "tijdelijk-gesloten")]
     waiting = dataclasses.replace(schuldhulp, wachttijd=WaitingTime("binnen 3 werkdagen <b>", date(2026, 11, 2)))
-    assert _spans(filter_tags(waiting))[-1] == ("meta", "wachttijd", "binnen 3 werkdagen &lt;b&gt; (nagevraagd in "
-                                                                     "november 2026)")
+    assert _spans(fragments.filter_tags(waiting))[-1] == (
+        "meta", "wachttijd", "binnen 3 werkdagen &lt;b&gt; (nagevraagd in november 2026)")
 
 
 def test_a_record_naming_no_kern_is_for_the_whole_municipality_even_with_a_local_location():
@@ -139,7 +140,7 @@ def test_a_record_naming_no_kern_is_for_the_whole_municipality_even_with_a_local
     _, schuldhulp = model_dataset().voorzieningen
     placed = dataclasses.replace(schuldhulp, kernen=(), locaties=(Location(naam="Loket", plaats="Nuth", kern="Nuth"),))
     assert placed.local_kernen == ("Nuth",)  # premise: the location is in a kern
-    assert _spans(filter_tags(placed))[5] == ("filter", "kern", WHOLE_MUNICIPALITY)
+    assert _spans(fragments.filter_tags(placed))[5] == ("filter", "kern", WHOLE_MUNICIPALITY)
 
 
 # --- whole pages with a hostile text in every field ------------------------------------------
@@ -216,7 +217,7 @@ def test_the_opening_hours_data_reads_back_as_json(hostile_pages):
 
 
 def test_the_search_form_value_and_labels_are_escaped():
-    parsed = Parsed(render.search_form("thema/geld/", "q1", label=HOSTILE, value=HOSTILE))
+    parsed = Parsed(fragments.search_form("thema/geld/", "q1", label=HOSTILE, value=HOSTILE))
     assert ("input", {"id": "q1", "name": "q", "type": "search", "value": HOSTILE, "autocomplete": "off",
                       "placeholder": "Bijvoorbeeld: schulden, eenzaam, vervoer"}) in parsed.tags
     assert HOSTILE in parsed.all_text()

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+import fragments
 from builders import model_dataset
 from wegwijzer.records.articles import Article
 from wegwijzer.records.glossary import Term
@@ -375,9 +376,9 @@ def test_a_web_link_is_made_only_for_a_web_address(address):
 
 def test_web_links_and_contact_buttons():
     assert render_parts.web_address("http://a.example/?x=1&y=2") == "http://a.example/?x=1&y=2"
-    assert render.contact_buttons(Contact(), "X") == ""
-    assert render.contact_buttons(Contact(website="javascript:alert(1)"), "X") == ""
-    assert render.contact_buttons(Contact(email="a@b.example"), "X") == (
+    assert fragments.contact_buttons(Contact(), "X") == ""
+    assert fragments.contact_buttons(Contact(website="javascript:alert(1)"), "X") == ""
+    assert fragments.contact_buttons(Contact(email="a@b.example"), "X") == (
         '<ul class="ww-buttons"><li><a class="ww-button" href="mailto:a@b.example">Mail a@b.example</a></li></ul>')
 
 
@@ -387,31 +388,31 @@ def test_directions_use_coordinates_or_the_address():
         "https://www.openstreetmap.org/directions?to=50.97%2C5.98")
     assert render.directions_url(Location(adres="Kerkstraat 1", postcode="6451 AA", plaats="Schinveld")) == (
         "https://www.openstreetmap.org/search?query=Kerkstraat%201%206451%20AA%20Schinveld")
-    without_route = Reading(render.location_block(Location(naam="Zaal", plaats="Nuth")))
+    without_route = Reading(fragments.location_block(Location(naam="Zaal", plaats="Nuth")))
     assert without_route.result() == ("Zaal | Nuth", [])
 
 
 def test_a_face_photo_in_two_sizes_and_initials_without_one():
     face = model_dataset().gezichten[0]
     photos = {face.id: PhotoSet({}, {240: "anne-240.webp", 480: "anne-480.webp"}, {240: "anne-240.jpg"})}
-    assert render_parts.photo_html(face, "gezichtenkaart/anne-voorbeeld/", photos, lazy=False) == (
+    assert fragments.photo_html(face, "gezichtenkaart/anne-voorbeeld/", photos, lazy=False) == (
         '<picture><source type="image/webp" srcset="../../fotos/anne-240.webp 1x, ../../fotos/anne-480.webp 2x">'
         '<img src="../../fotos/anne-240.jpg" alt="Anne Voorbeeld" width="120" height="120" decoding="async">'
         '</picture>')
-    assert 'loading="lazy"' in render_parts.photo_html(face, "gezichtenkaart/", photos)
-    assert render_parts.photo_html(face, "gezichtenkaart/", {}) == (
+    assert 'loading="lazy"' in fragments.photo_html(face, "gezichtenkaart/", photos)
+    assert fragments.photo_html(face, "gezichtenkaart/", {}) == (
         '<span class="ww-initials" aria-hidden="true">AV</span>')
 
 
 def test_the_report_link_without_a_site_address_or_a_municipality():
     ctx = context()
     ctx.site_url = ""
-    html = render.report_block("X", "zoeken/", date(2026, 1, 2), ctx)
+    html = fragments.report_block("X", "zoeken/", date(2026, 1, 2), ctx)
     assert "Pagina%3A%20/zoeken/" in html and "2 januari 2026" in html
     ctx.dataset = dataclasses.replace(ctx.dataset, gemeente=None)
-    assert Reading(render.report_block("X", "zoeken/", date(2026, 1, 2), ctx)).result() == (
+    assert Reading(fragments.report_block("X", "zoeken/", date(2026, 1, 2), ctx)).result() == (
         "Gecontroleerd op | 2 januari 2026 | .", [])
-    assert render.municipality_contact(None) == ""
+    assert fragments.municipality_contact(None) == ""
 
 
 def test_counts_lists_and_empty_pages():
@@ -484,7 +485,7 @@ def test_the_search_page_gives_its_script_everything_it_reads():
 
 def test_the_accessibility_statement_blocks():
     from wegwijzer.records.statement import Block
-    html = render.statement_html([Block("h2", "Kop"), Block("ul", items=("a", "b")),
+    html = fragments.statement_html([Block("h2", "Kop"), Block("ul", items=("a", "b")),
                                   Block("link", "Lees", url="https://a.example/", link_text="hier"),
                                   Block("link", "Geen link", url="javascript:x", link_text="x"),
                                   Block("p", "[Vul in: datum]", missing=True), Block("p", "Gewoon.")])
@@ -510,7 +511,7 @@ def test_the_search_page_reads_as_a_form_with_five_filters():
 def test_the_generated_accessibility_page():
     ctx = context()
     from wegwijzer.records.statement import accessibility_statement
-    assert render.accessibility_page(ctx) == "<h1>Toegankelijkheid</h1>" + render.statement_html(
+    assert render.accessibility_page(ctx) == "<h1>Toegankelijkheid</h1>" + fragments.statement_html(
         accessibility_statement(ctx.dataset.gemeente))
     assert "[Vul in" in render.accessibility_page(ctx)  # the model municipality has no facts yet
 
@@ -557,18 +558,18 @@ def test_faces_are_grouped_by_organisation_with_numbered_headings():
 
 def test_locations_hours_costs_languages_and_law_in_every_combination():
     from wegwijzer.records.model import Location
-    block = render.location_block(Location(adres="Markt 1", toegankelijkheid="Drempel bij de deur."))
+    block = fragments.location_block(Location(adres="Markt 1", toegankelijkheid="Drempel bij de deur."))
     assert Reading(block).result() == (
         "Markt 1 | Drempel bij de deur. | Routebeschrijving | naar Markt 1",
         [("https://www.openstreetmap.org/search?query=Markt%201", "Routebeschrijving naar Markt 1")])
-    assert "<br>" in render.location_block(Location(adres="Markt 1", postcode="6411 AA", plaats="Heerlen"))
-    hours = render.hours_table((OpeningHours(("ma",), "09:00", "12:00"),
+    assert "<br>" in fragments.location_block(Location(adres="Markt 1", postcode="6411 AA", plaats="Heerlen"))
+    hours = fragments.hours_table((OpeningHours(("ma",), "09:00", "12:00"),
                                 OpeningHours(("wo", "vr"), "13:00", "24:00")), "Tijden bij Markt 1")
     assert Reading(hours).texts == ["Tijden bij Markt 1", "maandag", "09:00 – 12:00", "woensdag, vrijdag",
                                     "13:00 – 24:00"]
     assert hours.count("<tr>") == 2 and "</td></tr><tr>" in hours and "data-open-text" not in hours
     # Spreekuren say so on their row, and "Nu open" becomes "Nu spreekuur" when all the times are spreekuren.
-    spreekuur = render.hours_table((OpeningHours(("di",), "10:00", "11:00", "Zonder afspraak.", soort="spreekuur"),),
+    spreekuur = fragments.hours_table((OpeningHours(("di",), "10:00", "11:00", "Zonder afspraak.", soort="spreekuur"),),
                                    "Tijden")
     assert Reading(spreekuur).texts == ["Tijden", "dinsdag", "Spreekuur", "10:00 – 11:00", "Zonder afspraak."]
     assert 'data-open-text="Nu spreekuur" data-closed-text="Nu geen spreekuur"' in spreekuur
@@ -582,7 +583,7 @@ def test_locations_hours_costs_languages_and_law_in_every_combination():
          "Waar en wanneer | Markt 1 | Routebeschrijving | naar Markt 1 | Tijden bij Markt 1 | maandag | 09:00 – 12:00"),
     ]:
         base = context().dataset.voorzieningen[1]
-        assert Reading(render.places_block(dataclasses.replace(base, **changes))).result()[0] == expected, changes
+        assert Reading(fragments.places_block(dataclasses.replace(base, **changes))).result()[0] == expected, changes
     ctx = context()
     base = ctx.dataset.voorzieningen[1]
     for changes, expected in [
@@ -599,5 +600,5 @@ def test_locations_hours_costs_languages_and_law_in_every_combination():
     assert "Kosten" not in plain and "Talen" not in plain and "Wet" not in plain and "Wachttijd" not in plain
     described = dataclasses.replace(base, beschrijving="# Kop\n\nTekst.")
     assert "<h3>Kop</h3>" in render.record_page(described, ctx, "laten-doen/schuldhulp/")  # below the page's h2s
-    whatsapp = render.contact_buttons(Contact(whatsapp=Phone("06 11111111", "+31611111111")), "X")
+    whatsapp = fragments.contact_buttons(Contact(whatsapp=Phone("06 11111111", "+31611111111")), "X")
     assert 'href="https://wa.me/31611111111"' in whatsapp and "WhatsApp 06 11111111" in whatsapp

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..search.fields import SEARCH_DATA_TAG, pagefind_filter
 from ..urls import kern_slug
-from .templating import active
 
 EVERYONE = "iedereen"  # filter value of records without doelgroepen
 WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
@@ -17,8 +16,7 @@ WHOLE_MUNICIPALITY = "hele-gemeente"  # filter value of records without kernen
 
 def kern_filters(kernen) -> list:
     """The kern filter tags of a face card or a page: its kernen, or the whole municipality."""
-    kern = pagefind_filter("kernen")
-    return [("filter", kern, kern_slug(k)) for k in kernen] or [("filter", kern, WHOLE_MUNICIPALITY)]
+    return [filter_tag("kernen", kern_slug(k)) for k in kernen] or [filter_tag("kernen", WHOLE_MUNICIPALITY)]
 
 
 def record_kern_filters(v) -> list:
@@ -28,19 +26,20 @@ def record_kern_filters(v) -> list:
     return kern_filters(v.local_kernen if v.kernen else ())
 
 
-def filter_tags(v) -> str:
-    """Hidden Pagefind filter/meta markers of record ``v``."""
-    return markers(record_tags(v))
+
+
+def filter_tag(search_field: str, value: str) -> tuple[str, str, str]:
+    """A Pagefind filter of a page: the ``search_field``'s filter (search/fields.py) with ``value``."""
+    return ("filter", pagefind_filter(search_field), value)
 
 
 def record_tags(v) -> list:
     """The filters and meta of record ``v``, (kind, key, value) triples."""
-    tags = [("filter", pagefind_filter("soort"), "voorziening"), ("filter", pagefind_filter("route"), v.route),
-            ("filter", pagefind_filter("toegang"), v.toegang)]
-    tags += [("filter", pagefind_filter("themas"), t) for t in v.themas]
+    tags = [filter_tag("soort", "voorziening"), filter_tag("route", v.route), filter_tag("toegang", v.toegang)]
+    tags += [filter_tag("themas", t) for t in v.themas]
     # One marker value for "everyone" keeps the filter index small at 10,000 records;
     # the search page asks for {any: [value, EVERYONE]}.
-    tags += [("filter", pagefind_filter("doelgroepen"), d) for d in (v.doelgroepen or (EVERYONE,))]
+    tags += [filter_tag("doelgroepen", d) for d in (v.doelgroepen or (EVERYONE,))]
     tags += record_kern_filters(v)
     tags += [("meta", "soort", "voorziening"), ("meta", "toegang", v.toegang), ("meta", "route", v.route)]
     if v.status != "actief":
@@ -52,13 +51,6 @@ def record_tags(v) -> list:
     return tags
 
 
-def markers(tags) -> str:
-    """Pagefind filters/meta as element text (inline "key:value" would split on commas): template
-    wegwijzer/zoekdata.html. data-pagefind-ignore keeps the values out of the full-text index but
-    Pagefind still reads filters and meta inside it. The element has its own name so the glossary
-    leaves it alone (a tooltip on a hidden value would use up the visible first one).
-    """
-    return active().get_template("wegwijzer/zoekdata.html").render(zoekdata=search_data(tags))
 
 
 def search_data(tags) -> dict:

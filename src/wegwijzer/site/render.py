@@ -44,7 +44,7 @@ from ..urls import (
 )
 from . import safe_markdown
 from .escaping import trusted
-from .markers import EVERYONE, WHOLE_MUNICIPALITY, kern_filters, record_tags, search_data
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tag, kern_filters, record_tags, search_data
 from .render_lijstje import face_item, record_item
 from .render_parts import (
     card_data,
@@ -103,9 +103,6 @@ def search_form_data(from_url: str, field_id: str, label: str = "Waar zoek je hu
     return {"actie": rel(from_url, "zoeken/"), "veld": field_id, "label": label, "waarde": value}
 
 
-def search_form(from_url: str, field_id: str, label: str = "Waar zoek je hulp bij?", value: str = "") -> str:
-    return active().get_template("wegwijzer/zoekformulier.html").render(
-        zoekformulier=search_form_data(from_url, field_id, label, value))
 
 
 def contact_data(contact, name: str) -> dict:
@@ -117,8 +114,6 @@ def contact_data(contact, name: str) -> dict:
             "email": contact.email or "", "website": web_address(contact.website)}
 
 
-def contact_buttons(contact, name: str) -> str:
-    return active().get_template("wegwijzer/contactknoppen.html").render(contact=contact_data(contact, name))
 
 
 def directions_url(loc) -> str:
@@ -136,13 +131,8 @@ def location_data(loc, tag: str = "li") -> dict:
             "route_naar": loc.naam or loc.adres or ""}
 
 
-def location_block(loc, tag: str = "li") -> str:
-    return active().get_template("wegwijzer/plek.html").render(plek=location_data(loc, tag))
 
 
-def hours_table(hours, caption: str) -> str:
-    """A table of opening times with the "Nu open" line above it (wegwijzer.js fills it in)."""
-    return active().get_template("wegwijzer/tijden.html").render(tijden=hours_data(hours, caption))
 
 
 def places_data(v) -> dict:
@@ -163,8 +153,6 @@ def places_data(v) -> dict:
     return {"kop": title, "plekken": items, "los": loose}
 
 
-def places_block(v) -> str:
-    return active().get_template("wegwijzer/plekken.html").render(plekken=places_data(v))
 
 
 # --- pages ------------------------------------------------------------------------
@@ -218,9 +206,6 @@ def report_data(name: str, url: str, checked: date, ctx) -> dict:
     return {"iso": checked.isoformat(), "datum": dutch_date(checked), "mail": mail}
 
 
-def report_block(name: str, url: str, checked: date, ctx) -> str:
-    return templates_of(ctx).get_template("wegwijzer/gecontroleerd.html").render(
-        gecontroleerd=report_data(name, url, checked, ctx))
 
 
 def listing_page(title: str, intro: str, records, url: str, base_url: str, number: int,
@@ -272,12 +257,6 @@ def municipality_data(g, heading: str = "h2", url: str = "") -> Optional[dict]:
             "email": c.email or "", "website": web_address(c.website), "loket": rel(url, FRONT_DOOR_URL)}
 
 
-def municipality_contact(g, heading: str = "h2", url: str = "") -> str:
-    """The municipality's own contact; ``url``: the page it is on (for the link to the front door)."""
-    data = municipality_data(g, heading, url)
-    if data is None:
-        return ""
-    return active().get_template("wegwijzer/gemeente-contact.html").render(gemeente=data)
 
 
 def route_extra_data(route: str, ctx, url: str) -> dict:
@@ -307,8 +286,8 @@ def articles_page(ctx, url: str) -> str:
 
 def article_data(article, url: str, body_html: str) -> dict:
     """What an article's page shows (template wegwijzer/artikel.html); ``body_html``: its text."""
-    tags = [("filter", "soort", "artikel"), ("filter", "route", "zelf"), ("meta", "soort", "artikel")]
-    tags += [("filter", "thema", t) for t in article.themas]
+    tags = [filter_tag("soort", "artikel"), filter_tag("route", "zelf"), ("meta", "soort", "artikel")]
+    tags += [filter_tag("themas", t) for t in article.themas]
     # The article's text: the editor's Markdown, rendered and sanitised by safe_markdown.render
     # (assemble.editor_page), written as it is.
     return {"titel": article.title, "zoekdata": search_data(tags), "samenvatting": article.samenvatting or "",
@@ -337,16 +316,16 @@ def gezichtenkaart_page(ctx, url: str, built: date) -> str:
 
 def face_data(face, ctx, url: str) -> dict:
     """What the page of a face at ``url`` shows (template wegwijzer/gezicht-pagina.html)."""
-    tags = [("filter", "soort", "gezicht"), ("meta", "soort", "gezicht"),
+    tags = [filter_tag("soort", "gezicht"), ("meta", "soort", "gezicht"),
             ("meta", "telefoon", face.telefoon.display), ("meta", "tel", face.telefoon.tel),
             ("meta", "functie", face.functie + " · " + face.organisatie),
             ("meta", "samenvatting", "Bel over: " + ", ".join(face.vragen) if face.vragen else face.functie)]
     tags += kern_filters(face.kernen)
-    tags.append(("filter", "doelgroep", EVERYONE))
+    tags.append(filter_tag("doelgroepen", EVERYONE))
     v = ctx.dataset.voorziening(face.voorziening) if face.voorziening else None
     if v:
-        tags += [("filter", "route", v.route), ("filter", "toegang", v.toegang)]
-        tags += [("filter", "thema", t) for t in v.themas]
+        tags += [filter_tag("route", v.route), filter_tag("toegang", v.toegang)]
+        tags += [filter_tag("themas", t) for t in v.themas]
     gezicht = {"id": face.id, "naam": face.naam, "functie": face.functie, "organisatie": face.organisatie,
                "vragen": ", ".join(face.vragen), "tel": face.telefoon.tel, "telefoon": face.telefoon.display,
                "email": face.email or "", "vcard": rel(url, vcard_url(face)), "bewaar_url": url,
@@ -432,10 +411,6 @@ def glossary_page(terms, url: str) -> str:
     return active().get_template("wegwijzer/begrippen.html").render(begrippen=glossary_data(terms))
 
 
-def statement_html(blocks) -> str:
-    """Text blocks of records/statement.py (template wegwijzer/tekstblokken.html); every text
-    escaped, every link through the URL check."""
-    return active().get_template("wegwijzer/tekstblokken.html").render(blokken=text_blocks(blocks))
 
 
 def accessibility_page(ctx) -> str:

@@ -27,7 +27,7 @@ from ..urls import (
     record_url,
     rel,
 )
-from .markers import EVERYONE, WHOLE_MUNICIPALITY, search_data
+from .markers import EVERYONE, WHOLE_MUNICIPALITY, filter_tag, search_data
 from .render import record_card_data
 from .render_parts import face_card_data
 from .templating import templates_of
@@ -101,8 +101,8 @@ def week_data(items, from_url: str, kernen: Optional[tuple], level: str = "h2", 
 
 def info_data() -> dict:
     """Search data of a page for everyone, everywhere (soort "pagina"; template wegwijzer/zoekdata.html)."""
-    return search_data([("filter", "soort", "pagina"), ("meta", "soort", "pagina"), ("filter", "doelgroep", EVERYONE),
-                        ("filter", "kern", WHOLE_MUNICIPALITY)])
+    return search_data([filter_tag("soort", "pagina"), ("meta", "soort", "pagina"), filter_tag("doelgroepen", EVERYONE),
+                        filter_tag("kernen", WHOLE_MUNICIPALITY)])
 
 
 def spreekuren_data(url: str, items, kernen: tuple) -> dict:

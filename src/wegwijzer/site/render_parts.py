@@ -28,8 +28,6 @@ def photo_data(face, from_url: str, photos: dict, size: int = 120, lazy: bool = 
             "size": size, "lazy": lazy}
 
 
-def photo_html(face, from_url: str, photos: dict, size: int = 120, lazy: bool = True) -> str:
-    return active().get_template("wegwijzer/foto.html").render(foto=photo_data(face, from_url, photos, size, lazy))
 
 
 def details_data(face) -> dict:
