@@ -61,7 +61,7 @@ def key(word: str) -> str:
     return re.sub(r"([aeiou])\1", r"\1", w)
 
 
-def _texts(doc: dict, names: Sequence[str]) -> list[str]:
+def _texts(doc: dict[str, Any], names: Sequence[str]) -> list[str]:
     texts: list[str] = []
     for name in names:
         value = doc.get(name) or ""
