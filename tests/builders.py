@@ -286,6 +286,29 @@ class Build:
         return self.code == 0
 
 
+ONE_ARTICLE = "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n"
+
+
+def build_in_house_style(tmp_path: Path, data_dir: Path, style: Path = None, article: str = ONE_ARTICLE,
+                         isolated: bool = True) -> Path:
+    """Build ``data_dir`` as a municipality would: its own templates in ``style`` (its
+    ``theme.custom_dir``, instead of the repository's build/; None: the shipped ones) and a
+    content folder with one article. ``isolated``: in a context of its own, so a build that
+    failed to release its templates cannot reach the tests after it. Returns the site folder."""
+    import contextvars
+
+    content = write(tmp_path / "content", "artikelen/geld.md", article).parent.parent
+    replacements = {"docs_dir: content": f"docs_dir: {content}"}
+    if style is not None:
+        replacements[f"custom_dir: {REPO / 'build'}"] = f"custom_dir: {style}"
+    config = project_config(tmp_path, replacements)
+    site = tmp_path / "site"
+    run = contextvars.copy_context().run if isolated else (lambda f, *a, **k: f(*a, **k))
+    result = run(build, data_dir, site, config_file=config)
+    assert result.ok, result.output
+    return site
+
+
 def build(data_dir: Path, site_dir: Path, env: dict = None, config_file: Path = None,
           site_config: Path = None) -> Build:
     """Build in process, as `wegwijzer build` does. The build sees only the MEILI_* variables in

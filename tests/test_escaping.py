@@ -232,3 +232,20 @@ def test_the_templates_json_filter_writes_the_data_and_cannot_close_its_script()
         '<script type="application/json">{{ data|json_script }}</script>').render(data=data)
     assert out == f'<script type="application/json">{json_for_script(data)}</script>'
     assert out.count("</script>") == 1 and json.loads(out[len('<script type="application/json">'):-9]) == data
+
+
+def test_a_templates_value_is_escaped_as_esc_does_and_markup_is_written_as_it_is():
+    from markupsafe import Markup
+
+    from wegwijzer.site.escaping import finalize
+
+    class Made:  # markup the build made, as an object that says so (__html__)
+        def __html__(self):
+            return "<b>gemaakt</b>"
+
+    escaped = finalize(HOSTILE)
+    assert type(escaped) is Markup and escaped == esc(HOSTILE)  # &#x27; and &quot;, as before the templates
+    marked = Markup("<i>al veilig</i>")
+    assert finalize(marked) == "<i>al veilig</i>"
+    assert finalize(Made()) == "<b>gemaakt</b>" and type(finalize(Made())) is Markup
+    assert finalize(7) == "7"

@@ -236,12 +236,56 @@ def test_a_fixed_text_of_a_template_is_explained_and_counts_for_the_page(tmp_pat
 def test_no_tooltip_in_attributes_links_headings_or_what_is_made_inside_them(tmp_path):
     (tmp_path / "deel.html").write_text("<span>Wmo {{ a }}</span>", encoding="utf-8")
     source = ('<a href="/{{ a }}" title="{{ a }}">{{ a }} Wmo {% include "deel.html" %}</a>'
-              '<h2>{{ a }}</h2><{{ kop }} class="x">{{ a }}</{{ kop }}><p>{{ a }}</p>')
-    out = _render(tmp_path, source, a="Wmo", kop="h3")
-    assert out.count("<abbr") == 1
-    assert out.endswith(f'<h3 class="x">Wmo</h3><p>{TIP}Wmo</abbr></p>')
-    # an element named by a value that may hold a tooltip gets one
-    assert _render(tmp_path, "<{{ kop }}>{{ a }}</{{ kop }}>", a="Wmo", kop="h5") == f"<h5>{TIP}Wmo</abbr></h5>"
+              '<h2>{{ a }}</h2><{{ kop }} class="x" title="{{ a }}">{{ a }}</{{ kop }}><p>{{ a }}</p>')
+    assert _render(tmp_path, source, a="Wmo", kop="h3") == (
+        '<a href="/Wmo" title="Wmo">Wmo Wmo <span>Wmo Wmo</span></a>'
+        f'<h2>Wmo</h2><h3 class="x" title="Wmo">Wmo</h3><p>{TIP}Wmo</abbr></p>')
+    # an element named by a value that may hold a tooltip gets one, never in its attributes;
+    # written without spaces too
+    assert _render(tmp_path, '<{{kop}} title="{{a}}">{{a}}</{{kop}}>', a="Wmo", kop="h5") == (
+        f'<h5 title="Wmo">{TIP}Wmo</abbr></h5>')
+
+
+def test_no_tooltip_in_a_macro_made_inside_a_link(tmp_path):
+    macro = "{% macro m() %}<i>Wmo</i>{% endmacro %}"
+    called = _render(tmp_path, macro + '<a href="#">{{ m() }}</a><p>{{ a }}</p>', a="Wmo")
+    assert called == f'<a href="#"><i>Wmo</i></a><p>{TIP}Wmo</abbr></p>'
+    # a {% call %} block is quiet until its end, however often the macro calls its body
+    twice = "{% macro m() %}<i>{{ caller() }} Wmo {{ caller() }}</i>{% endmacro %}"
+    block = _render(tmp_path, twice + '<a href="#">{% call m() %}x{% endcall %}</a><p>{{ a }}</p>', a="Wmo")
+    assert block == f'<a href="#"><i>x Wmo x</i></a><p>{TIP}Wmo</abbr></p>'
+    # the same block outside a link is explained
+    outside = _render(tmp_path, twice + "{% call m() %}x{% endcall %}")
+    assert outside == f"<i>x {TIP}Wmo</abbr> x</i>"
+    # after a heading named by a value (with a link in it), and after a block that was not
+    # quiet, a link is quiet again
+    heading = '<{{ kop }}><a href="#">{{ m() }}</a>{{ m() }}</{{ kop }}>'
+    bold = "{% macro b() %}<b>{{ caller() }}</b>{% endmacro %}{% call b() %}x{% endcall %}"
+    after = _render(tmp_path, macro + heading + bold + '<a href="#">{{ m() }}</a><p>{{ a }}</p>', kop="h3", a="Wmo")
+    assert after == (f'<h3><a href="#"><i>Wmo</i></a><i>Wmo</i></h3><b>x</b><a href="#"><i>Wmo</i></a>'
+                     f'<p>{TIP}Wmo</abbr></p>')
+
+
+def test_the_template_is_read_as_html(tmp_path):
+    # an attribute value is text of the tag, also after a '>' inside its quotes
+    quoted = _render(tmp_path, "<p title=\">{{ a }}\" data-x='>{{ a }}'>{{ a }}</p>", a="Wmo")
+    assert quoted == f"<p title=\">Wmo\" data-x='>Wmo'>{TIP}Wmo</abbr></p>"
+    # a comment is neither text nor a tag, also where a value or a '-->' splits it
+    comment = _render(tmp_path, "<p><!-- Wmo <a> {{ a }}--></p><!--{{ a }}-->Wmo<!-- b --> {{ a }}", a="Wmo")
+    assert comment == f"<p><!-- Wmo <a> Wmo--></p><!--Wmo-->{TIP}Wmo</abbr><!-- b --> Wmo"
+    # an attribute value without quotes
+    assert _render(tmp_path, "<p data-x=X>{{ a }}</p>", a="Wmo") == f"<p data-x=X>{TIP}Wmo</abbr></p>"
+    # a tag that closes itself opens nothing; one closed out of order closes its own element
+    closed = _render(tmp_path, '<a id="x"/><p>{{ a }}</p>', a="Wmo")
+    assert closed == f'<a id="x"/><p>{TIP}Wmo</abbr></p>'
+    slash = _render(tmp_path, '<a href="#" {{ b }}>zie /{{ a }}</a><p>{{ a }}</p>', a="Wmo", b="")
+    assert slash == f'<a href="#" >zie /Wmo</a><p>{TIP}Wmo</abbr></p>'
+    misnested = _render(tmp_path, "<h2><button>x</h2>{{ a }}</button><p>{{ a }}</p>", a="Wmo")
+    assert misnested == f"<h2><button>x</h2>Wmo</button><p>{TIP}Wmo</abbr></p>"
+    # a term that is also a tag name is explained in text, never inside the tag
+    section = Term("section", "Een deel.")
+    assert _render(tmp_path, "<section>{{ a }}</section>", terms=(section,), a="section") == (
+        '<section><abbr title="Een deel.">section</abbr></section>')
 
 
 def test_explained_values_stay_escaped(tmp_path):

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from builders import REPO, build, project_config, small_dataset, write
+from builders import REPO, build_in_house_style, small_dataset, write
 from wegwijzer.site import templating
 from wegwijzer.site.escaping import esc, finalize, trusted
 
@@ -32,6 +32,7 @@ TRUSTED_CALLERS = {
     ("site/render.py", "record_data"),  # a record's description: editors' Markdown, sanitised by safe_markdown
     ("site/render.py", "listing_page"),  # the part above a list (route_extra, a theme's articles), escaped there
     ("site/render_frontdoor.py", "_postcard"),  # the postcard's QR code: SVG drawn by segno, its name escaped
+    ("site/render.py", "content_page_data"),  # an editor's own page: its Markdown, sanitised by safe_markdown
     ("site/render.py", "article_data"),  # an article's text: its Markdown rendered and sanitised by safe_markdown
 }
 
@@ -116,19 +117,10 @@ def _municipality_style(tmp_path: Path) -> Path:
     return style
 
 
-def _content(tmp_path: Path) -> Path:
-    article = "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n"
-    return write(tmp_path / "content", "artikelen/geld.md", article).parent.parent
-
-
 def test_a_municipality_changes_a_pages_wording_and_layout_from_its_own_folder(tmp_path):
     data = small_dataset(tmp_path / "voorzieningen")
-    style = _municipality_style(tmp_path)
-    config = project_config(tmp_path, {f"custom_dir: {REPO / 'build'}": f"custom_dir: {style}",
-                                       "docs_dir: content": f"docs_dir: {_content(tmp_path)}"})
-    site = tmp_path / "site"
-    result = build(data, site, config_file=config)
-    assert result.ok, result.output
+    # Not isolated: this test checks that the build itself releases its templates.
+    site = build_in_house_style(tmp_path, data, _municipality_style(tmp_path), isolated=False)
 
     record = (site / "samen-doen" / "hoeskamer" / "index.html").read_text(encoding="utf-8")
     poster = record[record.index('<div class="ww-poster"'):]
@@ -146,10 +138,7 @@ def test_a_municipality_changes_a_pages_wording_and_layout_from_its_own_folder(t
 
 def test_without_overrides_the_shipped_templates_are_used(tmp_path):
     data = small_dataset(tmp_path / "voorzieningen")
-    site = tmp_path / "site"
-    config = project_config(tmp_path, {"docs_dir: content": f"docs_dir: {_content(tmp_path)}"})
-    result = build(data, site, config_file=config)
-    assert result.ok, result.output
+    site = build_in_house_style(tmp_path, data)
     record = (site / "samen-doen" / "hoeskamer" / "index.html").read_text(encoding="utf-8")
     assert "Vragen? Bel ons gerust" not in record and "<strong>Zo kom je er:</strong>" in record
     assert "<h1 class=\"ww-noprint\">Mijn lijstje</h1>" in (site / "lijstje" / "index.html").read_text(encoding="utf-8")

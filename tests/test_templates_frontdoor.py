@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import REPO, build, model_dataset, project_config, small_dataset, write
+from builders import REPO, build_in_house_style, model_dataset, small_dataset, write
 from wegwijzer.records.model import (
     Channel,
     Complaints,
@@ -150,13 +150,7 @@ def test_a_municipality_changes_one_block_of_each_front_door_page(tmp_path):
     gemeente = data / "gemeente.yaml"
     gemeente.write_text(gemeente.read_text(encoding="utf-8").replace("naam: Beekdaelen", 'naam: "Beek & Daelen"'),
                         encoding="utf-8")
-    article = "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n"
-    content = write(tmp_path / "content", "artikelen/geld.md", article)
-    config = project_config(tmp_path, {f"custom_dir: {REPO / 'build'}": f"custom_dir: {_municipality_style(tmp_path)}",
-                                       "docs_dir: content": f"docs_dir: {content.parent.parent}"})
-    site = tmp_path / "site"
-    result = build(data, site, config_file=config)
-    assert result.ok, result.output
+    site = build_in_house_style(tmp_path, data, _municipality_style(tmp_path))
 
     def page(url):
         return (site / url / "index.html").read_text(encoding="utf-8")

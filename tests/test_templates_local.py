@@ -3,10 +3,9 @@ of a record or a kern escaped, and a municipality changes one block of a page fr
 
 from __future__ import annotations
 
-import contextvars
 import shutil
 
-from builders import GEMEENTE_YAML, REPO, build, load, project_config, q, small_dataset, write
+from builders import GEMEENTE_YAML, REPO, build_in_house_style, load, q, small_dataset, write
 from wegwijzer.site.escaping import esc
 from wegwijzer.site.pages import SiteContext, build_pages
 
@@ -94,15 +93,7 @@ def test_a_municipality_changes_one_block_of_the_kern_and_spreekuren_pages(tmp_p
         {% extends "standaard/wegwijzer/spreekuren.html" %}
         {% block uitleg %}<p class="eigen-uitleg">Kom gewoon langs.</p>{% endblock %}
     """)
-    content = write(tmp_path / "content", "artikelen/geld.md",
-                    "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n").parent.parent
-    config = project_config(tmp_path, {f"custom_dir: {REPO / 'build'}": f"custom_dir: {style}",
-                                       "docs_dir: content": f"docs_dir: {content}"})
-    site = tmp_path / "site"
-    # In a context of its own: the build makes its templates those of the running process
-    # (templating.use), and the overrides must not reach the tests that run after this one.
-    result = contextvars.copy_context().run(build, data, site, config_file=config)
-    assert result.ok, result.output
+    site = build_in_house_style(tmp_path, data, style)
 
     kern = (site / "kern" / "amstenrade" / "index.html").read_text(encoding="utf-8")
     assert '<p class="eigen-mensen">Bel het wijkteam van Amstenrade.</p>' in kern

@@ -10,7 +10,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from builders import GEMEENTE_YAML, REPO, build, project_config, q, small_dataset, write
+from builders import GEMEENTE_YAML, REPO, build_in_house_style, q, small_dataset, write
 from wegwijzer.site import templating
 from wegwijzer.site.escaping import esc
 
@@ -61,16 +61,8 @@ def _data(tmp_path: Path) -> Path:
 
 def _built(tmp_path: Path, style: Path = None) -> Path:
     data = _data(tmp_path)
-    content = write(tmp_path / "content", "artikelen/geld.md",
-                    "---\ntitle: Geld\nsamenvatting: Over geld.\nthemas: [geld]\n---\nTekst.\n").parent.parent
-    replacements = {"docs_dir: content": f"docs_dir: {content}"}
-    if style:
-        replacements[f"custom_dir: {REPO / 'build'}"] = f"custom_dir: {style}"
-    config = project_config(tmp_path, replacements)
-    site = tmp_path / "site"
-    result = build(data, site, config_file=config)
-    assert result.ok, result.output
-    return site
+    article = "---\ntitle: Geld\nsamenvatting: Over geld.\nthemas: [geld]\n---\nTekst.\n"
+    return build_in_house_style(tmp_path, data, style, article=article)
 
 
 def _page(site: Path, url: str) -> str:

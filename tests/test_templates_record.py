@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from builders import PAYLOAD, REPO, SHORT, build, injection_dataset, project_config, write
+from builders import PAYLOAD, REPO, SHORT, build_in_house_style, injection_dataset, write
 from wegwijzer.site.escaping import esc
 
 # Contact first, right under the summary, and the access part in the municipality's own words.
@@ -33,13 +33,7 @@ def test_a_municipality_moves_and_rewords_parts_of_the_record_page_and_record_te
     style = tmp_path / "huisstijl"
     shutil.copytree(REPO / "build", style)
     write(style, "wegwijzer/voorziening.html", OWN_RECORD_PAGE)
-    article = "---\ntitle: Geld\nsamenvatting: Over geld.\n---\nTekst.\n"
-    content = write(tmp_path / "content", "artikelen/geld.md", article)
-    config = project_config(tmp_path, {f"custom_dir: {REPO / 'build'}": f"custom_dir: {style}",
-                                       "docs_dir: content": f"docs_dir: {content.parent.parent}"})
-    site = tmp_path / "site"
-    result = build(data, site, config_file=config)
-    assert result.ok, result.output
+    site = build_in_house_style(tmp_path, data, style)
 
     page = (site / "samen-doen" / "injectie" / "index.html").read_text(encoding="utf-8")
     record = page[page.index('<article class="ww-record"'):page.index("</article>")]

@@ -11,7 +11,6 @@ SiteError; the plugin turns it into MkDocs' PluginError with the same message.
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
 import os
 import re
@@ -276,13 +275,11 @@ class Site:
         """The HTML of an editor's page from content/: rendered safely, an article as an article."""
         markdown = unicodedata.normalize("NFC", markdown)  # as the check read it (records/yamlsafe.py)
         article = self.articles.get(src_uri)
-        if article is not None:
-            with explaining(self.ctx.annotator):  # the article's template explains the jargon
+        with explaining(self.ctx.annotator):  # the templates explain the jargon
+            if article is not None:
                 body = render.article_page(article, file_url, safe_markdown.render(article.body, shift_headings=1))
-        else:  # the sanitised Markdown explained as a fragment, as soon as it is made
-            body = self.ctx.annotator.annotate(safe_markdown.render(markdown, shift_headings=0))
-            if "<h1" not in body:
-                body = f"<h1>{html.escape(title)}</h1>" + body
+            else:
+                body = render.content_page(title, safe_markdown.render(markdown, shift_headings=0))
         if article is not None:
             self._send_to_index(page_url, body)
         return body

@@ -165,7 +165,7 @@ def explain(value) -> Markup:
     page = _PAGE.get()
     # Most values hold no term at all: one search, the cheapest answer (about a million values
     # on a site of 10,000 records).
-    if page is None or page.quiet or page.annotator.term_pattern.search(markup) is None:
+    if page is None or page.quiet > 0 or page.annotator.term_pattern.search(markup) is None:
         return Markup(markup)
     return Markup(page.annotator.annotate(markup, page.done))
 
@@ -194,18 +194,19 @@ _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "track", "wbr"))
 
 
+@dataclass
 class _Markup:
     """Where a template's source stands, read as HTML: in text or inside a tag, and how many
     skip elements are open around it."""
 
-    def __init__(self):
-        self.in_tag = False
-        self.quote = ""  # inside a quoted attribute value: its quote
-        self.in_comment = False
-        self.tag = ""  # the tag being read
-        self.closing = False
-        self.skipped: list[str] = []  # the open skip elements
-        self.dynamic = False  # the next {{ }} is the name of the element being opened or closed
+    in_tag: bool = False
+    quote: str = ""  # inside a quoted attribute value: its quote
+    in_comment: bool = False
+    tag: str = ""  # the tag being read
+    closing: bool = False
+    skipped: list[str] = field(default_factory=list)  # the open skip elements
+    dynamic: bool = False  # the next {{ }} is the name of the element being opened or closed
+    calls: list[bool] = field(default_factory=list)  # the open {% call %} blocks: whether each is quiet
 
     def text_runs(self, data: str) -> Iterator[tuple[bool, str]]:
         """``data`` in pieces: (True, text between tags) or (False, anything else)."""
@@ -292,21 +293,30 @@ def for_templates(tokens, annotator: Optional[Annotator]) -> str:
     return "".join(out)
 
 
+_QUIET, _LOUD = f"{{{{ {HUSH}(1) }}}}", f"{{{{ {HUSH}(-1) }}}}"
+
+
 def _rewritten(expression: list, where: _Markup) -> str:
     source = "".join(text for _, text in expression)
     kind = expression[0][0]
+    inner = "".join(text for _, text in expression[1:-1])
     if where.dynamic and kind == "variable_begin":  # <{{ kop }}>: a heading is known when it is made
         where.dynamic = False
-        name = "".join(text for _, text in expression[1:-1])
-        return f"{source}{{{{ {HUSH_ELEMENT}(({name}), {-1 if where.closing else 1}) }}}}"
+        return f"{source}{{{{ {HUSH_ELEMENT}(({inner}), {-1 if where.closing else 1}) }}}}"
+    names = [text for k, text in expression if k == "name"]
+    # A {% call %} block inside a link or heading: quiet until its {% endcall %}, also in the
+    # macro it calls (which may call the block's body any number of times).
+    if kind == "block_begin" and names[:1] == ["call"]:
+        where.calls.append(where.in_text and bool(where.skipped))
+        return _QUIET + source if where.calls[-1] else source
+    if kind == "block_begin" and names[:1] == ["endcall"]:
+        return source + _LOUD if where.calls and where.calls.pop() else source
     if not where.in_text:
         return source
-    names = [text for k, text in expression if k == "name"]
     if where.skipped:  # no tooltip inside a link or heading, also not in a part made here
-        makes_markup = (kind == "block_begin" and names[:1] in (["include"], ["call"])) or (
+        makes_markup = (kind == "block_begin" and names[:1] == ["include"]) or (
             kind == "variable_begin" and any(text == "(" for k, text in expression if k == "operator"))
-        return f"{{{{ {HUSH}(1) }}}}{source}{{{{ {HUSH}(-1) }}}}" if makes_markup else source
+        return _QUIET + source + _LOUD if makes_markup else source
     if kind != "variable_begin":
         return source
-    begin, inner, end = expression[0][1], "".join(text for _, text in expression[1:-1]), expression[-1][1]
-    return f"{begin} ({inner})|{FILTER} {end}"
+    return f"{expression[0][1]} ({inner})|{FILTER} {expression[-1][1]}"

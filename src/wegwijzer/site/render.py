@@ -298,6 +298,17 @@ def article_page(article, url: str, body_html: str) -> str:
     return active().get_template("wegwijzer/artikel.html").render(artikel=article_data(article, url, body_html))
 
 
+def content_page_data(title: str, body_html: str) -> dict:
+    """What an editor's own page shows (template wegwijzer/inhoudspagina.html). Its text is the
+    editor's Markdown, rendered and sanitised by safe_markdown.render (assemble.editor_page),
+    written as it is."""
+    return {"titel": title, "tekst": trusted(body_html), "eigen_kop": "<h1" in body_html}
+
+
+def content_page(title: str, body_html: str) -> str:
+    return active().get_template("wegwijzer/inhoudspagina.html").render(pagina=content_page_data(title, body_html))
+
+
 def gezichtenkaart_data(ctx, url: str, built: date) -> dict:
     """What /gezichtenkaart/ shows (template wegwijzer/gezichtenkaart.html)."""
     faces = ctx.dataset.gezichten
