@@ -10,7 +10,8 @@ The explanation is added while the markup is made, not read back from finished p
   ``Annotator.SKIP``) are left as they are.
 - ``uitleg`` escapes a value and explains the terms this page has not explained yet
   (``explaining`` holds what one page has explained, while it is made).
-- Markdown an editor wrote is explained as a fragment, right after it is sanitised.
+- Markdown an editor wrote reaches its template sanitised, as markup; ``uitleg`` explains it
+  there as a fragment, leaving its own links and headings alone.
 """
 
 from __future__ import annotations
