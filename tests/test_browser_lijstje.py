@@ -103,6 +103,23 @@ def test_order_and_remove_are_kept(chromium, demo_site):
     ctx.close()
 
 
+def test_one_button_puts_zelf_then_samen_then_laten_then_the_people_first(chromium, demo_site):
+    ctx = _desktop(chromium)
+    ctx.add_init_script(saved_list_script([
+        ("g", "anouk-pelzer", "gezichtenkaart/anouk-pelzer/"), ("v", "basis-ggz", RECORDS[0]),
+        ("v", "hoeskamer-heukelrade", RECORDS[2]), ("v", "geldtest-online", "zelf-doen/geldtest-online/"),
+        ("v", "sociaal-team", RECORDS[1])]))
+    page = ctx.new_page()
+    _open_list(page, demo_site, 5)
+    face, ggz, hoeskamer, geldtest, team = _names(page)
+    page.click("#lijstje-volgorde")
+    # Within a route the resident's own order stays (basis-ggz was above sociaal-team).
+    assert _names(page) == [geldtest, hoeskamer, ggz, team, face]
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{LIJSTJE_KEY}')).map(i => i.id)")
+    assert stored == ["geldtest-online", "hoeskamer-heukelrade", "basis-ggz", "sociaal-team", "anouk-pelzer"]
+    ctx.close()
+
+
 def test_a_full_list_refuses_more_than_fits_on_one_a4(chromium, demo_site, demo_site_dir):
     records = sorted(p.parent.name for p in demo_site_dir.glob("samen-doen/*/index.html"))[:9]
     ctx = _desktop(chromium)

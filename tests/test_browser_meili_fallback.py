@@ -25,6 +25,7 @@ import pytest
 
 from builders import build, small_dataset
 from servers import serve
+from wegwijzer.search.fields import RETRIEVED
 
 pytestmark = pytest.mark.browser
 
@@ -202,7 +203,8 @@ def test_built_page_carries_the_config_and_a_preconnect(stub_site):
     page = (site / "zoeken" / "index.html").read_text(encoding="utf-8")
     meili = f"http://127.0.0.1:{stub.server_port}"
     config = page.split('<script type="application/json" id="zoek-config">')[1].split("</script>")[0]
-    assert json.loads(config) == {"backend": "meilisearch", "url": meili, "index": "wegwijzer", "key": SEARCH_KEY}
+    assert json.loads(config) == {"backend": "meilisearch", "url": meili, "index": "wegwijzer", "key": SEARCH_KEY,
+                                  "velden": list(RETRIEVED)}
     assert f'<link rel="preconnect" href="{meili}" crossorigin>' in page
     # Other pages do not mention Meilisearch at all.
     assert meili not in (site / "index.html").read_text(encoding="utf-8")

@@ -296,3 +296,21 @@ def test_the_key_in_the_built_page_may_only_search_the_portals_index(meili, meil
         assert client.index(uid).search("Nep")["hits"] == []
     finally:
         client.wait_for_task(client.delete_index(other).task_uid, timeout_in_ms=60000)
+
+
+def test_a_hit_says_its_route_and_who_decides_from_meilisearch(meili, meili_demo_site, chromium):
+    """The page asks Meilisearch for the description's retrieved fields: a record the CIZ decides
+    on shows that badge, and each record its route, as the built-in search does."""
+    site, uid, _, _ = meili_demo_site
+    documents = meili.client().index(uid).get_documents({"limit": 1000}).results
+    ciz = next(dict(d) for d in documents if dict(d).get("beslist") == "ciz")
+    page = chromium.new_page()
+    try:
+        page.goto(site + "zoeken/?" + urlencode({"q": ciz["naam"]}))
+        assert FALLBACK_NOTE not in wait_for_results(page), "the page fell back to Pagefind"
+        card = page.locator("#zoek-resultaten li", has_text=ciz["naam"]).first
+        assert card.locator(".ww-badge--beschikking").inner_text() == "Besluit van het CIZ nodig"
+        assert card.locator(".ww-route").inner_text() == {"zelf": "Zelf doen", "samen": "Samen doen",
+                                                           "laten": "Laten doen"}[ciz["route"]]
+    finally:
+        page.close()

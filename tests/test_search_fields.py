@@ -8,12 +8,14 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from builders import CLI_TIMEOUT, DEMO_DATA, REPO
 from wegwijzer.search import fields
 from wegwijzer.search.settings import load_base_settings
+from wegwijzer.search.siteconfig import page_search_config
 
 ZOEKEN_JS = REPO / "src" / "wegwijzer" / "site" / "assets" / "zoeken.js"
 
@@ -71,7 +73,11 @@ def _js_list(source: str, name: str) -> list[str]:
 
 def test_the_search_page_asks_for_what_the_description_returns_and_filters():
     source = ZOEKEN_JS.read_text(encoding="utf-8")
-    assert set(_js_list(source, "attributesToRetrieve")) == set(fields.RETRIEVED)
+    # What a hit returns comes from the page's config, which carries the description's list.
+    assert "attributesToRetrieve: (this.cfg.velden" in source
+    configured = page_search_config({}, Path("geen.json"), configured={
+        "meili_url": "https://zoek.example", "meili_index": "i", "meili_search_key": "k"})
+    assert configured["velden"] == list(fields.RETRIEVED)
     facets = _js_list(source, "facets")
     assert all(fields.FIELDS[name].filter for name in facets)
     # The page's filter names are Pagefind's; for Meilisearch it maps them to document fields.

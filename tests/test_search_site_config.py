@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from wegwijzer.search.fields import RETRIEVED
 from wegwijzer.search.siteconfig import (
     SearchConfigError,
     SecretLeak,
@@ -39,25 +40,28 @@ def test_nothing_configured_means_pagefind_only(tmp_path):
 
 def test_the_file_from_wegwijzer_index_is_picked_up(meili_json):
     assert page_search_config({}, meili_json) == {"backend": "meilisearch", "url": "https://zoek.bestand.example",
-                                                  "index": "bestand-index", "key": "zoek-uit-bestand"}
+                                                  "index": "bestand-index", "key": "zoek-uit-bestand",
+                                                  "velden": list(RETRIEVED)}
 
 
 def test_mkdocs_yml_beats_the_file(meili_json):
     assert page_search_config({}, meili_json, configured=YML) == {
-        "backend": "meilisearch", "url": "https://zoek.yml.example", "index": "yml-index", "key": "zoek-uit-yml"}
+        "backend": "meilisearch", "url": "https://zoek.yml.example", "index": "yml-index", "key": "zoek-uit-yml",
+        "velden": list(RETRIEVED)}
 
 
 def test_environment_beats_mkdocs_yml_and_the_file(meili_json):
     env = {"MEILI_URL": "https://zoek.env.example/", "MEILI_SEARCH_KEY": "zoek-uit-env", "MEILI_INDEX": "env-index"}
     assert page_search_config(env, meili_json, configured=YML) == {
-        "backend": "meilisearch", "url": "https://zoek.env.example", "index": "env-index", "key": "zoek-uit-env"}
+        "backend": "meilisearch", "url": "https://zoek.env.example", "index": "env-index", "key": "zoek-uit-env",
+        "velden": list(RETRIEVED)}
 
 
 def test_each_value_from_the_first_place_that_has_it(meili_json):
     env = {"MEILI_SEARCH_KEY": "zoek-uit-env"}
     found = page_search_config(env, meili_json, configured={"meili_url": "https://zoek.yml.example"})
     assert found == {"backend": "meilisearch", "url": "https://zoek.yml.example", "index": "bestand-index",
-                     "key": "zoek-uit-env"}
+                     "key": "zoek-uit-env", "velden": list(RETRIEVED)}
 
 
 def test_index_defaults_to_wegwijzer(tmp_path):

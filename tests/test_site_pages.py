@@ -184,7 +184,7 @@ def test_only_the_first_page_of_a_list_carries_its_extra_part(data_dir, monkeypa
     # A list without an extra part goes straight from its introduction to the records.
     ouderen = pages["doelgroep/ouderen/"]
     assert ouderen.startswith("<h1>Ouderen</h1><p class=\"ww-lead\">") and "None" not in ouderen
-    assert '</p><h2 class="ww-sr">Voorzieningen</h2><p class="ww-count">' in ouderen
+    assert '</p><p class="ww-count">' in ouderen and '<h2 class="ww-route-kop ww-route-kop--samen">' in ouderen
 
 
 def _full_context():
@@ -262,10 +262,10 @@ def test_list_introductions_and_a_themes_articles():
         'van tips tot professionele hulp.</p><section aria-labelledby="h-lees"><h2 id="h-lees">Lees meer</h2>'
         '<ul class="ww-cards"><li class="ww-card"><h3 class="ww-card__title"><a href="../../artikelen/grip-op-geld/">'
         'Grip op je geld</a></h3>')
-    assert '</p></li></ul></section><h2 class="ww-sr">Voorzieningen</h2>' in pages["thema/geld/"]
+    assert '</p></li></ul></section><p class="ww-count">' in pages["thema/geld/"]
     assert pages["thema/wonen/"].startswith(  # no article on this theme: no section at all
         '<h1>Wonen en huishouden</h1><p class="ww-lead">Alles over wonen en huishouden: van tips tot professionele '
-        'hulp.</p><h2 class="ww-sr">Voorzieningen</h2>')
+        'hulp.</p><h2 class="ww-sr">Voorzieningen</h2>')  # and, empty, no route headings
     assert pages["doelgroep/ouderen/"].startswith(
         '<h1>Ouderen</h1><p class="ww-lead">Voorzieningen voor ouderen, en voorzieningen voor iedereen.</p>')
     assert pages["kern/schinveld/"].startswith(

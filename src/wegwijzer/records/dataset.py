@@ -16,6 +16,7 @@ from typing import AbstractSet, Any, Callable, Iterator, Optional, TypeVar
 from ..errors import UsageError
 from ..text import quoted
 from ..urls import RESERVED_FACE_IDS, RESERVED_RECORD_IDS, kern_slug, kern_url
+from .access import decider
 from .diagnostics import Collector, Diagnostic, display_path
 from .files import FileRefused, real_folder, real_path
 from .images import IMAGE_SUFFIXES, image_problem
@@ -24,6 +25,7 @@ from .placeholders import warn_in_yaml
 from .readability import readability_problems
 from .schema import tables
 from .schema.framework import INVALID, Context, build_model, convert_fields, did_you_mean, is_given
+from .vocab import BESLISSERS
 from .yamlsafe import Mapping, Node, Scalar, Sequence, YamlProblem, read_mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{1,80}$")
@@ -33,6 +35,8 @@ DEFAULT_DATA_DIR = "voorzieningen"  # the data folder commands use when none is 
 FACES_DIR = "gezichten"
 STALE_AFTER_DAYS = 365
 WAITING_TIME_STALE_AFTER_DAYS = 92  # three months: waiting times change faster than the rest
+# Who decides on access under a law the gemeente does not carry out.
+LAW_DECIDERS = {"Wlz": "ciz", "Zvw": "zorgverzekeraar"}
 SECURITY_RENEW_DAYS = 30  # warn this long before security.txt expires
 
 
@@ -307,11 +311,25 @@ class _Loader:
             ctx.warning(mapping.get("toegang") or mapping, "aanmelden",
                         f"Bij toegang '{record.toegang}' moet een inwoner weten wat de eerste stap is. "
                         "Voeg 'aanmelden: ...' toe, bijvoorbeeld: Vraag een verwijzing aan de huisarts.")
+        self._warn_decider(record, mapping, ctx)
         problems = readability_problems(record.samenvatting)
         if problems:
             ctx.warning(mapping.get("samenvatting") or mapping, "samenvatting",
                         "De samenvatting is moeilijk te lezen: " + "; ".join(problems)
                         + ". Schrijf korte zinnen met gewone woorden.")
+
+    @staticmethod
+    def _warn_decider(record: Voorziening, mapping: Mapping, ctx: Context) -> None:
+        """Who decides must match how one gets in, and the law: the gemeente decides nothing under
+        the Wlz (the CIZ does) or the Zvw (the zorgverzekeraar, or a GP's referral)."""
+        node = mapping.get("beslist") or mapping.get("toegang") or mapping
+        if record.beslist and record.toegang == "vrij":
+            ctx.warning(node, "beslist", "Bij toegang 'vrij' kan iedereen zo komen en beslist niemand. Haal 'beslist' "
+                                         "weg, of kies toegang verwijzing of beschikking.")
+        elif record.wet in LAW_DECIDERS and decider(record) == "gemeente":
+            right = LAW_DECIDERS[record.wet]
+            ctx.warning(node, "beslist", f"Bij de {record.wet} beslist {BESLISSERS[right]}, niet de gemeente. "
+                                         f"Zet 'beslist: {right}' bij deze voorziening.")
 
     def _warn_stale(self, checked: date, mapping: Mapping, ctx: Context) -> None:
         age = (self.today - checked).days

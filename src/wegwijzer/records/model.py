@@ -226,6 +226,7 @@ class Voorziening(Declared):
     gecontroleerd: date
     doelgroepen: tuple[str, ...] = ()  # empty: everyone
     kernen: tuple[str, ...] = ()  # empty: the whole municipality
+    beslist: Optional[str] = None  # who decides on access (records/access.py); None: the gemeente
     aanbieder: Optional[str] = None
     beschrijving: Optional[str] = None  # Markdown; raw HTML is never published
     aanmelden: Optional[str] = None

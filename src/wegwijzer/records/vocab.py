@@ -1,12 +1,29 @@
 """The fixed vocabularies of the data format, with the labels residents see."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
 from ..urls import ROUTE_SLUGS as ROUTE_SLUGS  # each route's address, re-exported beside the routes
+
+if TYPE_CHECKING:
+    from .model import Voorziening
 
 ROUTES = {
     "zelf": "Zelf doen",
     "samen": "Samen doen",
     "laten": "Laten doen",
 }
+
+# Lists put what a resident can do themselves first, then with others, then professional help
+# (the municipalities' own order): a record's place by its route.
+ROUTE_RANK = {route: rank for rank, route in enumerate(ROUTES)}
+
+
+def in_route_order(records: Iterable[Voorziening]) -> list[Voorziening]:
+    """``records`` zelf, samen, laten, each by name; stopped help last."""
+    return sorted(records, key=lambda v: (v.status == "gestopt", ROUTE_RANK[v.route], v.naam.lower()))
+
 
 ROUTE_EXPLANATIONS = {
     "zelf": "Informatie, tips en tests. Daarmee ga je zelf aan de slag.",
@@ -19,6 +36,20 @@ TOEGANG = {
     "verwijzing": "Verwijzing nodig",
     "beschikking": "Beschikking van de gemeente nodig",
 }
+
+# Who decides whether someone gets the help (`beslist`, records/access.py), as a sentence names them.
+BESLISSERS = {
+    "gemeente": "de gemeente",
+    "ciz": "het CIZ",
+    "zorgverzekeraar": "de zorgverzekeraar",
+    "uwv": "het UWV",
+    "rechter": "de rechter",
+    "aanbieder": "de aanbieder",
+}
+
+# Before the record's own first step (aanmelden) on the handout and the poster, in B1 words;
+# a beschikking names who decides (records/access.py first_step).
+FIRST_STEP = {"vrij": "Je kunt zo gaan.", "verwijzing": "Je hebt een verwijzing nodig."}
 
 TOEGANG_EXPLANATIONS = {
     "vrij": "Je kunt zo binnenlopen of bellen.",

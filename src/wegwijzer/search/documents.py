@@ -16,6 +16,7 @@ import re
 from typing import Any, Iterable, Iterator, Optional
 
 from ..records import vocab
+from ..records.access import decider
 from ..records.articles import Article
 from ..records.extras import searched_texts
 from ..records.levensloop import RoutePage
@@ -139,6 +140,8 @@ def voorziening_document(record: Voorziening, all_kernen: tuple[str, ...] = ()) 
         "telefoon": phone_forms(record.contact.telefoon) + phone_forms(record.contact.whatsapp),
         "gecontroleerd": record.gecontroleerd.isoformat(),
     }
+    if who := decider(record):
+        doc["beslist"] = who
     if record.wachttijd:
         doc["wachttijd"] = record.wachttijd.summary
     doc.update(_extra(record, VOORZIENING_FIELDS))

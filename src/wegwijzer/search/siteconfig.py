@@ -22,6 +22,7 @@ from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
 from ..errors import UsageError, WegwijzerError
+from .fields import RETRIEVED
 
 DEFAULT_PATH = Path(".wegwijzer") / "meili.json"
 ALLOWED_FIELDS = ("url", "index", "search_key")
@@ -107,12 +108,14 @@ def site_search_config(environ: Optional[Mapping[str, str]] = None, path: Path =
 
 
 def page_search_config(environ: Optional[Mapping[str, str]] = None, path: Path = DEFAULT_PATH,
-                       configured: Optional[dict[str, Any]] = None) -> dict[str, str]:
-    """The JSON the search page reads from #zoek-config: {} means Pagefind only."""
+                       configured: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+    """The JSON the search page reads from #zoek-config: {} means Pagefind only. ``velden``: what
+    the page asks Meilisearch to return of a hit (the search description's retrieved fields)."""
     found = site_search_config(environ, path, configured)
     if not found:
         return {}
-    return {"backend": "meilisearch", "url": found["url"], "index": found["index"], "key": found["search_key"]}
+    return {"backend": "meilisearch", "url": found["url"], "index": found["index"], "key": found["search_key"],
+            "velden": list(RETRIEVED)}
 
 
 def origin(url: str) -> str:

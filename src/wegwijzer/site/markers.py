@@ -7,6 +7,7 @@ Filter values are the same slugs as in the page addresses and the Meilisearch fa
 
 from __future__ import annotations
 
+from ..records.access import decider
 from ..search.fields import SEARCH_DATA_TAG, pagefind_filter
 from ..urls import kern_slug
 
@@ -42,6 +43,8 @@ def record_tags(v) -> list:
     tags += [filter_tag("doelgroepen", d) for d in (v.doelgroepen or (EVERYONE,))]
     tags += record_kern_filters(v)
     tags += [("meta", "soort", "voorziening"), ("meta", "toegang", v.toegang), ("meta", "route", v.route)]
+    if who := decider(v):
+        tags.append(("meta", "beslist", who))
     if v.status != "actief":
         tags.append(("meta", "status", v.status))
     if v.contact.telefoon:

@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from ..records.levensloop import RoutePage
 from ..records.model import Dataset
-from ..records.vocab import DOELGROEPEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, THEMAS
+from ..records.vocab import DOELGROEPEN, ROUTE_EXPLANATIONS, ROUTE_SLUGS, ROUTES, THEMAS, in_route_order
 from ..urls import (
     COMPLAINTS_URL,
     FRONT_DOOR_URL,
@@ -101,18 +101,15 @@ def _listing(pages, title, intro, base_url, kind, records, ctx, extra=None):
 
         def make(chunk=chunk, url=url, number=number):
             more = extra(url) if extra else ""
-            return render.listing_page(title, intro, chunk, url, base_url, number, total_pages, total, more)
+            return render.listing_page(title, intro, chunk, url, base_url, number, total_pages, total, more,
+                                       per_route=kind != "route")
 
         pages.append(Page(url, shown_title, kind, make, in_nav=(number == 1 and kind == "route")))
 
 
-def _by_name(records):
-    return sorted(records, key=lambda v: (v.status == "gestopt", v.naam.lower()))
-
-
 def build_pages(ctx: SiteContext) -> list:
     ds = ctx.dataset
-    records = _by_name(ds.voorzieningen)
+    records = in_route_order(ds.voorzieningen)
     pages = [Page("", "Home", "home", lambda: render.home_page(ctx), in_nav=True, hide=("navigation", "toc"))]
 
     for route, label in ROUTES.items():

@@ -12,10 +12,12 @@ from datetime import date
 from typing import Optional
 from urllib.parse import quote
 
+from ..records.access import access_explanation, access_label, decision_badge
 from ..records.extras import extra_values
 from ..records.model import Face
 from ..records.schema.tables import FACE_FIELDS, VOORZIENING_FIELDS
 from ..records.vocab import (
+    BESLISSERS,
     CRISIS_LINES,
     DOELGROEPEN,
     KOSTEN,
@@ -26,7 +28,6 @@ from ..records.vocab import (
     TALEN,
     THEMAS,
     TOEGANG,
-    TOEGANG_EXPLANATIONS,
     WETTEN,
 )
 from ..text import address_lines, dutch_date
@@ -78,6 +79,15 @@ def card(v, from_url: str) -> str:
 def card_list_data(records, from_url: str) -> dict:
     """The cards of template wegwijzer/kaarten.html, and the search page for a list without any."""
     return {"kaarten": [record_card_data(v, from_url) for v in records], "zoeken": rel(from_url, "zoeken/")}
+
+
+def route_groups(records, from_url: str) -> list:
+    """[{route, naam, kaarten}] for records in route order: one group per route that has any."""
+    groups: dict[str, list] = {}
+    for v in records:
+        groups.setdefault(v.route, []).append(v)
+    return [{"route": route, "naam": ROUTES[route], "kaarten": card_list_data(found, from_url)}
+            for route, found in groups.items()]
 
 
 def card_list(records, from_url: str) -> str:
@@ -163,7 +173,7 @@ def record_data(v, ctx, url: str) -> dict:
     pagina = {
         "id": v.id, "naam": v.naam, "status": v.status, "samenvatting": v.samenvatting,
         "aanbieder": v.aanbieder or "", "bewaar_url": url,
-        "toegang": {"slug": v.toegang, "label": TOEGANG[v.toegang], "uitleg": TOEGANG_EXPLANATIONS[v.toegang]},
+        "toegang": {"slug": v.toegang, "label": access_label(v), "uitleg": access_explanation(v)},
         "aanmelden": v.aanmelden or "",
         "wachttijd": {"tekst": v.wachttijd.tekst, "nagevraagd": dutch_date(v.wachttijd.gecontroleerd)}
         if v.wachttijd else None,
@@ -209,12 +219,14 @@ def report_data(name: str, url: str, checked: date, ctx) -> dict:
 
 
 def listing_page(title: str, intro: str, records, url: str, base_url: str, number: int,
-                 total_pages: int, total: int, extra: str = "") -> str:
+                 total_pages: int, total: int, extra: str = "", per_route: bool = False) -> str:
     """One page of a list of records (template wegwijzer/lijst.html); ``extra``: the part above
-    the list on page 1 (route_extra, a theme's articles)."""
+    the list on page 1 (route_extra, a theme's articles). ``per_route``: the records (in route
+    order, vocab.in_route_order) under a heading per route, so zelf doen is seen first."""
     # Markup made by route_extra and pages.py's list of a theme's articles, which escape every text.
     lijst = {"titel": title, "intro": intro, "nummer": number, "aantal": total, "extra": trusted(extra),
-             "kaarten": card_list_data(records, url), "bladeren": pager_data(url, base_url, number, total_pages)}
+             "kaarten": card_list_data(records, url), "bladeren": pager_data(url, base_url, number, total_pages),
+             "routes": route_groups(records, url) if per_route else []}
     return active().get_template("wegwijzer/lijst.html").render(lijst=lijst)
 
 
@@ -357,7 +369,7 @@ def search_page_data(ctx, url: str, search_config: dict) -> dict:
     kernen = list(g.kernen) if g else []
     labels = {"route": ROUTES, "thema": THEMAS, "doelgroep": DOELGROEPEN,
               "kern": {kern_slug(k): k for k in kernen}, "toegang": TOEGANG,
-              "soort": SOORTEN}
+              "soort": SOORTEN, "beslist": {key: decision_badge(key) for key in BESLISSERS}}
     names = {"route": "Route", "thema": "Thema", "doelgroep": "Voor wie", "kern": "Dorp of wijk", "toegang": "Toegang"}
     preconnect = ""
     if search_config.get("backend") == "meilisearch":

@@ -12,15 +12,13 @@ json_for_script (no ``</script>`` break-out); lijstje.js puts it on the page as 
 
 from __future__ import annotations
 
-from ..records.vocab import ROUTE_SLUGS, TOEGANG, TOEGANG_EXPLANATIONS
+from ..records.access import access_explanation, access_label, first_step
+from ..records.vocab import ROUTE_SLUGS
 from ..text import location_line
 from ..urls import asset_url, face_url, record_url, rel
 from .templating import templates_of
 
 URL = "lijstje/"
-# Before the record's own first step (aanmelden) on the handout: the access route in B1 words.
-FIRST_STEP = {"vrij": "Je kunt zo gaan.", "verwijzing": "Je hebt een verwijzing nodig.",
-              "beschikking": "De gemeente beslist eerst."}
 MAX_ITEMS = 8  # what fits on one A4 handout with a QR code each
 FACES_FOLDER = "gezichtenkaart"
 SERVICE_WORKER = "sw.js"  # at the site root: its scope is the whole site (never renamed, so never hashed)
@@ -33,9 +31,9 @@ def where_to_go(v) -> str:
 
 def record_item(v) -> dict:
     """What the lijstje and its printed handout say about a voorziening (B1 Dutch)."""
-    hoe = f"{FIRST_STEP[v.toegang]} {v.aanmelden}" if v.aanmelden else TOEGANG_EXPLANATIONS[v.toegang]
+    hoe = f"{first_step(v)} {v.aanmelden}" if v.aanmelden else access_explanation(v)
     item = {"k": "v", "id": v.id, "u": record_url(v), "naam": v.naam, "wat": v.samenvatting,
-            "toegang": TOEGANG[v.toegang], "hoe": hoe}
+            "toegang": access_label(v), "hoe": hoe}
     if v.contact.telefoon:
         item["tel"], item["tel_link"] = v.contact.telefoon.display, v.contact.telefoon.tel
     if where := where_to_go(v):
@@ -63,6 +61,7 @@ def lijstje_page(ctx, url: str, qr_library: str = "") -> str:
     """/lijstje/ (template wegwijzer/lijstje.html)."""
     g = ctx.dataset.gemeente
     name = g.naam if g else ""
+    # In route order, then the people: lijstje.js orders the list by it ("Eerst wat je zelf kunt doen").
     folders = {"z": ROUTE_SLUGS["zelf"], "s": ROUTE_SLUGS["samen"], "l": ROUTE_SLUGS["laten"], "g": FACES_FOLDER}
     config = {"gemeente": name, "max": MAX_ITEMS, "folders": folders,
               "qr": rel(url, qr_library) if qr_library else ""}

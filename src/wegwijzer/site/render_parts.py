@@ -13,7 +13,8 @@ import json
 from typing import Optional
 
 from .. import safeurl
-from ..records.vocab import DAGEN, DOELGROEPEN, ROUTES, STATUS, THEMAS, TOEGANG
+from ..records.access import access_label
+from ..records.vocab import DAGEN, DOELGROEPEN, ROUTES, STATUS, THEMAS
 from ..urls import doelgroep_url, face_url, rel, theme_url, vcard_url
 from .templating import active
 
@@ -82,7 +83,7 @@ def text_blocks(blocks) -> list:
 def card_data(v) -> dict:
     """What a card or a route step shows of record ``v`` beside its name (templates
     wegwijzer/kaart-labels.html and kaart-telefoon.html)."""
-    return {"toegang": v.toegang, "toegang_label": TOEGANG[v.toegang],
+    return {"toegang": v.toegang, "toegang_label": access_label(v),
             "status_label": "" if v.status == "actief" else STATUS[v.status], "route_label": ROUTES[v.route],
             "telefoon": v.contact.telefoon}
 

@@ -9,10 +9,11 @@ Every text from a record is escaped.
 
 from __future__ import annotations
 
-from ..records.vocab import DAGEN, TOEGANG_EXPLANATIONS
+from ..records.access import access_explanation, first_step
+from ..records.vocab import DAGEN
 from .escaping import trusted
 from .qrcodes import titled
-from .render_lijstje import FIRST_STEP, where_to_go
+from .render_lijstje import where_to_go
 
 MAX_HOURS = 3  # opening hours on a poster: more would not fit on one page in large type
 MAX_STEP = 220  # characters of `aanmelden` on a poster; the QR code leads to the rest
@@ -37,9 +38,9 @@ def poster_data(v, ctx, url: str) -> dict:
     g = ctx.dataset.gemeente
     address = public_address(ctx.site_url, url)
     svg = getattr(ctx, "qr", {}).get(address) if address else None
-    step = TOEGANG_EXPLANATIONS[v.toegang]
+    step = access_explanation(v)
     if v.aanmelden:
-        step = f"{FIRST_STEP[v.toegang]} {shorter(v.aanmelden, MAX_STEP)}"
+        step = f"{first_step(v)} {shorter(v.aanmelden, MAX_STEP)}"
     where = where_to_go(v)
     return {
         "gemeente": g.naam if g else "",

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..records.access import access_explanation, access_label
 from ..records.model import Face, Voorziening
-from ..records.vocab import DOELGROEPEN, THEMAS, TOEGANG, TOEGANG_EXPLANATIONS
+from ..records.vocab import DOELGROEPEN, ROUTES, THEMAS, in_route_order
 from ..text import dutch_date
 from ..urls import asset_url, kern_slug, record_url, rel
 from .render_parts import face_card_data, web_address
@@ -54,8 +55,8 @@ def referral_facts(v, from_url: str, with_access: bool = True) -> list:
     """What a referrer needs to know about ``v`` (the facts of template wegwijzer/verwijsfeiten.html)."""
     facts = []
     if with_access:
-        facts.append(_fact("Toegang", TOEGANG_EXPLANATIONS[v.toegang],
-                           toegang={"slug": v.toegang, "label": TOEGANG[v.toegang]}))
+        facts.append(_fact("Route", ROUTES[v.route]))
+        facts.append(_fact("Toegang", access_explanation(v), toegang={"slug": v.toegang, "label": access_label(v)}))
     r = v.verwijzen
     if r and r.wie:
         facts.append(_fact("Wie mag verwijzen", ", ".join(r.wie)))
@@ -99,7 +100,8 @@ def _group(v, faces, ctx, url: str) -> dict:
 
 
 def groups_of(ctx) -> list:
-    """[(voorziening or None, faces)]: voorzieningen by name, then the faces without one."""
+    """[(voorziening or None, faces)]: voorzieningen in route order (zelf, samen, laten; each by
+    name), then the faces without one."""
     by_record: dict[str, tuple[Voorziening, list[Face]]] = {}
     others: list[Face] = []
     for face in ctx.dataset.gezichten:
@@ -108,9 +110,9 @@ def groups_of(ctx) -> list:
             others.append(face)
         else:
             by_record.setdefault(v.id, (v, []))[1].append(face)
-    ordered = sorted(by_record.values(), key=lambda pair: pair[0].naam.lower())
     groups: list[tuple[Optional[Voorziening], list[Face]]] = [
-        (v, sorted(faces, key=lambda f: f.naam.lower())) for v, faces in ordered]
+        (v, sorted(by_record[v.id][1], key=lambda f: f.naam.lower()))
+        for v in in_route_order(v for v, _ in by_record.values())]
     if others:
         groups.append((None, others))
     return groups

@@ -377,6 +377,10 @@ VOORZIENING_FIELDS = {
     "toegang": Field(choice(vocab.TOEGANG, "toegang"), required=True, label="Toegang",
                      help="Kan iedereen zo komen (vrij), is een verwijzing nodig, of beslist de gemeente "
                           "(beschikking)?"),
+    # extension (issue 21): who decides on access, where that is not the gemeente (records/access.py)
+    "beslist": Field(choice(vocab.BESLISSERS, "beslisser"), label="Wie beslist",
+                     help="Wie beslist of iemand deze hulp krijgt, bijvoorbeeld ciz bij de Wlz? "
+                          "Laat leeg als de gemeente beslist of als iedereen zo kan komen."),
     "themas": Field(list_of(choice(vocab.THEMAS, "thema")), required=True, label="Thema's",
                     help="Waar gaat het over? Kies één of meer thema's."),
     "doelgroepen": Field(list_of(choice(vocab.DOELGROEPEN, "doelgroep")), label="Doelgroepen",

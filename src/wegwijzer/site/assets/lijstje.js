@@ -244,6 +244,17 @@
     save();
     draw(store.key(item), direction);
   }
+  // What a resident can do themselves first, then with others, then professional help, then the
+  // people to call: the order of every list on the site (config.folders is in that order).
+  function routeOrder() {
+    var order = Object.keys(config.folders);
+    function rank(item) { return order.indexOf(item.k === "g" ? "g" : letters[item.u.split("/")[0]]); }
+    items = items.map(function (item, i) { return {item: item, i: i}; }).sort(function (a, b) {
+      return rank(a.item) - rank(b.item) || a.i - b.i;
+    }).map(function (pair) { return pair.item; });
+    save();
+    draw();
+  }
   function remove(item) {
     var at = items.indexOf(item);
     if (at < 0) return;
@@ -356,6 +367,7 @@
     document.getElementById("lijstje-print").addEventListener("click", function () { window.print(); });
     document.getElementById("lijstje-deel").addEventListener("click", share);
     document.getElementById("lijstje-leeg").addEventListener("click", empty);
+    document.getElementById("lijstje-volgorde").addEventListener("click", routeOrder);
     status.setAttribute("tabindex", "-1");
     draw();
     loadAll();

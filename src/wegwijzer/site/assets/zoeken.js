@@ -32,6 +32,9 @@
   var siteRoot = new URL(root.getAttribute("data-root") || "../", location.href);
   var labels = JSON.parse(document.getElementById("zoek-labels").textContent);
   var config = JSON.parse(document.getElementById("zoek-config").textContent || "{}");
+  // zelf, samen, laten: the routes in the order the page's labels list them (vocab.ROUTES).
+  var ROUTE_RANK = {};
+  Object.keys(labels.route || {}).forEach(function (route, i) { ROUTE_RANK[route] = i; });
   var form = document.getElementById("zoekformulier");
   var status = document.getElementById("zoek-status");
   var list = document.getElementById("zoek-resultaten");
@@ -364,6 +367,31 @@
     });
   }
 
+  // Pages of equal relevance (the same weight, count and score in combine()) in route order:
+  // what a resident can do themselves first, as on every list of the site. ``routeOf(p)``: the
+  // page's route (none for a face or an article: after the records).
+  function sameRelevance(a, b) {
+    return Math.abs(a.weight - b.weight) < 1e-9 && a.count === b.count && Math.abs(a.score - b.score) < 1e-9;
+  }
+  function routeFirst(order, routeOf) {
+    var out = [];
+    function rank(p) { var r = ROUTE_RANK[routeOf(p)]; return r === undefined ? Object.keys(ROUTE_RANK).length : r; }
+    for (var i = 0, j; i < order.length; i = j) {
+      for (j = i + 1; j < order.length && sameRelevance(order[i], order[j]); j++);
+      out = out.concat(order.slice(i, j).map(function (p, k) { return {p: p, k: k}; }).sort(function (a, b) {
+        return rank(a.p) - rank(b.p) || a.k - b.k;
+      }).map(function (x) { return x.p; }));
+    }
+    return out;
+  }
+  // The first ``limit`` pages and those as relevant as the last of them (at most ``limit`` more:
+  // each costs a fragment download): routeFirst() may move one of them up.
+  function withTies(order, limit) {
+    var end = Math.min(limit, order.length), most = Math.min(2 * limit, order.length);
+    while (end > 0 && end < most && sameRelevance(order[end - 1], order[end])) end++;
+    return order.slice(0, end);
+  }
+
   // How much each concept of a search says (ranked()): NEED for a concept from the woordenboek
   // or a synonym group; else by how few pages have it (a word on most pages says little); a
   // word that is only part of a place's name at most PLACE.
@@ -562,13 +590,14 @@
           // Stopped records come after every active one (their pages are listed in delen.json).
           order = order.filter(function (p) { return !stopped[p.result.id]; })
             .concat(order.filter(function (p) { return stopped[p.result.id]; }));
-          var wanted = order.slice(0, limit);
+          var wanted = withTies(order, limit);
           return Promise.all(wanted.map(function (p) { return p.result.data(); })).then(function (datas) {
-            var hits = datas.map(function (d) {
-              var m = d.meta || {};
+            wanted.forEach(function (p, i) { p.data = datas[i]; });
+            var hits = routeFirst(wanted, function (p) { return (p.data.meta || {}).route; }).map(function (p) {
+              var d = p.data, m = d.meta || {};
               return {url: d.url, title: m.title || d.url, samenvatting: m.samenvatting || stripTags(d.excerpt),
-                      soort: m.soort, toegang: m.toegang, telefoon: m.telefoon, tel: m.tel, status: m.status,
-                      functie: m.functie, wachttijd: m.wachttijd};
+                      soort: m.soort, route: m.route, toegang: m.toegang, beslist: m.beslist, telefoon: m.telefoon,
+                      tel: m.tel, status: m.status, functie: m.functie, wachttijd: m.wachttijd};
             });
             return {
               total: order.length,
@@ -673,7 +702,8 @@
             })};
           });
           var counts = self.toResult(answers[answers.length - 1], tags);
-          var order = combine(all, {concepts: concepts}).map(function (p) { return p.result.hit; });
+          var order = routeFirst(combine(all, {concepts: concepts}), function (p) { return p.result.hit.route; })
+            .map(function (p) { return p.result.hit; });
           order = order.filter(function (h) { return h.status !== "gestopt"; })
             .concat(order.filter(function (h) { return h.status === "gestopt"; }));
           return {total: Math.max(order.length, counts.total), facets: counts.facets, hits: order.slice(0, limit),
@@ -701,8 +731,7 @@
         var body = {
           q: q, matchingStrategy: strategy || "frequency", limit: params.limit || PAGE_SIZE,
           facets: ["soort", "route", "themas", "doelgroepen", "kernen", "toegang"],
-          attributesToRetrieve: ["url", "soort", "record_id", "naam", "samenvatting", "toegang", "status", "telefoon",
-                                 "trefwoorden", "wachttijd"],
+          attributesToRetrieve: (this.cfg.velden || ["*"]).slice(),  // search/fields.py RETRIEVED
           attributesToHighlight: ["naam", "samenvatting"], highlightPreTag: tags[0], highlightPostTag: tags[1],
           attributesToCrop: ["samenvatting"], cropLength: 30
         };
@@ -738,7 +767,8 @@
     var f = d._formatted || {}, phones = Array.isArray(d.telefoon) ? d.telefoon : [];
     var url = new URL(String(d.url || ""), siteRoot);
     var hit = {url: url.origin === siteRoot.origin ? url.href : siteRoot.href,
-               title: text(d.naam) || url.pathname, soort: text(d.soort), toegang: text(d.toegang),
+               title: text(d.naam) || url.pathname, soort: text(d.soort), route: text(d.route),
+               toegang: text(d.toegang), beslist: text(d.beslist),
                status: text(d.status), telefoon: text(phones[0]), tel: text(phones[0]).replace(/[^0-9+]/g, ""),
                wachttijd: text(d.wachttijd)};
     hit.titleParts = markedParts(f.naam, tags);
@@ -855,10 +885,12 @@
     a.href = h.url;
     h3.appendChild(a); li.appendChild(h3);
     var badges = el("p", "ww-card__badges");
-    if (h.toegang && labels.toegang[h.toegang]) badges.appendChild(el("span", "ww-badge ww-badge--" + h.toegang, labels.toegang[h.toegang]));
+    // Who decides, where that is not the gemeente ("Besluit van het CIZ nodig"; records/access.py).
+    var access = (h.toegang === "beschikking" && labels.beslist[h.beslist]) || labels.toegang[h.toegang];
+    if (h.toegang && access) badges.appendChild(el("span", "ww-badge ww-badge--" + h.toegang, access));
     if (h.status === "tijdelijk-gesloten") badges.appendChild(el("span", "ww-badge ww-badge--status", "Tijdelijk gesloten"));
     if (h.status === "gestopt") badges.appendChild(el("span", "ww-badge ww-badge--status", "Gestopt"));
-    badges.appendChild(el("span", "ww-route", labels.soort[h.soort] || ""));
+    badges.appendChild(el("span", "ww-route", labels.route[h.route] || labels.soort[h.soort] || ""));
     li.appendChild(badges);
     if (h.functie) li.appendChild(el("p", "ww-card__provider", h.functie));
     if (h.samenvattingParts) {
