@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from builders import build, load, minimal_record, the_diagnostic, write
+from builders import GEMEENTE_YAML, build, load, minimal_record, the_diagnostic, write
 from servers import serve
 from wegwijzer.records.access import access_explanation, access_label, decider, first_step
 from wegwijzer.search.documents import voorziening_document
@@ -132,13 +132,24 @@ def test_every_list_puts_zelf_then_samen_then_laten_each_under_its_heading(data_
     assert "ww-route-kop" not in pages["laten-doen/"]
 
 
+def test_stopped_help_comes_last_under_its_own_heading(data_dir):
+    _routed_dataset(data_dir)
+    write(data_dir, "f-zelf.yaml", minimal_record("status: gestopt\n").replace("Hoeskamer Amstenrade", "Folder")
+          .replace("route: samen", "route: zelf"))
+    dataset, _ = load(data_dir)
+    theme = {p.url: p.html() for p in build_pages(SiteContext(dataset))}["thema/ontmoeten/"]
+    assert _card_titles(theme) == IN_ROUTE_ORDER + ["Folder"]
+    headings = re.findall(r'<h2 class="ww-route-kop[^"]*">([^<]*)</h2>', theme)
+    assert headings == ["Zelf doen", "Samen doen", "Laten doen", "Gestopt"]
+
+
 def test_the_whole_municipality_list_is_in_route_order_too(data_dir):
     pages = {p.url: p.html() for p in build_pages(SiteContext(_routed_dataset(data_dir)))}
     assert _card_titles(pages["hele-gemeente/"]) == IN_ROUTE_ORDER
 
 
 def test_referrers_see_the_voorzieningen_in_route_order_with_the_route(data_dir):
-    dataset = _routed_dataset(data_dir)
+    _routed_dataset(data_dir)
     for rid, _, _ in ROUTED:
         write(data_dir, f"gezichten/{rid}.yaml", "\n".join([
             f"naam: Persoon {rid}", "functie: Adviseur", "organisatie: Welzijn", "telefoon: 06 12345678",
@@ -159,7 +170,6 @@ def test_search_results_of_equal_relevance_come_zelf_first_and_say_who_decides(t
     """Five records alike but for their route and a name of the same length: Pagefind scores
     them the same, and the page shows zelf, samen, laten; a CIZ record's badge names the CIZ."""
     data_dir = tmp_path / "voorzieningen"
-    from builders import GEMEENTE_YAML
     write(data_dir, "gemeente.yaml", GEMEENTE_YAML)
     names = [("a", "Plek Aap", "laten"), ("b", "Plek Bes", "samen"), ("c", "Plek Cor", "zelf"),
              ("d", "Plek Dop", "laten"), ("e", "Plek Eik", "zelf")]

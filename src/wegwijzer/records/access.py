@@ -15,6 +15,7 @@ from .vocab import BESLISSERS, FIRST_STEP, TOEGANG, TOEGANG_EXPLANATIONS
 if TYPE_CHECKING:
     from .model import Voorziening
 
+
 def decider(v: Voorziening) -> Optional[str]:
     """Who decides (a key of vocab.BESLISSERS): the record's ``beslist``, else the gemeente for
     a beschikking. None where nobody decides (vrij toegankelijk) or a referral does not say."""

@@ -25,6 +25,7 @@ from ..records.vocab import (
     ROUTE_SLUGS,
     ROUTES,
     SOORTEN,
+    STATUS,
     TALEN,
     THEMAS,
     TOEGANG,
@@ -82,12 +83,13 @@ def card_list_data(records, from_url: str) -> dict:
 
 
 def route_groups(records, from_url: str) -> list:
-    """[{route, naam, kaarten}] for records in route order: one group per route that has any."""
+    """[{route, naam, kaarten}] for records in route order (vocab.in_route_order): one group per
+    route that has any, and stopped help last under its own heading, as it is sorted."""
     groups: dict[str, list] = {}
     for v in records:
-        groups.setdefault(v.route, []).append(v)
-    return [{"route": route, "naam": ROUTES[route], "kaarten": card_list_data(found, from_url)}
-            for route, found in groups.items()]
+        groups.setdefault("gestopt" if v.status == "gestopt" else v.route, []).append(v)
+    return [{"route": key, "naam": ROUTES.get(key) or STATUS[key], "kaarten": card_list_data(found, from_url)}
+            for key, found in groups.items()]
 
 
 def card_list(records, from_url: str) -> str:
@@ -224,9 +226,11 @@ def listing_page(title: str, intro: str, records, url: str, base_url: str, numbe
     the list on page 1 (route_extra, a theme's articles). ``per_route``: the records (in route
     order, vocab.in_route_order) under a heading per route, so zelf doen is seen first."""
     # Markup made by route_extra and pages.py's list of a theme's articles, which escape every text.
+    routes = route_groups(records, url) if per_route else []
+    # Each card is made once: under its route's heading, or (a route's own list) in one list.
     lijst = {"titel": title, "intro": intro, "nummer": number, "aantal": total, "extra": trusted(extra),
-             "kaarten": card_list_data(records, url), "bladeren": pager_data(url, base_url, number, total_pages),
-             "routes": route_groups(records, url) if per_route else []}
+             "kaarten": card_list_data([] if routes else records, url), "routes": routes,
+             "bladeren": pager_data(url, base_url, number, total_pages)}
     return active().get_template("wegwijzer/lijst.html").render(lijst=lijst)
 
 
